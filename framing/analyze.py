@@ -1,0 +1,101 @@
+"""Analyse articles: run the feature families over one article and assemble the JSON object.
+
+This is the API behind ``framing analyze``, the report's article cards and the
+notebooks' ``_repr_html_``; ``framing.extract`` runs the same families over a corpus.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from framing.corpus import ARTICLE_COLUMNS
+from framing.features.base import Family, FamilyResult, family_class
+from framing.text import Document
+
+DEFAULT_FAMILIES: tuple[str, ...] = ("loaded", "attribution", "claims", "readability", "sentiment")
+META_KEYS = ("title", "outlet", "publisher", "origin", "date", "url", "language", "source_file")
+
+
+def make_families(
+    names: Iterable[str] = DEFAULT_FAMILIES, lexicons: Sequence[str | Path] = ()
+) -> list[Family]:
+    """Instantiate families by name, passing user lexicons to those that take them."""
+    fams: list[Family] = []
+    for name in names:
+        cls = family_class(name)
+        kwargs: dict[str, Any] = {}
+        if "lexicons" in inspect.signature(cls.__init__).parameters:
+            kwargs["lexicons"] = tuple(str(p) for p in lexicons)
+        fams.append(cls(**kwargs))
+    return fams
+
+
+def available_families(names: Iterable[str] = DEFAULT_FAMILIES) -> list[str]:
+    """The names whose modules exist (lets partial installs still analyse)."""
+    out = []
+    for n in names:
+        try:
+            family_class(n)
+        except (ImportError, AttributeError):
+            continue
+        out.append(n)
+    return out
+
+
+def run_families(doc: Document, families: Sequence[Family]) -> list[FamilyResult]:
+    return [f.analyze(doc) for f in families]
+
+
+def analyze_article(
+    article: Mapping[str, Any] | str,
+    families: Sequence[Family] | None = None,
+    lexicons: Sequence[str | Path] = (),
+) -> dict[str, Any]:
+    """One article (a corpus row or a bare text) -> the ``framing analyze`` JSON object.
+
+    Keys: ``id``, ``article`` (metadata), ``body``, ``loaded_terms``, ``attributions``,
+    ``claims``, ``scores``, ``warnings``. Every span's start/end indexes ``body``.
+    """
+    row: dict[str, Any] = {"text": article} if isinstance(article, str) else dict(article)
+    body = str(row.get("text") or "")
+    if families is None:
+        families = make_families(available_families(), lexicons)
+    doc = Document(body)
+    out: dict[str, Any] = {
+        "id": row.get("id"),
+        "article": {k: _jsonable(row.get(k)) for k in META_KEYS},
+        "body": body,
+        "loaded_terms": [],
+        "attributions": [],
+        "claims": [],
+        "scores": {},
+        "warnings": list(row.get("warnings") or []),
+    }
+    for res in run_families(doc, families):
+        for key, value in res.details.items():
+            out[key] = value
+        out["scores"].update({k: _jsonable(v) for k, v in res.features.items()})
+    extra = {k: _jsonable(v) for k, v in row.items() if k not in ARTICLE_COLUMNS and k != "warnings"}
+    if extra:
+        out["article"].update(extra)
+    return out
+
+
+def _jsonable(v: Any) -> Any:
+    if v is None:
+        return None
+    try:
+        import math
+
+        if isinstance(v, float) and math.isnan(v):
+            return None
+    except TypeError:
+        pass
+    if hasattr(v, "item"):
+        return v.item()
+    if hasattr(v, "isoformat"):
+        return v.isoformat()
+    return v

@@ -1,0 +1,54 @@
+"""The ``framing`` command: a thin shell over the Python API (no logic lives only here)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from framing import __version__
+from framing.errors import FramingError
+
+#: command modules in framing/commands/, each with register(subparsers)
+COMMANDS = ("analyze", "corpus", "datasets", "lexicon", "extract", "compare", "predict", "report")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="framing",
+        description="How news outlets frame a story and how well they source it.",
+    )
+    parser.add_argument("--version", action="version", version=f"framing {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            mod = importlib.import_module(f"framing.commands.{name}")
+        except ModuleNotFoundError as exc:  # a command still being built
+            if exc.name != f"framing.commands.{name}":
+                raise
+            continue
+        mod.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except FramingError as exc:
+        print(f"framing: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("framing: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

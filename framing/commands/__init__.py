@@ -1,0 +1,1 @@
+"""CLI subcommands: each module adds one command group with register(subparsers)."""

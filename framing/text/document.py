@@ -1,0 +1,65 @@
+"""One analysed text: the structures every family needs, computed once and cached.
+
+Families share a ``Document`` so segmentation and quotation finding run once per
+article however many families are extracted.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cached_property
+
+from framing.text import quotes as _quotes
+from framing.text import segment as _segment
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+
+
+class Document:
+    """Lazily segmented text. All offsets index ``text``."""
+
+    __slots__ = ("text", "__dict__")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def paragraphs(self) -> list[_segment.Span]:
+        return _segment.paragraphs(self.text)
+
+    @cached_property
+    def sentences(self) -> list[_segment.Sentence]:
+        return _segment.sentences(self.text, self.paragraphs)
+
+    @cached_property
+    def quotes(self) -> list[_quotes.Quote]:
+        return _quotes.quote_spans(self.text)
+
+    @cached_property
+    def _quote_index(self) -> tuple[list[int], list[int]]:
+        spans = [q for q in self.quotes if not q.is_short]
+        return [q.inner_start for q in spans], [q.inner_end for q in spans]
+
+    def voice_at(self, start: int, end: int | None = None) -> str:
+        """``quoted`` if [start, end) lies inside a (non-scare) quotation, else ``narrator``."""
+        starts, ends = self._quote_index
+        k = bisect_right(starts, start) - 1
+        if k >= 0 and start < ends[k] and (end is None or end <= ends[k] + 1):
+            return "quoted"
+        return "narrator"
+
+    def in_any_quote(self, start: int) -> bool:
+        """True inside any quotation, scare quotes included."""
+        for q in self.quotes:
+            if q.inner_start <= start < q.inner_end:
+                return True
+        return False
+
+    @cached_property
+    def word_spans(self) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in _WORD.finditer(self.text)]
+
+    @property
+    def n_words(self) -> int:
+        return len(self.word_spans)
