@@ -66,51 +66,60 @@ def _can_close(text: str, i: int, opener: str) -> bool:
     return True
 
 
-def _paragraph_ends(text: str) -> list[tuple[int, int]]:
-    """(end of paragraph content, start of next paragraph) for each paragraph break."""
-    return [(m.start(), m.end()) for m in _PARA_BREAK.finditer(text)]
+_OPEN_RE = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
+# per opener: the next closing mark or paragraph break (searched with the C regex engine,
+# since a Python loop over every character costs more than the rest of the analysis)
+_STOP_RE: dict[str, re.Pattern[str]] = {
+    o: re.compile("(" + _PARA_BREAK.pattern + ")|[" + re.escape(c) + "]") for o, c in _PAIRS.items()
+}
 
 
 def quote_spans(text: str) -> list[Quote]:
     """Find quotations in ``text``; multi-paragraph quotes come back as one span."""
     quotes: list[Quote] = []
-    breaks = _paragraph_ends(text)
-    bi = 0
     n = len(text)
     i = 0
-    while i < n:
-        ch = text[i]
-        if ch not in _OPENERS or not _can_open(text, i):
-            i += 1
+    while True:
+        m = _OPEN_RE.search(text, i)
+        if m is None:
+            break
+        start = m.start()
+        if not _can_open(text, start):
+            i = start + 1
             continue
-        opener, start = ch, i
-        j = i + 1
-        end = None
+        opener = text[start]
+        stop = _STOP_RE[opener]
+        j = start + 1
+        end = n
         closed = False
-        while j < n:
-            while bi < len(breaks) and breaks[bi][1] <= j:
-                bi += 1
-            if bi < len(breaks) and breaks[bi][0] <= j < breaks[bi][1]:
+        while True:
+            s = stop.search(text, j)
+            if s is None:
+                break
+            if s.group(1) is not None:
                 # paragraph break inside an open quote: continue only if the next
                 # paragraph re-opens with the same mark (news convention)
-                nxt_start = breaks[bi][1]
-                if nxt_start < n and text[nxt_start] == opener:
-                    j = nxt_start + 1
+                nxt = s.end()
+                if nxt < n and text[nxt] == opener:
+                    j = nxt + 1
                     continue
-                end = breaks[bi][0]
+                end = s.start()
                 break
-            if _can_close(text, j, opener) and j > start + 1:
-                end = j + 1
+            k = s.start()
+            if k > start + 1 and _can_close(text, k, opener):
+                end = k + 1
                 closed = True
                 break
-            j += 1
-        if end is None:
-            end = n
+            j = k + 1
         inner_start = start + 1
         inner_end = end - 1 if closed else end
-        inner = text[inner_start:inner_end]
         quotes.append(
-            Quote(start, end, inner_start, inner_end, len(inner.split()), closed)
+            Quote(start, end, inner_start, inner_end, _count_words(text, inner_start, inner_end),
+                  closed)
         )
-        i = end
+        i = max(end, start + 1)
     return quotes
+
+
+def _count_words(text: str, start: int, end: int) -> int:
+    return len(text[start:end].split())

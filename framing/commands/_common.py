@@ -1,0 +1,70 @@
+"""Arguments shared by every command that reads a corpus or a lexicon."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+MAPPING_ARGS = ("text_col", "title_col", "outlet_col", "date_col", "id_col", "url_col", "label_col", "publisher_col")
+
+
+def add_corpus_args(parser: argparse.ArgumentParser, nargs: str = "+") -> None:
+    """PATH arguments plus the column mapping for tables (``--text-col`` ...)."""
+    parser.add_argument("paths", nargs=nargs, metavar="PATH", help="files, directories or tables (CSV/TSV/JSONL/Parquet)")
+    g = parser.add_argument_group("table columns (CSV/TSV/JSONL/Parquet)")
+    for name in MAPPING_ARGS:
+        flag = "--" + name.replace("_", "-")
+        g.add_argument(flag, dest=name, metavar="COL", help=f"column holding the {name[:-4]}")
+
+
+def add_lexicon_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lexicon", action="append", default=[], metavar="PATH",
+        help="add or override lexicon entries from a TOML file (repeatable)",
+    )
+
+
+def mapping_from_args(args: argparse.Namespace) -> dict[str, Any]:
+    return {k: getattr(args, k, None) for k in MAPPING_ARGS if getattr(args, k, None)}
+
+
+def corpus_from_args(args: argparse.Namespace, paths: list[str] | None = None) -> pd.DataFrame:
+    """Load the corpus the arguments name; FA-KES's published CSV is recognised and read as such."""
+    from framing.io import load_corpus
+    from framing.io.datasets import FAKES, load_fakes
+
+    paths = paths if paths is not None else list(args.paths)
+    mapping = mapping_from_args(args)
+    if len(paths) == 1 and Path(paths[0]).name == FAKES.filename and not mapping:
+        df = load_fakes(paths[0])
+    else:
+        df = load_corpus(paths, **mapping)
+    for p in df.attrs.get("problems", []):
+        print(f"framing: warning: {p}", file=sys.stderr)
+    return df
+
+
+def write_atomic(path: str | Path, data: str | bytes) -> Path:
+    """Write via a temporary file in the same folder and rename, so readers never see half a file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return path
+
+
+def dumps(obj: Any, indent: int | None = 2) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=indent, default=str)

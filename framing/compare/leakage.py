@@ -1,0 +1,293 @@
+"""Strip text that names the outlet rather than frames the story, before any word model sees it.
+
+A word classifier that learns "SANA" or "Source TRTWorld and agencies" scores well and tells a
+researcher nothing about framing. We remove outlet names (every outlet the registry knows, since
+a republished credit and a self-mention look alike), leading timestamps and datelines, bylines,
+wire credits and site furniture. ``BoilerplateStripper`` wraps this as a transformer so the same
+stripping runs inside cross-validation and inside the saved model used by ``framing predict``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from framing.corpus import as_texts
+
+# Used only until framing.io.outlets exists: the FA-KES outlets and the big wire agencies.
+_STUB_OUTLETS: tuple[tuple[str, ...], ...] = (
+    ("Al-Ahram", "Ahram Online", "ahram"),
+    ("Al-Alam", "alalam"),
+    ("Al-Araby Al-Jadeed", "The New Arab", "Al-Araby", "alaraby"),
+    ("Al Arabiya", "Al Arabiya English", "arabiya"),
+    ("Asharq Al-Awsat", "asharqalawsat"),
+    ("Daily Sabah", "dailysabah"),
+    ("Etilaf", "Syrian Coalition", "National Coalition for Syrian Revolutionary and Opposition Forces"),
+    ("Jordan Times", "jordantimes"),
+    ("Al-Manar", "manar"),
+    ("National News Agency", "NNA"),
+    ("Reuters", "Thomson Reuters"),
+    ("SANA", "Syrian Arab News Agency"),
+    ("Sputnik", "Sputnik News", "RIA Novosti"),
+    ("TASS", "ITAR-TASS"),
+    ("TRT World", "TRTWorld", "TRT"),
+    ("AFP", "Agence France-Presse", "Agence France Presse"),
+    ("AP", "Associated Press"),
+    ("Xinhua",),
+    ("Anadolu Agency", "Anadolu"),
+)
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?"
+_DATE = (
+    rf"(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"  # 05 Apr 2017
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*\d{{4}}"  # April 5 2017, Apr 232017
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?"  # June 5 (in datelines)
+    r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"  # 24.08.2013
+    r"|\d{4}-\d{2}-\d{2})"
+)
+_TIME = (
+    r"(?:(?:\d{1,2}[:.]\d{2}|\d{4}\b)(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s*(?:gmt|utc|ksa|[+-]\d{2}:?\d{2}))?)"
+)
+
+# A timestamp at the very start: "Published February 18 2015", "Wed 05 Apr 2017 10:32 GMT".
+_LEAD_STAMP = re.compile(
+    rf"^\s*(?:(?:published|updated|last updated(?: at)?|posted(?: on)?|created|date)\s*:?\s*)?"
+    rf"(?:{_WEEKDAY},?\s*)?{_DATE}(?:,?\s*(?:at\s*)?{_TIME})?[\s,:|-]*",
+    re.IGNORECASE,
+)
+# "by Name Name (and Name Name)*" right after the stamp: a byline, not content.
+_LEAD_BYLINE = re.compile(
+    r"^\s*by\s+((?:[A-Z][\w'-]+\s+){1,4}(?:(?:and|&)\s+(?:[A-Z][\w'-]+\s+){1,3})*)",
+)
+# Scraped widgets at the start of a page ("Get short URL 0 0 0").
+_LEAD_FURNITURE = re.compile(r"^\s*(?:get short url|share|print|email)[\s\d|]*", re.IGNORECASE)
+# A timestamp or editor note at the very end: "Last Update: Saturday 7 October 2017 KSA 16:06 -
+# GMT", "Updated with detail throughout", "al-Freih / Hazem Sabbagh" (SANA-style editor marks).
+_TRAIL_STAMP = re.compile(
+    rf"(?:(?:last\s+)?updated?\s*:?\s*(?:{_WEEKDAY},?\s*)?{_DATE}[^.]{{0,40}}"
+    r"|updated with [^.]{0,60}"
+    r"|(?:\b[\w-]+(?:\s[\w-]+)?\s*)?/\s*(?:[A-Z][\w-]*\s*){1,3}\.?)\s*$",
+    re.IGNORECASE,
+)
+# Reuters-style production credits and trust lines anywhere.
+_CREDIT_LINES = re.compile(
+    r"(?:(?:additional\s+)?(?:reporting|writing|editing|compiled|translated)\s+by\s+[^.;\n]{1,120}"
+    r"[;.]?\s*)+"
+    r"|our standards\s*:?\s*the thomson reuters trust principles\.?",
+    re.IGNORECASE,
+)
+# Datelines: "DAMASCUS, June 5 (Reuters) -", "BEIRUT (AFP) --", "Aleppo SANA-". The agency part
+# is filled in from the outlet names (see _dateline_pattern).
+_CAPS_DATELINE = re.compile(
+    rf"(?:(?<=^)|(?<=[.!?\n]\s))[A-Z]{{3,}}(?:[ -][A-Z]{{3,}})*,?\s*(?:{_DATE}\s*)?[-\u2013\u2014]+\s*"
+)
+# Trailing wire credits and source notes: "- REUTERS", "--AFP", "(Source: X)", "Source TRTWorld
+# and agencies", "with agencies".
+_TRAIL_SOURCE = re.compile(
+    r"(?:\(\s*source\s*:?[^)]{0,80}\)|\bsources?\s*:?\s+[^.]{0,60}?\bagencies\b\.?"
+    r"|\bwith\s+agencies\b\.?|[-\u2013\u2014]{1,2}\s*agencies\b\.?)[\s.]*$",
+    re.IGNORECASE,
+)
+# Site furniture left by scrapers at the end of a page: share/comment widgets, tag lists.
+_TRAIL_FURNITURE = re.compile(
+    r"(?:\s*(?:\.\.\.|\d{1,3}|tags\b[^.]{0,200}|community standards|discussion|comments?"
+    r"|comment via \w+(?: news)?|twitter|facebook|whatsapp|telegram|email|print|share|tweet"
+    r"|also(?: read)?)\s*[|:.]?)+\s*$",
+    re.IGNORECASE,
+)
+_SPACES = re.compile(r"[ \t]{2,}")
+_TAIL = 400
+
+
+def _registry() -> Any | None:
+    """The lead's outlet registry when it is importable and populated, else None."""
+    try:
+        from framing.io.outlets import OutletRegistry
+    except ImportError:
+        return None
+    reg = OutletRegistry.default()
+    return reg if getattr(reg, "outlets", None) else None
+
+
+def _registry_names() -> list[str]:
+    """Every outlet name and alias the registry knows (the stub list until it is populated)."""
+    reg = _registry()
+    if reg is None:
+        return [n for group in _STUB_OUTLETS for n in group]
+    return [n for o in reg.outlets for n in (o.name, *o.aliases)]
+
+
+def _name_regex(names: list[str]) -> str:
+    """Alternation of names, longest first, tolerant of "Al-Manar" / "Al Manar" / "AlManar"."""
+    parts = []
+    for name in sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True):
+        tokens = re.split(r"[\s\-]+", name)
+        parts.append(r"[\s\-]?".join(re.escape(t) for t in tokens))
+    return "|".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    alt = _name_regex(_registry_names())
+    mention = re.compile(rf"(?<![\w])(?:{alt})(?:'s|s')?(?![\w])", re.IGNORECASE)
+    dateline = re.compile(
+        rf"(?:(?<=^)|(?<=[.!?\n]\s))(?:[A-Z][\w'.-]*(?:[ ,]+[A-Z][\w'.-]*){{0,3}},?\s*)?"
+        rf"(?:{_DATE}\s*)?\(?(?:{alt})\)?\s*[-\u2013\u2014:]+\s*",
+        re.IGNORECASE,
+    )
+    wire_tail = re.compile(rf"(?:[-\u2013\u2014]{{1,2}}|\|)\s*(?:{alt})\s*\.?\s*$", re.IGNORECASE)
+    return mention, dateline, wire_tail
+
+
+def _outlet_spans(text: str) -> list[tuple[int, int]]:
+    """Outlet mentions: the registry's finder (it knows case-sensitive aliases), else the stub."""
+    reg = _registry()
+    if reg is None:
+        return [m.span() for m in _compiled()[0].finditer(text)]
+    return [(s, e) for s, e, _ in reg.find_mentions(text)]
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
+    out, pos = [], 0
+    for s, e in sorted(spans):
+        if s < pos:
+            s = pos
+        if e <= s:
+            continue
+        out.append(text[pos:s])
+        out.append(" ")
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def strip_boilerplate(text: str) -> str:
+    """Remove timestamps, datelines, bylines, wire credits, site furniture and outlet names."""
+    if not text:
+        return ""
+    _, dateline, wire_tail = _compiled()
+    t = text.strip()
+    # Leading material comes off repeatedly: "Wed 05 Apr 2017 by A B DAMASCUS (Reuters) - ...".
+    authors: list[str] = []
+    for _ in range(3):
+        before = t
+        t = _LEAD_FURNITURE.sub("", t, count=1)
+        t = _LEAD_STAMP.sub("", t, count=1)
+        m = _LEAD_BYLINE.match(t)
+        if m:
+            authors.append(m.group(1).strip())
+            t = t[m.end() :]
+        if t == before:
+            break
+    for names in authors:  # the byline's names repeated in a sign-off are the byline too
+        t = t.replace(names, " ")
+    t = dateline.sub(" ", t)
+    t = _CAPS_DATELINE.sub(" ", t)
+    t = _CREDIT_LINES.sub(" ", t)
+    # The end-anchored rules only ever match near the end; running them on the whole text
+    # costs quadratic backtracking for nothing, so they see the last _TAIL characters.
+    cut = max(0, len(t) - _TAIL)
+    body, tail = t[:cut], t[cut:]
+    for _ in range(3):
+        before = tail
+        tail = _TRAIL_FURNITURE.sub("", tail)
+        tail = wire_tail.sub("", tail)
+        tail = _TRAIL_SOURCE.sub("", tail)
+        tail = _TRAIL_STAMP.sub("", tail)
+        tail = tail.rstrip()
+        if tail == before:
+            break
+    t = body + tail
+    t = _cut(t, _outlet_spans(t))
+    return _SPACES.sub(" ", t).strip()
+
+
+_WORDS = re.compile(r"\S+")
+
+
+def _zone_ngrams(text: str, n: int, head: int, tail: int) -> list[tuple[str, int, int]]:
+    """Word n-grams in the first ``head`` and last ``tail`` words: (lowercased, start, end)."""
+    words = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(text)]
+    k = len(words)
+    idx = sorted(set(range(min(head, k))) | set(range(max(0, k - tail), k)))
+    out = []
+    for i in idx:
+        if i + n <= k:
+            gram = " ".join(w for w, _, _ in words[i : i + n])
+            out.append((gram, words[i][1], words[i + n - 1][2]))
+    return out
+
+
+class BoilerplateStripper(TransformerMixin, BaseEstimator):
+    """Transformer: texts in, stripped texts out (a 1-D object array for a text vectorizer).
+
+    ``rules`` applies :func:`strip_boilerplate` (stateless, so cross-validation may apply it
+    once up front and pass ``rules=False`` here).
+    Besides the fixed rules, ``fit`` learns site furniture the rules cannot know: word
+    ``ngram``-grams near the top or bottom of a page that recur in at least ``min_docs``
+    training articles (share widgets, footers, "This article is an edited translation...").
+    Only the page edges are searched, so an outlet's recurring phrasing in the story body stays.
+    """
+
+    def __init__(
+        self,
+        rules: bool = True,
+        learn_furniture: bool = True,
+        ngram: int = 6,
+        min_docs: int = 3,
+        head: int = 30,
+        tail: int = 60,
+    ) -> None:
+        self.rules = rules
+        self.learn_furniture = learn_furniture
+        self.ngram = ngram
+        self.min_docs = min_docs
+        self.head = head
+        self.tail = tail
+
+    def _rules(self, texts: list[str]) -> list[str]:
+        return [strip_boilerplate(t) for t in texts] if self.rules else texts
+
+    def fit(self, X: Any, y: Any = None) -> BoilerplateStripper:
+        self.furniture_: list[str] = []
+        if self.learn_furniture:
+            df: dict[str, int] = {}
+            for t in self._rules(as_texts(X)):
+                for g in {g for g, _, _ in _zone_ngrams(t, self.ngram, self.head, self.tail)}:
+                    df[g] = df.get(g, 0) + 1
+            self.furniture_ = sorted(g for g, c in df.items() if c >= self.min_docs)
+        return self
+
+    def transform(self, X: Any) -> np.ndarray:
+        texts = self._rules(as_texts(X))
+        known = set(getattr(self, "furniture_", []) or [])
+        if known:
+            out = []
+            for t in texts:
+                spans = [
+                    (s, e)
+                    for g, s, e in _zone_ngrams(t, self.ngram, self.head, self.tail)
+                    if g in known
+                ]
+                out.append(_SPACES.sub(" ", _cut(t, spans)).strip() if spans else t)
+            texts = out
+        return np.asarray(texts, dtype=object)
+
+    def fit_transform(self, X: Any, y: Any = None, **fit_params: Any) -> np.ndarray:
+        return self.fit(X, y).transform(X)
+
+    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True
+        return tags

@@ -1,0 +1,331 @@
+"""Loaders: files, directories and tables -> one corpus DataFrame (see framing.corpus).
+
+Each problem with one file or row becomes a one-line warning naming it; the rest of the
+corpus still loads. Only a problem that leaves nothing to load raises InputError.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from framing.corpus import make_corpus
+from framing.errors import InputError
+from framing.io.decode import decode_bytes
+from framing.io.outlets import OutletRegistry
+from framing.io.provenance import Provenance, find_wire_credit, parse_date, parse_text_header
+
+log = logging.getLogger("framing.io")
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+TABLE_SUFFIXES = {".csv", ".tsv", ".tab", ".jsonl", ".ndjson", ".parquet", ".pq"}
+#: Texts above this size load with a warning (feature extraction caps them separately).
+LARGE_BYTES = 10 * 1024 * 1024
+
+# candidate column names, in order, when no mapping is given
+_AUTO_COLUMNS: dict[str, tuple[str, ...]] = {
+    "text": ("text", "body", "content", "article_content", "article", "full_text", "maintext"),
+    "title": ("title", "headline", "article_title"),
+    "outlet": ("outlet", "source", "source_name", "media", "site"),
+    "publisher": ("publisher",),
+    "origin": ("origin",),
+    "date": ("date", "published", "publish_date", "published_at", "datetime", "timestamp"),
+    "url": ("url", "link"),
+    "id": ("id", "unit_id", "article_id", "doc_id", "uuid"),
+    "language": ("language", "lang"),
+    "label": ("label", "labels"),
+}
+
+
+def _warn(warnings: list[str], msg: str) -> None:
+    log.warning(msg)
+    warnings.append(msg)
+
+
+def _file_id(path: Path, root: Path | None) -> str:
+    rel = path.relative_to(root) if root else Path(path.name)
+    return str(rel.with_suffix("")).replace(os.sep, "/")
+
+
+def read_text_file(path: Path) -> tuple[str, list[str]]:
+    """Read and decode one text file; InputError for unreadable, empty or binary files."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot read file ({exc.strerror or exc})") from None
+    if not data.strip():
+        raise InputError(path, "empty file")
+    text, warnings = decode_bytes(data, path)
+    if len(data) > LARGE_BYTES:
+        warnings.append(f"{path}: very large text ({len(data) / 1e6:.1f} MB); analysis will be slow")
+    if not text.strip():
+        raise InputError(path, "no text left after decoding")
+    return text, warnings
+
+
+def _row_from_provenance(prov: Provenance, **meta: Any) -> dict[str, Any]:
+    row = {
+        "text": prov.body,
+        "title": prov.title,
+        "outlet": prov.outlet,
+        "publisher": prov.publisher,
+        "origin": prov.origin,
+        "date": prov.date,
+        "url": prov.url,
+        "language": prov.language,
+    }
+    for k, v in meta.items():
+        if v is not None and row.get(k) in (None, ""):
+            row[k] = v
+    return row
+
+
+def load_file(path: str | Path, root: Path | None = None, outlet: str | None = None) -> dict[str, Any]:
+    """One .txt/.md/.html file -> one article row (metadata lifted from headers)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    text, warnings = read_text_file(path)
+    if suffix in HTML_SUFFIXES:
+        row = _html_row(text, path)
+    else:
+        row = _row_from_provenance(parse_text_header(text), outlet=outlet)
+    if not row["text"].strip():
+        raise InputError(path, "no article text found")
+    row.setdefault("outlet", outlet)
+    if row.get("outlet") is None:
+        row["outlet"] = outlet
+    row["id"] = _file_id(path, root)
+    row["source_file"] = str(path)
+    row["warnings"] = warnings
+    return row
+
+
+def _html_row(html: str, path: Path) -> dict[str, Any]:
+    # trafilatura: maintained main-text extraction (boilerplate, navigation, comments removed)
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    if doc is None:
+        raise InputError(path, "no main text found in HTML")
+    get = (lambda k: doc.get(k)) if isinstance(doc, dict) else (lambda k: getattr(doc, k, None))
+    body = get("text") or ""
+    prov = parse_text_header(body)
+    return _row_from_provenance(
+        prov,
+        title=get("title"),
+        outlet=get("sitename"),
+        date=parse_date(get("date")),
+        url=get("url"),
+        language=get("language"),
+    )
+
+
+def iter_files(root: Path) -> Iterable[Path]:
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith("."):
+                yield Path(dirpath) / name
+
+
+def load_directory(root: str | Path, problems: list[str] | None = None) -> list[dict[str, Any]]:
+    """All article files under ``root``; the outlet comes from ``root/<outlet>/...`` folders."""
+    root = Path(root)
+    problems = problems if problems is not None else []
+    rows: list[dict[str, Any]] = []
+    for path in iter_files(root):
+        suffix = path.suffix.lower()
+        if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
+            if suffix in TABLE_SUFFIXES:
+                try:
+                    rows.extend(load_table(path).to_dict("records"))
+                except InputError as exc:
+                    _warn(problems, str(exc))
+            continue
+        rel = path.relative_to(root)
+        folder_outlet = rel.parts[0] if len(rel.parts) > 1 else None
+        try:
+            rows.append(load_file(path, root=root, outlet=folder_outlet))
+        except InputError as exc:
+            _warn(problems, str(exc))
+    return rows
+
+
+def _pick(columns: Sequence[str], field: str, given: str | None, path: Path) -> str | None:
+    if given:
+        if given not in columns:
+            raise InputError(path, f"no column {given!r} for {field} (columns found: {', '.join(map(str, columns))})")
+        return given
+    lower = {str(c).lower(): c for c in columns}
+    for cand in _AUTO_COLUMNS.get(field, ()):
+        if cand in lower:
+            return lower[cand]
+    return None
+
+
+def _read_table(path: Path) -> pd.DataFrame:
+    suffix = path.suffix.lower()
+    try:
+        if suffix in {".parquet", ".pq"}:
+            return pd.read_parquet(path)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot read file ({exc.strerror or exc})") from None
+    except Exception as exc:  # pyarrow raises several types for corrupt files
+        raise InputError(path, f"not a readable Parquet file ({type(exc).__name__})") from None
+    if not data.strip():
+        raise InputError(path, "empty file")
+    text, warnings = decode_bytes(data, path)
+    for w in warnings:
+        log.warning(w)
+    try:
+        if suffix in {".jsonl", ".ndjson"}:
+            df = pd.read_json(io.StringIO(text), lines=True, dtype=False)
+        else:
+            sep = "\t" if suffix in {".tsv", ".tab"} else ","
+            df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_values=[""])
+    except (ValueError, pd.errors.ParserError) as exc:
+        raise InputError(path, f"cannot parse as {suffix.lstrip('.').upper()}: {str(exc).splitlines()[0]}") from None
+    df = df.loc[:, [c for c in df.columns if not (str(c).startswith("Unnamed:") and df[c].isna().all())]]
+    df.attrs["decode_warnings"] = warnings
+    return df
+
+
+def load_table(
+    path: str | Path,
+    text_col: str | None = None,
+    title_col: str | None = None,
+    outlet_col: str | None = None,
+    date_col: str | None = None,
+    id_col: str | None = None,
+    url_col: str | None = None,
+    label_col: str | None = None,
+    publisher_col: str | None = None,
+    problems: list[str] | None = None,
+) -> pd.DataFrame:
+    """A CSV/TSV/JSONL/Parquet table -> corpus. Columns are mapped explicitly or guessed."""
+    path = Path(path)
+    problems = problems if problems is not None else []
+    df = _read_table(path)
+    cols = [str(c) for c in df.columns]
+    given = {
+        "text": text_col, "title": title_col, "outlet": outlet_col, "date": date_col, "id": id_col,
+        "url": url_col, "label": label_col, "publisher": publisher_col,
+    }
+    mapping = {f: _pick(cols, f, given.get(f), path) for f in _AUTO_COLUMNS}
+    if mapping["text"] is None:
+        raise InputError(path, f"no text column (columns found: {', '.join(cols)}); name it with --text-col")
+    out = pd.DataFrame(index=df.index)
+    for f, col in mapping.items():
+        if col is not None:
+            out[f] = df[col]
+    used = {c for c in mapping.values() if c}
+    for c in df.columns:
+        if c not in used and str(c) not in out.columns:
+            out[str(c)] = df[c]
+    if "id" not in out:
+        out["id"] = [f"{path.stem}:{i}" for i in range(len(out))]
+    out["id"] = out["id"].astype(str)
+    out["text"] = out["text"].fillna("").astype(str)
+    if "date" in out:
+        out["date"] = [parse_date(v) for v in out["date"]]
+    out["source_file"] = str(path)
+    warnings = list(df.attrs.get("decode_warnings", []))
+    problems.extend(warnings)
+    empty = out["text"].str.strip() == ""
+    if empty.any():
+        _warn(problems, f"{path}: {int(empty.sum())} row(s) with empty text kept (ids: {', '.join(out.loc[empty, 'id'].head(5))})")
+    rows = out.to_dict("records")
+    for r in rows:
+        r["warnings"] = list(warnings) if warnings else []
+    corpus = make_corpus(rows)
+    corpus.attrs["problems"] = problems
+    return corpus
+
+
+def _dedupe_ids(df: pd.DataFrame, problems: list[str]) -> pd.DataFrame:
+    dup = df["id"].duplicated(keep=False)
+    if dup.any():
+        counts: dict[str, int] = {}
+        new = []
+        for v in df["id"]:
+            counts[v] = counts.get(v, 0) + 1
+            new.append(v if counts[v] == 1 else f"{v}#{counts[v]}")
+        ids = sorted(set(df.loc[dup, "id"]))
+        _warn(problems, f"duplicate ids renamed with a #N suffix: {', '.join(ids[:5])}{' ...' if len(ids) > 5 else ''}")
+        df = df.assign(id=new)
+    return df
+
+
+def finalize(df: pd.DataFrame, registry: OutletRegistry | None = None) -> pd.DataFrame:
+    """Normalise outlet names via the registry and set ``origin`` from wire credits."""
+    registry = registry or OutletRegistry.default()
+    if df.empty:
+        return df
+    df = df.copy()
+    for col in ("outlet", "publisher", "origin"):
+        df[col] = [registry.canonical(v) if isinstance(v, str) and v.strip() else None for v in df[col]]
+    origins = []
+    for text, outlet, origin in zip(df["text"], df["outlet"], df["origin"], strict=True):
+        agency, _, _ = find_wire_credit(text, registry)
+        origins.append(origin or agency or outlet)
+    df["origin"] = origins
+    df["publisher"] = [p or o for p, o in zip(df["publisher"], df["outlet"], strict=True)]
+    return df
+
+
+def corpus_hash(df: pd.DataFrame) -> str:
+    """sha256 over ids and texts, so a report names the exact corpus it was built from."""
+    h = hashlib.sha256()
+    for i, t in zip(df["id"], df["text"], strict=True):
+        h.update(str(i).encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+        h.update(str(t).encode("utf-8", "surrogatepass"))
+        h.update(b"\1")
+    return h.hexdigest()
+
+
+def load_corpus(paths: str | Path | Sequence[str | Path], **mapping: Any) -> pd.DataFrame:
+    """Load files, directories and tables into one corpus DataFrame.
+
+    ``mapping`` holds table column names (text_col, outlet_col, ...). Problems are logged,
+    kept in ``df.attrs["problems"]``, and in each article's ``warnings``; only a load that
+    finds no article at all raises InputError.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    problems: list[str] = []
+    frames: list[pd.DataFrame] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            rows = load_directory(p, problems)
+            if rows:
+                frames.append(make_corpus(rows))
+            elif not problems:
+                _warn(problems, f"{p}: no article files found")
+        elif not p.exists():
+            raise InputError(p, "no such file or directory")
+        elif p.suffix.lower() in TABLE_SUFFIXES:
+            frames.append(load_table(p, problems=problems, **{k: v for k, v in mapping.items() if v}))
+        else:
+            try:
+                frames.append(make_corpus([load_file(p)]))
+            except InputError as exc:
+                if len(paths) == 1:
+                    raise
+                _warn(problems, str(exc))
+    frames = [f for f in frames if not f.empty]
+    if not frames:
+        raise InputError(", ".join(map(str, paths)), "no articles could be loaded" + (f" ({problems[0]})" if problems else ""))
+    df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    df = finalize(_dedupe_ids(df, problems))
+    df.attrs["problems"] = problems
+    return df

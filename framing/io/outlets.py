@@ -1,0 +1,197 @@
+"""The outlet registry (lexicons/outlets.toml): normalise outlet names, recognise media sources.
+
+One registry serves three jobs: canonical outlet names for corpora ("Press Tv", "PressTV",
+"presstv.ir" -> "Press TV"), media recognition in attribution ("al-Mayadeen reported"), and
+stripping outlet self-mentions before classification.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from framing.errors import LexiconError
+from framing.paths import LEXICON_DIR
+
+OWNERSHIP = ("state", "public", "private", "party-affiliated")
+
+
+class OutletModel(BaseModel):
+    """Schema of one ``[[outlet]]`` table."""
+
+    model_config = ConfigDict(extra="allow")
+
+    name: str
+    id: str
+    aliases: list[str] = Field(default_factory=list)
+    domains: list[str] = Field(default_factory=list)
+    country: str
+    ownership: str
+    kind: str = "outlet"
+    language: list[str] = Field(default_factory=list)
+    fakes_code: str | None = None
+    sources: list[str] = Field(min_length=1)
+    note: str = ""
+    case_sensitive_aliases: list[str] = Field(default_factory=list)
+
+    @field_validator("ownership")
+    @classmethod
+    def _ownership(cls, v: str) -> str:
+        if v not in OWNERSHIP:
+            raise ValueError(f"ownership must be one of {', '.join(OWNERSHIP)}, not {v!r}")
+        return v
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """A registered outlet (immutable, hashable so it can key dicts)."""
+
+    id: str
+    name: str
+    country: str
+    ownership: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    fakes_code: str | None = None
+    note: str = ""
+    sources: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def is_agency(self) -> bool:
+        return "agency" in self.kind.lower()
+
+
+def _key(name: str) -> str:
+    """Normalise a name for lookup: case, punctuation, leading 'the', spacing."""
+    s = name.strip().lower()
+    s = re.sub(r"^https?://", "", s)
+    s = re.sub(r"^www\.", "", s)
+    s = s.split("/")[0] if "." in s.split("/")[0] and " " not in s else s
+    s = re.sub(r"[\u2010-\u2015_\-.'\u2019]+", " ", s)
+    s = re.sub(r"^the\s+", "", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _entry_lines(raw: str) -> list[int]:
+    return [i + 1 for i, line in enumerate(raw.splitlines()) if line.strip() == "[[outlet]]"]
+
+
+class OutletRegistry:
+    """Lookup tables over the outlets of one or more registry files."""
+
+    def __init__(self, outlets: list[Outlet], case_sensitive: set[str] | None = None) -> None:
+        self.outlets = outlets
+        self._by_key: dict[str, Outlet] = {}
+        self._case_sensitive = case_sensitive or set()
+        for o in outlets:
+            for name in (o.name, o.id, *o.aliases, *o.domains):
+                if name in self._case_sensitive:
+                    continue
+                self._by_key.setdefault(_key(name), o)
+            if o.fakes_code:
+                self._by_key.setdefault(_key(o.fakes_code), o)
+        self._exact = {a: o for o in outlets for a in (*o.aliases, o.name) if a in self._case_sensitive}
+        self._mention_re: re.Pattern[str] | None = None
+
+    # ------------------------------------------------------------------ loading
+    @classmethod
+    def from_files(cls, paths: list[Path]) -> OutletRegistry:
+        outlets: list[Outlet] = []
+        cs: set[str] = set()
+        for path in paths:
+            raw = Path(path).read_text(encoding="utf-8")
+            try:
+                data = tomllib.loads(raw)
+            except tomllib.TOMLDecodeError as exc:
+                raise LexiconError(path, getattr(exc, "lineno", None), f"invalid TOML: {exc}") from None
+            lines = _entry_lines(raw)
+            for i, item in enumerate(data.get("outlet", [])):
+                line = lines[i] if i < len(lines) else None
+                try:
+                    m = OutletModel.model_validate(item)
+                except ValidationError as exc:
+                    err = exc.errors()[0]
+                    loc = ".".join(str(x) for x in err["loc"])
+                    raise LexiconError(path, line, f"outlet {item.get('name', '?')!r}: {loc}: {err['msg']}") from None
+                cs.update(m.case_sensitive_aliases)
+                outlets.append(
+                    Outlet(
+                        id=m.id, name=m.name, country=m.country, ownership=m.ownership, kind=m.kind,
+                        aliases=tuple(m.aliases), domains=tuple(m.domains), fakes_code=m.fakes_code,
+                        note=m.note, sources=tuple(m.sources),
+                    )
+                )
+        return cls(outlets, cs)
+
+    @classmethod
+    def default(cls) -> OutletRegistry:
+        return _default_registry()
+
+    # ------------------------------------------------------------------ lookup
+    def lookup(self, name: str | None) -> Outlet | None:
+        """The outlet a name, alias, FA-KES code or web domain/URL refers to, or None."""
+        if not name:
+            return None
+        name = str(name).strip()
+        if name in self._exact:
+            return self._exact[name]
+        return self._by_key.get(_key(name))
+
+    def canonical(self, name: str | None) -> str | None:
+        """Canonical name if registered, else the input stripped (unknown outlets are kept)."""
+        if name is None:
+            return None
+        o = self.lookup(name)
+        return o.name if o else (str(name).strip() or None)
+
+    def names_for(self, outlet: Outlet) -> list[str]:
+        return [outlet.name, *outlet.aliases]
+
+    def find_mentions(self, text: str) -> list[tuple[int, int, Outlet]]:
+        """Outlet names mentioned in ``text`` (word-bounded, longest first)."""
+        if self._mention_re is None:
+            self._mention_re = self._compile_mentions()
+        out = []
+        for m in self._mention_re.finditer(text):
+            o = self.lookup(m.group()) or self._exact.get(m.group())
+            if o is not None:
+                out.append((m.start(), m.end(), o))
+        return out
+
+    def _compile_mentions(self) -> re.Pattern[str]:
+        # One alternation over all names (a few hundred): regex is fast enough here and keeps
+        # case-sensitive aliases exact; hyphen/space variants are folded into the pattern.
+        ci, cs = set(), set()
+        for o in self.outlets:
+            for n in (o.name, *o.aliases):
+                (cs if n in self._case_sensitive else ci).add(n)
+        def pat(n: str) -> str:
+            return re.sub(r"\\[ \-]", r"[\\s\\-]", re.escape(n))
+        ci_alt = "|".join(pat(n) for n in sorted(ci, key=len, reverse=True))
+        cs_alt = "|".join(pat(n) for n in sorted(cs, key=len, reverse=True))
+        parts = []
+        if ci_alt:
+            parts.append(f"(?i:{ci_alt})")
+        if cs_alt:
+            parts.append(cs_alt)
+        return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
+
+    def agencies(self) -> list[Outlet]:
+        return [o for o in self.outlets if o.is_agency]
+
+    def __len__(self) -> int:
+        return len(self.outlets)
+
+
+@lru_cache(maxsize=1)
+def _default_registry() -> OutletRegistry:
+    path = LEXICON_DIR / "outlets.toml"
+    if not path.exists():
+        return OutletRegistry([])
+    return OutletRegistry.from_files([path])

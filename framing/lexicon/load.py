@@ -1,0 +1,401 @@
+"""Read lexicon TOML files, validate every table, and merge them into one :class:`Lexicon`.
+
+Errors carry the file and line of the offending ``[[entry]]`` (or of the bad field in it):
+``tomllib`` gives no positions for parsed values, so the loader maps the n-th ``[[entry]]``
+header in the raw text to the n-th parsed entry.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from framing import paths as _paths
+from framing.errors import LexiconError
+from framing.lexicon.schema import Entry, Meta, Referent, slug
+
+if TYPE_CHECKING:
+    from framing.lexicon.matcher import Matcher
+
+_HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-]+)\s*\]\]?\s*(?:#.*)?$")
+_TOML_POS = re.compile(r"\(at line (\d+), column \d+\)")
+_TOP_KEYS = {"meta", "referent", "entry"}
+
+
+@dataclass
+class Lexicon:
+    """Merged entries and referents. ``matcher()`` compiles the automaton once, lazily."""
+
+    entries: list[Entry] = field(default_factory=list)
+    referents: dict[str, Referent] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._matcher: Matcher | None = None
+
+    def matcher(self) -> Matcher:
+        if self._matcher is None:
+            from framing.lexicon.matcher import Matcher
+
+            self._matcher = Matcher(self.entries)
+        return self._matcher
+
+    def naming_pairs(self) -> list[tuple[str, str]]:
+        """Every (referent, canonical) pair, in file order: the naming-profile columns."""
+        seen: dict[tuple[str, str], None] = {}
+        for e in self.entries:
+            if e.referent:
+                seen.setdefault((e.referent, e.canonical), None)
+        return list(seen)
+
+    def categories_used(self) -> list[str]:
+        return sorted({e.category for e in self.entries})
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    # the compiled automaton is rebuilt after unpickling rather than shipped to workers
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_matcher"] = None
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+
+# --------------------------------------------------------------------------------------
+# one file
+
+
+@dataclass
+class _Parsed:
+    path: Path
+    meta: Meta | None
+    referents: list[Referent]
+    entries: list[Entry]
+    errors: list[LexiconError]
+    #: (entry, line) of each valid entry whose referent must be checked after merging
+    referent_refs: list[tuple[Entry, int | None]]
+
+
+def _headers(lines: list[str], name: str) -> list[int]:
+    """1-based line numbers of each ``[[name]]`` header."""
+    out = []
+    for i, line in enumerate(lines, 1):
+        m = _HEADER.match(line)
+        if m and m.group(1) == name and line.strip().startswith("[["):
+            out.append(i)
+    return out
+
+
+def _block_end(lines: list[str], start: int) -> int:
+    """The last line (1-based) of the table whose header is at ``start``."""
+    for i in range(start, len(lines)):  # lines[i] is line i+1
+        if _HEADER.match(lines[i]):
+            return i
+    return len(lines)
+
+
+def _field_line(lines: list[str], start: int | None, name: str) -> int | None:
+    """The line of ``name = ...`` inside the table starting at ``start`` (else the header)."""
+    if start is None:
+        return None
+    pat = re.compile(rf"^\s*{re.escape(name)}\s*=")
+    for i in range(start, _block_end(lines, start)):
+        if pat.match(lines[i]):
+            return i + 1
+    return start
+
+
+def _pydantic_problems(exc: ValidationError) -> list[tuple[str | None, str]]:
+    out: list[tuple[str | None, str]] = []
+    for err in exc.errors():
+        loc = err.get("loc", ())
+        fld = str(loc[0]) if loc else None
+        where = ".".join(str(x) for x in loc) if loc else ""
+        msg = err.get("msg", "invalid")
+        if err.get("type") == "missing":
+            out.append((None, f"missing required field '{where}'"))
+        elif err.get("type") == "extra_forbidden":
+            out.append((fld, f"unknown field '{where}'"))
+        else:
+            out.append((fld, f"field '{where}': {msg} (got {err.get('input')!r})"))
+    return out
+
+
+def norm_key(form: str, case_sensitive: bool = False) -> str:
+    """How the matcher sees a form: dashes as spaces, straight apostrophes, one space."""
+    from framing.lexicon.matcher import normalise_form
+
+    return normalise_form(form, case_sensitive)
+
+
+def _read_toml(path: Path) -> tuple[dict[str, Any] | None, str, LexiconError | None]:
+    try:
+        raw = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        return None, "", LexiconError(path, None, "no such file")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, "", LexiconError(path, None, f"cannot read: {exc}")
+    try:
+        return tomllib.loads(raw), raw, None
+    except tomllib.TOMLDecodeError as exc:
+        m = _TOML_POS.search(str(exc))
+        line = int(m.group(1)) if m else None
+        problem = _TOML_POS.sub("", str(exc)).strip()
+        return None, raw, LexiconError(path, line, f"TOML syntax error: {problem}")
+
+
+def is_loaded_lexicon(data: dict[str, Any]) -> bool:
+    """The default-set rule: ``[meta] kind = "loaded"`` (the default when ``kind`` is absent)
+    and, when ``kind`` is absent, ``[[entry]]`` tables that have a ``canonical``."""
+    meta = data.get("meta")
+    if isinstance(meta, dict) and "kind" in meta:
+        return meta["kind"] == "loaded"
+    entries = data.get("entry")
+    return (
+        isinstance(entries, list)
+        and bool(entries)
+        and all(isinstance(e, dict) for e in entries)
+        and any("canonical" in e for e in entries)
+    )
+
+
+def parse_file(path: str | Path) -> _Parsed:
+    """Validate one loaded-language file; collect (not raise) every problem."""
+    path = Path(path)
+    data, raw, err = _read_toml(path)
+    res = _Parsed(path, None, [], [], [], [])
+    if err is not None:
+        res.errors.append(err)
+        return res
+    assert data is not None
+    lines = raw.splitlines()
+
+    for key in data:
+        if key not in _TOP_KEYS:
+            hdr = [i for i, ln in enumerate(lines, 1) if re.match(rf"^\s*\[*\s*{key}\b", ln)]
+            res.errors.append(
+                LexiconError(path, hdr[0] if hdr else None, f"unknown table or key '{key}'")
+            )
+
+    meta_line = next((i for i, ln in enumerate(lines, 1) if ln.strip() == "[meta]"), None)
+    if "meta" not in data:
+        res.errors.append(LexiconError(path, 1, "missing [meta] table"))
+    else:
+        try:
+            res.meta = Meta.model_validate(data["meta"])
+        except ValidationError as exc:
+            for fld, prob in _pydantic_problems(exc):
+                line = _field_line(lines, meta_line, fld) if fld else meta_line
+                res.errors.append(LexiconError(path, line, f"[meta] {prob}"))
+
+    ref_lines = _headers(lines, "referent")
+    seen_ids: dict[str, int | None] = {}
+    for i, item in enumerate(_as_tables(data.get("referent"), path, res.errors, "referent")):
+        line = ref_lines[i] if i < len(ref_lines) else None
+        try:
+            ref = Referent.model_validate(item)
+        except ValidationError as exc:
+            for fld, prob in _pydantic_problems(exc):
+                at = _field_line(lines, line, fld) if fld else line
+                res.errors.append(LexiconError(path, at, f"referent: {prob}"))
+            continue
+        if ref.id in seen_ids:
+            res.errors.append(
+                LexiconError(
+                    path, line, f"duplicate referent id '{ref.id}' (first at line {seen_ids[ref.id]})"
+                )
+            )
+            continue
+        seen_ids[ref.id] = line
+        res.referents.append(ref)
+
+    entry_lines = _headers(lines, "entry")
+    forms_seen: dict[str, tuple[int | None, str]] = {}
+    for i, item in enumerate(_as_tables(data.get("entry"), path, res.errors, "entry")):
+        line = entry_lines[i] if i < len(entry_lines) else None
+        try:
+            entry = Entry.model_validate(item)
+        except ValidationError as exc:
+            label = f"entry '{item.get('canonical', '?')}'" if isinstance(item, dict) else "entry"
+            for fld, prob in _pydantic_problems(exc):
+                at = _field_line(lines, line, fld) if fld else line
+                res.errors.append(LexiconError(path, at, f"{label}: {prob}"))
+            continue
+        entry._source = str(path)
+        entry._line = line
+        bad = False
+        for form in entry.forms:
+            k = ("cs:" if entry.case_sensitive else "") + norm_key(form, entry.case_sensitive)
+            if k in forms_seen:
+                first_line, first_canon = forms_seen[k]
+                where = f"line {first_line}" if first_line else "an earlier entry"
+                res.errors.append(
+                    LexiconError(
+                        path,
+                        _field_line(lines, line, "forms"),
+                        f"entry '{entry.canonical}': duplicate form '{form}' "
+                        f"(already in entry '{first_canon}' at {where})",
+                    )
+                )
+                bad = True
+            else:
+                forms_seen[k] = (line, entry.canonical)
+        if bad:
+            continue
+        res.entries.append(entry)
+        if entry.referent:
+            res.referent_refs.append((entry, _field_line(lines, line, "referent")))
+    return res
+
+
+def _as_tables(value: Any, path: Path, errors: list[LexiconError], name: str) -> list[dict]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        errors.append(LexiconError(path, None, f"'{name}' must be an array of tables [[{name}]]"))
+        return []
+    return value
+
+
+# --------------------------------------------------------------------------------------
+# several files
+
+
+_DEFAULT_CACHE: dict[tuple, list[Path]] = {}
+
+
+def default_paths(directory: str | Path | None = None) -> list[Path]:
+    """The bundled loaded-language lexicons: every ``lexicons/*.toml`` that
+    :func:`is_loaded_lexicon` accepts (sourcing lexicons and the outlet registry are skipped)."""
+    d = Path(directory) if directory is not None else _paths.LEXICON_DIR
+    candidates = sorted(d.glob("*.toml"))
+    key = _stamp(candidates)
+    if key not in _DEFAULT_CACHE:
+        _DEFAULT_CACHE[key] = _scan(candidates)
+    return list(_DEFAULT_CACHE[key])
+
+
+def _scan(candidates: list[Path]) -> list[Path]:
+    out = []
+    for p in candidates:
+        data, raw, err = _read_toml(p)
+        if err is not None:
+            # unreadable: keep it only if it looks like a loaded lexicon, so its error shows
+            if _headers(raw.splitlines(), "entry") and "canonical" in raw:
+                out.append(p)
+            continue
+        if data is not None and is_loaded_lexicon(data):
+            out.append(p)
+    return out
+
+
+def _expand(paths: Iterable[str | Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        out.extend(default_paths(p) if p.is_dir() else [p])
+    return out
+
+
+def _merge(parsed: Sequence[_Parsed], known: Iterable[str] = ()) -> tuple[Lexicon, list[LexiconError]]:
+    errors: list[LexiconError] = [e for p in parsed for e in p.errors]
+    lex = Lexicon(sources=[str(p.path) for p in parsed])
+    for p in parsed:
+        for r in p.referents:
+            lex.referents[r.id] = r  # a later file may relabel a referent
+    known_ids = set(lex.referents) | set(known)
+    index: dict[tuple[str, str], int] = {}
+    for p in parsed:
+        unknown = {id(e) for e, _ in p.referent_refs if e.referent not in known_ids}
+        for e, line in p.referent_refs:
+            if id(e) in unknown:
+                errors.append(
+                    LexiconError(
+                        p.path, line, f"entry '{e.canonical}': unknown referent '{e.referent}'"
+                    )
+                )
+        for e in p.entries:
+            if id(e) in unknown:
+                continue
+            if e.key in index:  # later files override (a researcher's own lexicon)
+                lex.entries[index[e.key]] = e
+            else:
+                index[e.key] = len(lex.entries)
+                lex.entries.append(e)
+    return lex, errors
+
+
+def validate_paths(paths: Sequence[str | Path] = ()) -> list[LexiconError]:
+    """Every problem in ``paths`` (default: the bundled lexicons), as ``LexiconError``s.
+
+    A user file may name referents declared in the bundled lexicons, so those count as known.
+    """
+    targets = _expand(paths) if paths else default_paths()
+    parsed = [parse_file(p) for p in targets]
+    known: set[str] = set()
+    if paths:
+        bundled = [parse_file(p) for p in default_paths()]
+        known = {r.id for b in bundled for r in b.referents}
+    _, errors = _merge(parsed, known)
+    return errors
+
+
+def count_entries(paths: Sequence[str | Path] = ()) -> int:
+    targets = _expand(paths) if paths else default_paths()
+    return sum(len(parse_file(p).entries) for p in targets)
+
+
+_CACHE: dict[tuple, Lexicon] = {}
+
+
+def _stamp(paths: Sequence[Path]) -> tuple:
+    out = []
+    for p in paths:
+        try:
+            st = p.stat()
+            out.append((str(p.resolve()), st.st_mtime_ns, st.st_size))
+        except OSError:
+            out.append((str(p), None, None))
+    return tuple(out)
+
+
+def load_lexicon(extra: Sequence[str | Path] = ()) -> Lexicon:
+    """The bundled loaded-language lexicons plus ``extra`` user files (later ones override
+    entries with the same canonical and referent). Cached per process, keyed on the files'
+    modification times. Raises :class:`LexiconError` on the first problem found."""
+    if isinstance(extra, str | Path):
+        extra = (extra,)
+    files = default_paths() + _expand(extra)
+    key = _stamp(files)
+    lex = _CACHE.get(key)
+    if lex is None:
+        lex, errors = _merge([parse_file(p) for p in files])
+        if errors:
+            first = errors[0]
+            more = f" (and {len(errors) - 1} more; run 'framing lexicon validate')" if len(
+                errors
+            ) > 1 else ""
+            raise LexiconError(first.path, first.line, first.problem + more)
+        _CACHE[key] = lex
+    return lex
+
+
+__all__ = [
+    "Lexicon",
+    "count_entries",
+    "default_paths",
+    "is_loaded_lexicon",
+    "load_lexicon",
+    "parse_file",
+    "slug",
+    "validate_paths",
+]

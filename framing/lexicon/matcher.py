@@ -1,0 +1,188 @@
+"""One pass over a text for every lexicon form (an Aho-Corasick automaton, pyahocorasick).
+
+The text is normalised character for character (lower case, dashes as spaces, curly
+apostrophes straight) so every offset found in the normalised text indexes the original.
+Word boundaries, case-sensitive forms and overlaps are checked on the few hits afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
+
+from framing.lexicon.schema import Entry
+
+# one-to-one replacements, so the normalised text keeps every offset of the original
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_APOSTROPHES = "\u2019\u2018\u02bc\u2032\u00b4`"
+_SPACES = "\t\n\r\f\v\u00a0\u2007\u202f\u2009\u200a\u2002\u2003"
+_TRANS = str.maketrans(
+    {**{c: " " for c in _DASHES + _SPACES}, **{c: "'" for c in _APOSTROPHES}}
+)
+
+
+def normalise_text(text: str) -> str:
+    """Lower-case and fold dashes/apostrophes/spaces without changing the length."""
+    low = text.lower()
+    if len(low) != len(text):  # e.g. "İ".lower() is two characters: keep such chars as they are
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.translate(_TRANS)
+
+
+def normalise_form(form: str, case_sensitive: bool = False) -> str:
+    """A lexicon form as the automaton stores it (runs of spaces collapsed to one)."""
+    f = " ".join(form.translate(_TRANS).split())
+    return f if case_sensitive else normalise_text(f)
+
+
+_SIBILANT = ("s", "x", "z", "ch", "sh")
+_VOWELS = set("aeiou")
+
+
+def variants(form: str, inflect: bool = True) -> list[str]:
+    """The form plus, with ``inflect``, its plurals (-s, -es, -ies) and possessives ('s, s')."""
+    out = [form]
+    if not inflect or not form or not form[-1].isalpha():
+        return out
+    low = form.lower()
+    plurals = [form + ("S" if form.isupper() and len(form) > 1 else "s")]
+    if low.endswith(_SIBILANT):
+        plurals.append(form + ("ES" if form.isupper() else "es"))
+    if len(low) > 1 and low.endswith("y") and low[-2] not in _VOWELS:
+        plurals.append(form[:-1] + ("IES" if form.isupper() else "ies"))
+    out.extend(plurals)
+    out.append(form + "'s")
+    if low.endswith("s"):
+        out.append(form + "'")
+    out.extend(p + "'" for p in plurals)
+    seen: dict[str, None] = {}
+    for v in out:
+        seen.setdefault(v, None)
+    return list(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One lexicon hit: ``text == body[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    entry: Entry
+
+    @property
+    def canonical(self) -> str:
+        return self.entry.canonical
+
+    @property
+    def category(self) -> str:
+        return self.entry.category
+
+    @property
+    def referent(self) -> str:
+        return self.entry.referent
+
+    @property
+    def connotation(self) -> float:
+        return self.entry.connotation
+
+    @property
+    def weight(self) -> float:
+        return self.entry.weight
+
+
+# a candidate for one automaton key: (entry, exact surface forms for case-sensitive entries)
+_Cand = tuple[Entry, frozenset[str] | None]
+
+
+class Matcher:
+    """All forms of all entries in one automaton, compiled on first use.
+
+    Priority when several entries share a normalised key: case-sensitive entries whose
+    exact form is present, then explicit forms before generated variants, then the entry
+    listed later (later lexicons override earlier ones).
+    """
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self.entries = list(entries)
+        self._automaton: Any = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"entries": self.entries, "_automaton": None}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.entries = state["entries"]
+        self._automaton = None
+
+    def _build(self) -> Any:
+        # key -> list of (cs_first, explicit, order, candidate)
+        table: dict[str, list[tuple[int, int, int, _Cand]]] = {}
+        for order, e in enumerate(self.entries):
+            cs_forms: dict[str, set[str]] = {}
+            for form in e.forms:
+                base = normalise_form(form, e.case_sensitive)
+                for v in variants(base, e.inflect):
+                    key = normalise_text(v)
+                    if e.case_sensitive:
+                        cs_forms.setdefault(key, set()).add(v)
+                    else:
+                        table.setdefault(key, []).append((1, int(v != base), -order, (e, None)))
+            for key, exact in cs_forms.items():
+                table.setdefault(key, []).append((0, 0, -order, (e, frozenset(exact))))
+        A = ahocorasick.Automaton()
+        for key, cands in table.items():
+            cands.sort(key=lambda c: c[:3])
+            kept: list[_Cand] = []
+            for cs, _, _, cand in cands:
+                kept.append(cand)
+                if cs:  # the best case-insensitive candidate ends the list
+                    break
+            A.add_word(key, (len(key), tuple(kept)))
+        A.make_automaton()
+        return A
+
+    def compile(self) -> Matcher:
+        if self._automaton is None:
+            self._automaton = self._build()
+        return self
+
+    def find(self, text: str) -> list[Match]:
+        """Every non-overlapping hit, longest first then leftmost, returned in text order."""
+        if self._automaton is None:
+            self._automaton = self._build()
+        if not text or not self.entries:
+            return []
+        norm = normalise_text(text)
+        n = len(norm)
+        hits: list[tuple[int, int, Entry]] = []
+        for last, (klen, cands) in self._automaton.iter(norm):
+            end = last + 1
+            start = end - klen
+            if (start > 0 and norm[start - 1].isalnum()) or (end < n and norm[end].isalnum()):
+                continue
+            for entry, exact in cands:
+                if exact is None or text[start:end].translate(_TRANS) in exact:
+                    hits.append((start, end, entry))
+                    break
+        if not hits:
+            return []
+        hits.sort(key=lambda h: (h[0], h[1]))
+        if any(hits[i][1] > hits[i + 1][0] for i in range(len(hits) - 1)):
+            hits = _resolve_overlaps(hits, n)
+        return [Match(s, e, text[s:e], entry) for s, e, entry in hits]
+
+
+def _resolve_overlaps(hits: list[tuple[int, int, Entry]], n: int) -> list[tuple[int, int, Entry]]:
+    """Longest match wins, then the leftmost; the rest of an overlapping hit is dropped."""
+    taken = bytearray(n)
+    kept = []
+    for s, e, entry in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
+        if taken.find(1, s, e) != -1:
+            continue
+        taken[s:e] = b"\x01" * (e - s)
+        kept.append((s, e, entry))
+    kept.sort(key=lambda h: h[0])
+    return kept

@@ -1,0 +1,30 @@
+"""Number formatting shared by the card and the report tables."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+
+def fmt(v: Any, digits: int = 2) -> str:
+    """A readable cell: thousands separators, fixed decimals, '–' for missing."""
+    if v is None:
+        return "–"
+    if isinstance(v, bool):
+        return str(v)
+    if hasattr(v, "item") and not isinstance(v, str | bytes):
+        try:
+            v = v.item()
+        except (ValueError, AttributeError):
+            pass
+    if isinstance(v, int):
+        return f"{v:,}"
+    if isinstance(v, float):
+        if math.isnan(v):
+            return "–"
+        if v.is_integer() and abs(v) < 1e9:
+            return f"{int(v):,}"
+        if v != 0 and abs(v) < 10 ** -digits:
+            return f"{v:.{max(1, digits - 1)}e}"
+        return f"{v:,.{digits}f}"
+    return str(v)
