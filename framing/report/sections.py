@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import platform
 import sys
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -418,5 +417,4 @@ def methods(corpus: pd.DataFrame, params: Mapping[str, Any], families: Sequence[
         "params": [(k, str(v)) for k, v in params.items()],
         "corpus_hash": corpus_hash(corpus),
         "n_articles": len(corpus),
-        "claim_statuses": Counter(),
     }

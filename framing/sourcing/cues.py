@@ -1,0 +1,170 @@
+"""The sourcing lexicons (cues.toml, anonymous.toml, hedges.toml): load, validate, compile.
+
+Loaded once per process and compiled into a few regular expressions, because extraction
+must run at >= 1,000 articles/s: one regex pass finds every cue, another every hedge.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from framing.errors import LexiconError
+from framing.paths import LEXICON_DIR
+
+SOURCE_TYPES = ("person", "organization", "document", "media", "anonymous", "unknown")
+
+
+class CueModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    lemma: str = Field(min_length=1)
+    forms: list[str] = Field(min_length=1)
+    type: Literal["neutral", "loaded"]
+    klass: Literal["speech", "reporting", "writing", "citing"] = Field(alias="class")
+    source: Literal["before", "after", "either"] = "before"
+    requires: Literal["", "document"] = ""
+    why: str = Field(min_length=1)
+
+
+class SourceNounModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["person", "organization", "document", "media"]
+    forms: list[str] = Field(min_length=1)
+    why: str = Field(min_length=1)
+
+
+class HeadModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    forms: list[str] = Field(min_length=1)
+    always: bool = False
+    why: str = Field(min_length=1)
+
+
+class MarkerModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    forms: list[str] = Field(min_length=1)
+    why: str = Field(min_length=1)
+
+
+class HedgeModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    forms: list[str] = Field(min_length=1)
+    kind: Literal["evidential", "epistemic"]
+    why: str = Field(min_length=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    lemma: str
+    type: str  # neutral | loaded
+    klass: str  # speech | reporting | writing | citing
+    source: str  # before | after | either
+    requires: str
+
+
+@dataclass(frozen=True)
+class SourcingLexicon:
+    """Everything the extractor needs, compiled."""
+
+    cues: dict[str, Cue]  # surface form -> cue
+    cue_re: re.Pattern[str]
+    source_nouns: dict[str, str]  # lower-case word or phrase -> type
+    anon_always: frozenset[str]
+    anon_heads: frozenset[str]
+    anon_marker_re: re.Pattern[str]
+    hedge_re: re.Pattern[str]
+
+
+def _read(path: Path) -> tuple[dict[str, Any], list[str]]:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise LexiconError(path, None, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        return tomllib.loads(raw), raw.splitlines()
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(path, getattr(exc, "lineno", None), f"invalid TOML: {exc}") from None
+
+
+def _tables(
+    path: Path, data: dict[str, Any], lines: list[str], key: str, model: type[BaseModel]
+) -> list[Any]:
+    """Validate each ``[[key]]`` table; errors name the line where the table starts."""
+    starts = [i + 1 for i, ln in enumerate(lines) if ln.strip() == f"[[{key}]]"]
+    out = []
+    for i, item in enumerate(data.get(key, [])):
+        line = starts[i] if i < len(starts) else None
+        try:
+            out.append(model.model_validate(item))
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            loc = ".".join(str(x) for x in err["loc"]) or key
+            raise LexiconError(path, line, f"[[{key}]] {loc}: {err['msg']}") from None
+    return out
+
+
+def _alternation(forms: list[str], flags: int = 0) -> re.Pattern[str]:
+    # longest first so "according to" wins over shorter overlaps; whole words only
+    alts = sorted({f for f in forms if f}, key=len, reverse=True)
+    body = "|".join(re.escape(f).replace("\\ ", r"\s+").replace("'", "['\u2019]") for f in alts)
+    return re.compile(rf"(?<![\w\-])(?:{body})(?![\w\-])", flags)
+
+
+def load_sourcing_lexicon(
+    cues: Path | None = None, anonymous: Path | None = None, hedges: Path | None = None
+) -> SourcingLexicon:
+    """Load and compile the three lexicons (bundled ones by default)."""
+    cues = Path(cues or LEXICON_DIR / "cues.toml")
+    anonymous = Path(anonymous or LEXICON_DIR / "anonymous.toml")
+    hedges = Path(hedges or LEXICON_DIR / "hedges.toml")
+
+    data, lines = _read(cues)
+    cue_map: dict[str, Cue] = {}
+    for c in _tables(cues, data, lines, "cue", CueModel):
+        for f in c.forms:
+            cue_map[f] = Cue(c.lemma, c.type, c.klass, c.source, c.requires)
+    nouns: dict[str, str] = {}
+    for s in _tables(cues, data, lines, "source_noun", SourceNounModel):
+        for f in s.forms:
+            nouns.setdefault(f.lower(), s.type)
+    if not cue_map:
+        raise LexiconError(cues, None, "no [[cue]] entries")
+
+    data, lines = _read(anonymous)
+    always: set[str] = set()
+    heads: set[str] = set()
+    for h in _tables(anonymous, data, lines, "head", HeadModel):
+        (always if h.always else heads).update(f.lower() for f in h.forms)
+    markers = [f.lower() for m in _tables(anonymous, data, lines, "marker", MarkerModel)
+               for f in m.forms]
+
+    data, lines = _read(hedges)
+    hedge_forms = [f.lower() for h in _tables(hedges, data, lines, "hedge", HedgeModel)
+                   for f in h.forms]
+
+    return SourcingLexicon(
+        cues=cue_map,
+        cue_re=_alternation(list(cue_map)),
+        source_nouns=nouns,
+        anon_always=frozenset(always),
+        anon_heads=frozenset(heads),
+        anon_marker_re=_alternation(markers or ["\0"], re.IGNORECASE),
+        hedge_re=_alternation(hedge_forms or ["\0"], re.IGNORECASE),
+    )
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> SourcingLexicon:
+    """The bundled lexicons, compiled once per process."""
+    return load_sourcing_lexicon()
