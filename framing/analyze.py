@@ -19,9 +19,7 @@ DEFAULT_FAMILIES: tuple[str, ...] = ("loaded", "attribution", "claims", "readabi
 META_KEYS = ("title", "outlet", "publisher", "origin", "date", "url", "language", "source_file")
 
 
-def make_families(
-    names: Iterable[str] = DEFAULT_FAMILIES, lexicons: Sequence[str | Path] = ()
-) -> list[Family]:
+def make_families(names: Iterable[str] = DEFAULT_FAMILIES, lexicons: Sequence[str | Path] = ()) -> list[Family]:
     """Instantiate families by name, passing user lexicons to those that take them."""
     fams: list[Family] = []
     for name in names:

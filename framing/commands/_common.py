@@ -17,7 +17,9 @@ MAPPING_ARGS = ("text_col", "title_col", "outlet_col", "date_col", "id_col", "ur
 
 def add_corpus_args(parser: argparse.ArgumentParser, nargs: str = "+") -> None:
     """PATH arguments plus the column mapping for tables (``--text-col`` ...)."""
-    parser.add_argument("paths", nargs=nargs, metavar="PATH", help="files, directories or tables (CSV/TSV/JSONL/Parquet)")
+    parser.add_argument(
+        "paths", nargs=nargs, metavar="PATH", help="files, directories or tables (CSV/TSV/JSONL/Parquet)"
+    )
     g = parser.add_argument_group("table columns (CSV/TSV/JSONL/Parquet)")
     for name in MAPPING_ARGS:
         flag = "--" + name.replace("_", "-")
@@ -26,7 +28,10 @@ def add_corpus_args(parser: argparse.ArgumentParser, nargs: str = "+") -> None:
 
 def add_lexicon_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--lexicon", action="append", default=[], metavar="PATH",
+        "--lexicon",
+        action="append",
+        default=[],
+        metavar="PATH",
         help="add or override lexicon entries from a TOML file (repeatable)",
     )
 

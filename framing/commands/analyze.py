@@ -42,7 +42,8 @@ def format_text(item: dict[str, Any]) -> str:
     a = item["article"]
     lines = [
         f"== {a.get('title') or item.get('id')}",
-        f"   outlet: {a.get('outlet')}  publisher: {a.get('publisher')}  origin: {a.get('origin')}  date: {a.get('date')}",
+        f"   outlet: {a.get('outlet')}  publisher: {a.get('publisher')}",
+        f"   origin: {a.get('origin')}  date: {a.get('date')}",
         f"   words: {len(item['body'].split())}",
     ]
     if item["loaded_terms"]:

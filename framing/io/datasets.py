@@ -127,8 +127,13 @@ def load_fakes(path: str | Path | None = None) -> pd.DataFrame:
     """FA-KES as a corpus: 804 rows, outlet names from the registry, ``label`` 1 credible / 0 fake."""
     src = locate_fakes(path)
     df = load_table(
-        src, text_col="article_content", title_col="article_title", outlet_col="source",
-        date_col="date", id_col="unit_id", label_col="labels",
+        src,
+        text_col="article_content",
+        title_col="article_title",
+        outlet_col="source",
+        date_col="date",
+        id_col="unit_id",
+        label_col="labels",
     )
     problems = list(df.attrs.get("problems", []))
     df = df.loc[:, [c for c in df.columns if not c.startswith("Unnamed")]]

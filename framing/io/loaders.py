@@ -217,8 +217,14 @@ def load_table(
     df = _read_table(path)
     cols = [str(c) for c in df.columns]
     given = {
-        "text": text_col, "title": title_col, "outlet": outlet_col, "date": date_col, "id": id_col,
-        "url": url_col, "label": label_col, "publisher": publisher_col,
+        "text": text_col,
+        "title": title_col,
+        "outlet": outlet_col,
+        "date": date_col,
+        "id": id_col,
+        "url": url_col,
+        "label": label_col,
+        "publisher": publisher_col,
     }
     mapping = {f: _pick(cols, f, given.get(f), path) for f in _AUTO_COLUMNS}
     if mapping["text"] is None:
@@ -242,7 +248,10 @@ def load_table(
     problems.extend(warnings)
     empty = out["text"].str.strip() == ""
     if empty.any():
-        _warn(problems, f"{path}: {int(empty.sum())} row(s) with empty text kept (ids: {', '.join(out.loc[empty, 'id'].head(5))})")
+        _warn(
+            problems,
+            f"{path}: {int(empty.sum())} row(s) with empty text kept (ids: {', '.join(out.loc[empty, 'id'].head(5))})",
+        )
     rows = out.to_dict("records")
     for r in rows:
         r["warnings"] = list(warnings) if warnings else []
@@ -324,7 +333,9 @@ def load_corpus(paths: str | Path | Sequence[str | Path], **mapping: Any) -> pd.
                 _warn(problems, str(exc))
     frames = [f for f in frames if not f.empty]
     if not frames:
-        raise InputError(", ".join(map(str, paths)), "no articles could be loaded" + (f" ({problems[0]})" if problems else ""))
+        raise InputError(
+            ", ".join(map(str, paths)), "no articles could be loaded" + (f" ({problems[0]})" if problems else "")
+        )
     df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     df = finalize(_dedupe_ids(df, problems))
     df.attrs["problems"] = problems

@@ -122,9 +122,16 @@ class OutletRegistry:
                 cs.update(m.case_sensitive_aliases)
                 outlets.append(
                     Outlet(
-                        id=m.id, name=m.name, country=m.country, ownership=m.ownership, kind=m.kind,
-                        aliases=tuple(m.aliases), domains=tuple(m.domains), fakes_code=m.fakes_code,
-                        note=m.note, sources=tuple(m.sources),
+                        id=m.id,
+                        name=m.name,
+                        country=m.country,
+                        ownership=m.ownership,
+                        kind=m.kind,
+                        aliases=tuple(m.aliases),
+                        domains=tuple(m.domains),
+                        fakes_code=m.fakes_code,
+                        note=m.note,
+                        sources=tuple(m.sources),
                     )
                 )
         return cls(outlets, cs)
@@ -141,7 +148,15 @@ class OutletRegistry:
         name = str(name).strip()
         if name in self._exact:
             return self._exact[name]
-        return self._by_key.get(_key(name))
+        found = self._by_key.get(_key(name))
+        if found is None and "." in name and " " not in name:
+            # an unlisted subdomain (arabic.sputniknews.com): drop leading labels until one matches
+            host = _key(name).split(" ")
+            for k in range(1, len(host) - 1):
+                found = self._by_key.get(" ".join(host[k:]))
+                if found:
+                    break
+        return found
 
     def canonical(self, name: str | None) -> str | None:
         """Canonical name if registered, else the input stripped (unknown outlets are kept)."""
@@ -159,7 +174,10 @@ class OutletRegistry:
             self._mention_re = self._compile_mentions()
         out = []
         for m in self._mention_re.finditer(text):
-            o = self.lookup(m.group()) or self._exact.get(m.group())
+            name = m.group()
+            if name in self._exact and _next_word_capitalised(text, m.end()):
+                continue  # "The Guardian Council", "The Independent Vermont senator": a longer name
+            o = self._exact.get(name) or self.lookup(name)
             if o is not None:
                 out.append((m.start(), m.end(), o))
         return out
@@ -171,8 +189,10 @@ class OutletRegistry:
         for o in self.outlets:
             for n in (o.name, *o.aliases):
                 (cs if n in self._case_sensitive else ci).add(n)
+
         def pat(n: str) -> str:
             return re.sub(r"\\[ \-]", r"[\\s\\-]", re.escape(n))
+
         ci_alt = "|".join(pat(n) for n in sorted(ci, key=len, reverse=True))
         cs_alt = "|".join(pat(n) for n in sorted(cs, key=len, reverse=True))
         parts = []
@@ -187,6 +207,11 @@ class OutletRegistry:
 
     def __len__(self) -> int:
         return len(self.outlets)
+
+
+def _next_word_capitalised(text: str, end: int) -> bool:
+    m = re.match(r" ([A-Z])[a-z]", text[end : end + 4])
+    return m is not None
 
 
 @lru_cache(maxsize=1)

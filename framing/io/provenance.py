@@ -33,7 +33,9 @@ _SOURCE_LINE = re.compile(
     r"^(?:kaynak\s*/\s*source|source\s*/\s*kaynak|kaynak|source|original(?:ly)?\s+(?:source|published(?:\s+(?:by|at|in))?))\s*:\s*(?P<rest>.*)$",
     re.I,
 )
-_KEY_VALUE = re.compile(r"^(?P<key>title|headline|outlet|publisher|origin|date|url|language|author|byline)\s*:\s*(?P<value>.+)$", re.I)
+_KEY_VALUE = re.compile(
+    r"^(?P<key>title|headline|outlet|publisher|origin|date|url|language|author|byline)\s*:\s*(?P<value>.+)$", re.I
+)
 
 
 @dataclass
@@ -174,7 +176,9 @@ def find_wire_credit(text: str, registry: OutletRegistry | None = None) -> tuple
     if end:
         return _agency_name(end.group(1), registry), end.start(), end.end()
     start = re.match(
-        rf"^\s*(?:[A-Z][A-Za-z .'\-]{{1,40}}(?:,\s*[A-Z][A-Za-z .'\-]{{0,30}})?(?:,?\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?\s*)?"
+        # optional dateline: PLACE[, REGION][, Month D]
+        rf"^\s*(?:[A-Z][A-Za-z .'\-]{{1,40}}(?:,\s*[A-Z][A-Za-z .'\-]{{0,30}})?"
+        rf"(?:,?\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?\s*)?"
         rf"\(({alt})\)\s*[\-\u2013\u2014]+\s*",
         text,
     )

@@ -346,7 +346,8 @@ def validate_paths(paths: Sequence[str | Path] = ()) -> list[LexiconError]:
         bundled = [parse_file(p) for p in default_paths()]
         known = {r.id for b in bundled for r in b.referents}
     _, errors = _merge(parsed, known)
-    return errors
+    order = {str(p.path): i for i, p in enumerate(parsed)}
+    return sorted(errors, key=lambda e: (order.get(e.path, len(order)), e.line or 0))
 
 
 def count_entries(paths: Sequence[str | Path] = ()) -> int:

@@ -48,11 +48,17 @@ def variants(form: str, inflect: bool = True) -> list[str]:
     if not inflect or not form or not form[-1].isalpha():
         return out
     low = form.lower()
-    plurals = [form + ("S" if form.isupper() and len(form) > 1 else "s")]
+    if len(form) > 1 and form.isupper():
+        # acronyms (case-sensitive entries keep their case): "NGOs", "IS's"; no "ISes"
+        out.append(form + "'s")
+        if not form.endswith("S"):
+            out.extend([form + "s", form + "s'"])
+        return out
+    plurals = [form + "s"]
     if low.endswith(_SIBILANT):
-        plurals.append(form + ("ES" if form.isupper() else "es"))
+        plurals.append(form + "es")
     if len(low) > 1 and low.endswith("y") and low[-2] not in _VOWELS:
-        plurals.append(form[:-1] + ("IES" if form.isupper() else "ies"))
+        plurals.append(form[:-1] + "ies")
     out.extend(plurals)
     out.append(form + "'s")
     if low.endswith("s"):

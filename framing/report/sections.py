@@ -20,7 +20,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from framing.report import charts
-from framing.report.card import CATEGORY_COLORS, FLAGGED_STATUSES, SOURCE_COLORS
+from framing.report.card import FLAGGED_STATUSES, SOURCE_COLORS
 from framing.report.format import fmt
 from framing.text import Document
 

@@ -41,7 +41,9 @@ def test_analyze_seed_json(capsys, seed_path, gold):
 
 def test_analyze_jsonl_directory(capsys, tmp_path):
     for i in range(2):
-        (tmp_path / f"{i}.txt").write_text(f"Article {i} says the talks in Geneva failed again on Monday.", encoding="utf-8")
+        (tmp_path / f"{i}.txt").write_text(
+            f"Article {i} says the talks in Geneva failed again on Monday.", encoding="utf-8"
+        )
     code, out, _ = run_cli(capsys, "analyze", str(tmp_path), "--format", "jsonl", "--families", "readability")
     assert code == 0
     lines = out.strip().splitlines()

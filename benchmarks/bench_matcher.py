@@ -1,0 +1,73 @@
+"""Throughput of the loaded-term matcher on FA-KES, one core.
+
+    python benchmarks/bench_matcher.py [--articles 5000] [--lexicon PATH ...]
+
+All 804 FA-KES articles are repeated to about ``--articles`` texts; each text gets a fresh
+``Document`` (so quotation finding and word counting are timed too, as in extraction).
+The automaton is compiled once before timing (reported separately). Target: >= 5,000
+articles/s for ``LoadedTerms.analyze``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import time
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--articles", type=int, default=5000, help="about how many texts to time")
+    ap.add_argument("--lexicon", action="append", default=[], metavar="PATH")
+    args = ap.parse_args(argv)
+
+    from framing.features.loaded import LoadedTerms
+    from framing.io.datasets import load_fakes
+    from framing.paths import FAKES_CSV
+    from framing.text import Document
+
+    if not FAKES_CSV.exists():
+        print(f"FA-KES not found at {FAKES_CSV}", file=sys.stderr)
+        return 1
+    texts = load_fakes()["text"].tolist()
+    reps = max(1, round(args.articles / len(texts)))
+    corpus = texts * reps
+    n_chars = sum(map(len, corpus))
+
+    fam = LoadedTerms(lexicons=tuple(args.lexicon))
+    t0 = time.perf_counter()
+    lex = fam.lexicon
+    t1 = time.perf_counter()
+    matcher = lex.matcher().compile()
+    t2 = time.perf_counter()
+
+    rows = [("load lexicons", 1, t1 - t0), ("compile automaton", 1, t2 - t1)]
+
+    start = time.perf_counter()
+    n_hits = 0
+    for text in corpus:
+        n_hits += len(matcher.find(text))
+    rows.append(("Matcher.find", len(corpus), time.perf_counter() - start))
+
+    start = time.perf_counter()
+    for text in corpus:
+        fam.analyze(Document(text))
+    rows.append(("LoadedTerms.analyze (fresh Document)", len(corpus), time.perf_counter() - start))
+
+    print(f"# bench_matcher: {len(lex.entries)} entries, {len(lex.referents)} referents, "
+          f"{len(corpus)} texts ({len(texts)} FA-KES x {reps}), {n_chars / len(corpus):.0f} "
+          f"chars/text, {n_hits} hits")
+    print(f"# python {platform.python_version()}, {platform.machine()}, pid {os.getpid()}, "
+          "one process, one thread")
+    print(f"| {'stage':<38} | {'texts':>6} | {'seconds':>8} | {'texts/s':>9} |")
+    print(f"|{'-' * 40}|{'-' * 8}|{'-' * 10}|{'-' * 11}|")
+    for name, n, secs in rows:
+        rate = f"{n / secs:,.0f}" if n > 1 and secs > 0 else ""
+        print(f"| {name:<38} | {n:>6} | {secs:>8.3f} | {rate:>9} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

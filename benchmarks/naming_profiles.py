@@ -1,0 +1,163 @@
+"""Naming-choice profiles per FA-KES outlet, written to ``docs/naming-profiles.md``.
+
+    python benchmarks/naming_profiles.py [--referent ID ...] [--lexicon PATH ...] [--out PATH]
+
+For each referent group: of all the group's mentions in an outlet's articles, the share
+that uses each name (with counts), from all 804 FA-KES articles. Also the rate of the most
+frequent general loaded labels per outlet. Everything below the ``<!-- reading -->`` marker
+in an existing output file (the hand-written reading of the tables) is kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+DEFAULT_REFERENTS = ("islamic_state", "syrian_government", "syrian_armed_opposition")
+MARKER = "<!-- reading -->"
+MAX_NAMES = 9  # columns per referent table; the rest are summed as "other"
+
+
+def collect(lexicons: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """All matches (with outlet and voice) and per-article word counts, for all of FA-KES."""
+    from framing.features.loaded import LoadedTerms
+    from framing.io.datasets import load_fakes
+    from framing.text import Document
+
+    df = load_fakes()
+    fam = LoadedTerms(lexicons=lexicons)
+    rows, arts = [], []
+    for art in df.itertuples():
+        doc = Document(art.text)
+        res = fam.analyze(doc)
+        arts.append({"id": art.id, "outlet": art.outlet, "n_words": doc.n_words})
+        for t in res.details["loaded_terms"]:
+            rows.append({"id": art.id, "outlet": art.outlet, **t})
+    return pd.DataFrame(rows), pd.DataFrame(arts)
+
+
+def referent_table(prof: pd.DataFrame, referent: str, articles: pd.Series) -> str:
+    sub = prof[prof["referent"] == referent]
+    if sub.empty:
+        return "_No mentions._\n"
+    totals = sub.groupby("canonical")["n"].sum().sort_values(ascending=False)
+    names = list(totals.index[:MAX_NAMES])
+    other = len(totals) > MAX_NAMES
+    header = ["outlet", "articles", "mentions"] + [f"{n} (all: {totals[n]})" for n in names]
+    if other:
+        header.append("other")
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(["---"] + ["--:"] * (len(header) - 1)) + "|"]
+    outlets = sorted(articles.index, key=lambda o: -articles[o])
+    for outlet in outlets:
+        rows = sub[sub["outlet"] == outlet]
+        mentions = int(rows["n"].sum())
+        cells = [str(outlet), str(int(articles[outlet])), str(mentions)]
+        by = dict(zip(rows["canonical"], rows["n"], strict=True))
+        for n in names:
+            k = int(by.get(n, 0))
+            cells.append(f"{k / mentions:.0%} ({k})" if mentions and k else ("0" if mentions else ""))
+        if other:
+            k = int(sum(v for c, v in by.items() if c not in names))
+            cells.append(f"{k / mentions:.0%} ({k})" if mentions and k else ("0" if mentions else ""))
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def label_rates(matches: pd.DataFrame, arts: pd.DataFrame, top: int = 10) -> str:
+    """Rate per 1,000 words of the most frequent loaded canonicals without a referent
+    (``terrorist``, ``takfiri`` ...), narrator voice only, per outlet."""
+    gen = matches[(matches["category"] != "neutral") & (matches["voice"] == "narrator")]
+    counts = gen.groupby("canonical").size().sort_values(ascending=False)
+    names = list(counts.index[:top])
+    words = arts.groupby("outlet")["n_words"].sum()
+    per = gen[gen["canonical"].isin(names)].groupby(["outlet", "canonical"]).size().unstack(fill_value=0)
+    per = per.reindex(index=words.index, columns=names, fill_value=0)
+    rate = per.div(words, axis=0) * 1000
+    header = ["outlet", "words"] + names
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(["---"] + ["--:"] * (len(header) - 1)) + "|"]
+    for outlet in rate.sort_values(names[0], ascending=False).index if names else []:
+        cells = [str(outlet), f"{int(words[outlet]):,}"] + [f"{rate.loc[outlet, n]:.2f}" for n in names]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def render(matches: pd.DataFrame, arts: pd.DataFrame, referents: list[str], labels: dict[str, str]) -> str:
+    from framing.features.loaded import naming_profile
+
+    articles = arts.groupby("outlet").size()
+    prof = naming_profile(matches[["outlet", "referent", "canonical"]], by="outlet")
+    out = [
+        "# Naming-choice profiles per outlet (FA-KES)",
+        "",
+        "Produced by `python benchmarks/naming_profiles.py` from all 804 FA-KES articles "
+        "with the bundled lexicons. Each cell: the share of the group's mentions in that "
+        "outlet's articles that use the name, with the count; both narrator and quoted "
+        "voice. `articles` is the outlet's number of articles in FA-KES; `mentions` the "
+        "group's matched mentions in them. Outlets are FA-KES's source ids.",
+        "",
+    ]
+    for r in referents:
+        out += [f"## {r}: {labels.get(r, r)}", "", referent_table(prof, r, articles)]
+    out += [
+        "## Most frequent loaded terms, per 1,000 words (narrator voice)",
+        "",
+        "Not tied to one referent group (or counted over all groups): the outlet's own "
+        "use of the labels, quotations excluded.",
+        "",
+        label_rates(matches, arts),
+    ]
+    return "\n".join(out)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from framing.paths import FAKES_CSV, PROJECT_ROOT
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--referent", action="append", default=[], metavar="ID")
+    ap.add_argument("--lexicon", action="append", default=[], metavar="PATH")
+    ap.add_argument("--out", type=Path, default=PROJECT_ROOT / "docs" / "naming-profiles.md")
+    args = ap.parse_args(argv)
+    if not FAKES_CSV.exists():
+        print(f"FA-KES not found at {FAKES_CSV}", file=sys.stderr)
+        return 1
+
+    from framing.lexicon import load_lexicon
+
+    lex = load_lexicon(tuple(args.lexicon))
+    referents = args.referent or [r for r in DEFAULT_REFERENTS if r in lex.referents]
+    missing = [r for r in referents if r not in lex.referents]
+    if missing or not referents:
+        print(f"unknown referent(s) {missing or list(DEFAULT_REFERENTS)}", file=sys.stderr)
+        return 1
+    matches, arts = collect(tuple(args.lexicon))
+    labels = {r.id: r.label for r in lex.referents.values()}
+    text = render(matches, arts, referents, labels)
+    reading = ""
+    if args.out.exists():
+        old = args.out.read_text(encoding="utf-8")
+        if MARKER in old:
+            reading = old[old.index(MARKER) :]
+    write_atomic(args.out, text + "\n" + (reading or MARKER + "\n"))
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,297 @@
+"""``build_report``: analyse a corpus and write one self-contained HTML report.
+
+The report reads everything from the same API a researcher uses (``analyze_article``,
+``compare_outlets``), so every figure in it can be reproduced from Python.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from markupsafe import Markup
+from tqdm.auto import tqdm
+
+from framing.corpus import ARTICLE_COLUMNS
+from framing.errors import FramingError, InputError
+from framing.report import sections
+from framing.report.card import CARD_CSS, article_card_html
+from framing.report.comparison import comparison_section
+from framing.report.templating import render
+
+#: article cards per group when the corpus has more than one article
+DEFAULT_MAX_CARDS = 3
+
+
+def analyze_corpus(
+    corpus: pd.DataFrame, lexicons: Sequence[str | Path] = (), progress: bool | None = None
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """``analyze_article`` over every row; an article that fails is kept, empty, with its error.
+
+    Returns the analyses and the family names that ran.
+    """
+    from framing.analyze import analyze_article, available_families, make_families
+
+    names = available_families()
+    families = make_families(names, lexicons)
+    out = []
+    rows = corpus.to_dict("records")
+    for row in tqdm(rows, desc="analysing articles", unit="article", disable=_quiet(progress)):
+        try:
+            out.append(analyze_article(row, families))
+        except FramingError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - one bad article must not lose the report
+            out.append(_failed(row, f"analysis failed: {type(exc).__name__}: {exc}"))
+    return out, names
+
+
+def _failed(row: Mapping[str, Any], why: str) -> dict[str, Any]:
+    """The analysis of an article no family could read: its text and metadata, no findings."""
+    from framing.analyze import META_KEYS
+
+    return {
+        "id": row.get("id"),
+        "article": {k: row.get(k) for k in META_KEYS},
+        "body": str(row.get("text") or ""),
+        "loaded_terms": [], "attributions": [], "claims": [], "scores": {},
+        "warnings": [*list(row.get("warnings") or []), why],
+    }
+
+
+def features_frame(corpus: pd.DataFrame, analyses: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
+    """The extract-shaped feature table (metadata + one column per score + ``errors``)."""
+    meta = corpus.drop(columns=["text"]).reset_index(drop=True)
+    scores = pd.DataFrame([dict(a.get("scores") or {}) for a in analyses])
+    errors = pd.Series(["; ".join(w for w in a.get("warnings") or [] if "failed" in w) or None
+                        for a in analyses], name="errors")
+    return pd.concat([meta, scores, errors], axis=1)
+
+
+def spans_frame(analyses: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
+    """The extract-shaped evidence table (id, family, label, start, end, text, voice)."""
+    rows = []
+    for a in analyses:
+        body = str(a.get("body") or "")
+        for t in a.get("loaded_terms") or []:
+            rows.append((a.get("id"), "loaded", t.get("canonical"), t.get("start"), t.get("end"),
+                         t.get("text"), t.get("voice") or "narrator"))
+        for c in a.get("claims") or []:
+            rows.append((a.get("id"), "claims", c.get("status"), c.get("start"), c.get("end"),
+                         c.get("sentence") or body[c.get("start", 0):c.get("end", 0)], "narrator"))
+        for at in a.get("attributions") or []:
+            src = at.get("source") or at.get("cue") or {}
+            rows.append((a.get("id"), "attribution", at.get("source_type"), src.get("start"),
+                         src.get("end"), src.get("text"), "narrator"))
+    return pd.DataFrame(rows, columns=["id", "family", "label", "start", "end", "text", "voice"])
+
+
+def build_report(
+    corpus_df: pd.DataFrame,
+    out_path: str | Path,
+    by: str = "outlet",
+    lexicons: Sequence[str | Path] = (),
+    pdf: bool = False,
+    max_cards: int = DEFAULT_MAX_CARDS,
+    progress: bool | None = None,
+    title: str | None = None,
+    seed: int = 0,
+) -> Path:
+    """Analyse ``corpus_df`` and write the HTML report to ``out_path`` (atomically).
+
+    One article: its card and scores. Several: overview, per-``by`` sections, the
+    comparison (when there are two or more groups), ``max_cards`` cards per group, methods.
+    With ``pdf`` a PDF is written beside the HTML (needs WeasyPrint). Returns the HTML path.
+    """
+    t0 = time.perf_counter()
+    out_path = Path(out_path)
+    corpus = _check_corpus(corpus_df, by)
+    if pdf:
+        _require_weasyprint()
+    steps = tqdm(total=4, desc="report", unit="step", disable=_quiet(progress), leave=False)
+    analyses, families = analyze_corpus(corpus, lexicons, progress)
+    steps.update(1)
+    lexicon_list, referent_labels = sections.lexicon_versions(lexicons)
+    groups = sections.group_labels(corpus, by)
+    params: dict[str, Any] = {"by": by, "max cards per group": max_cards, "seed": seed,
+                              "user lexicons": ", ".join(str(p) for p in lexicons) or "none"}
+    ctx: dict[str, Any] = {
+        "title": title or _default_title(corpus, out_path),
+        "generated": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "by": by,
+        "single": len(corpus) == 1,
+        "css": Markup(REPORT_CSS + CARD_CSS),
+        "overview": None, "per_group": None, "comparison": None, "cards": [],
+        "card_note": "", "common_warnings": [],
+    }
+    features = features_frame(corpus, analyses)
+    if len(corpus) == 1:
+        ctx["cards"] = [Markup(article_card_html(analyses[0], include_style=False))]
+        ctx["scores"] = sections.Table.from_df(
+            _scores_table(analyses[0]), "Scores", index=False, max_rows=500, digits=3)
+    else:
+        ctx["overview"] = sections.overview(corpus, groups, by)
+        ctx["per_group"] = sections.per_group(analyses, features, groups, by, referent_labels)
+    steps.update(1)
+    if len(corpus) > 1:
+        ctx["comparison"] = comparison_section(features, spans_frame(analyses), corpus, groups,
+                                               by, seed)
+    steps.update(1)
+    if len(corpus) > 1:
+        pos = sections.sample_cards(groups, max_cards)
+        common = _common_warnings(analyses)
+        ctx["common_warnings"] = sorted(common.items())
+        ctx["cards"] = [
+            Markup(article_card_html(
+                {**analyses[i], "warnings": [w for w in analyses[i]["warnings"] if w not in common]},
+                include_style=False))
+            for i in pos
+        ]
+        ctx["card_note"] = (f"The first {max_cards} article(s) of each {by} "
+                            f"({len(pos)} of {len(corpus)} articles).")
+    n_failed = sum(1 for a in analyses if any("analysis failed" in w for w in a["warnings"]))
+    ctx["failed"] = n_failed
+    ctx["methods"] = sections.methods(corpus, params, families, lexicon_list)
+    ctx["elapsed"] = f"{time.perf_counter() - t0:.1f}"
+    html = render("report.html.j2", **ctx)
+    write_atomic(out_path, html.encode("utf-8"))
+    if pdf:
+        write_pdf(html, out_path.with_suffix(".pdf"))
+    steps.update(1)
+    steps.close()
+    return out_path
+
+
+def _common_warnings(analyses: Sequence[Mapping[str, Any]]) -> dict[str, int]:
+    """Warnings shared by many articles (a file-level decoding note): shown once, not per card."""
+    counts: dict[str, int] = {}
+    for a in analyses:
+        for w in set(a.get("warnings") or []):
+            counts[w] = counts.get(w, 0) + 1
+    return {w: n for w, n in counts.items() if n >= 2 and n >= len(analyses) / 2}
+
+
+def _scores_table(a: Mapping[str, Any]) -> pd.DataFrame:
+    rows = []
+    for k, v in sorted((a.get("scores") or {}).items()):
+        fam, _, name = k.partition("__")
+        rows.append((fam if name else "", name or k, v))
+    return pd.DataFrame(rows, columns=["family", "score", "value"])
+
+
+def _check_corpus(df: pd.DataFrame, by: str) -> pd.DataFrame:
+    if not isinstance(df, pd.DataFrame):
+        raise FramingError(f"build_report needs a corpus DataFrame, got {type(df).__name__}")
+    if len(df) == 0:
+        raise FramingError("the corpus is empty: nothing to report on")
+    missing = [c for c in ("id", "text") if c not in df.columns]
+    if missing:
+        raise FramingError(f"the corpus has no {', '.join(missing)} column(s)")
+    if by not in df.columns:
+        raise FramingError(f"cannot group by {by!r}: the corpus has no such column "
+                           f"(columns: {', '.join(map(str, df.columns))})")
+    df = df.copy()
+    for c in ARTICLE_COLUMNS:
+        if c not in df.columns:
+            df[c] = None
+    df["text"] = df["text"].fillna("").astype(str)
+    return df.reset_index(drop=True)
+
+
+def _default_title(corpus: pd.DataFrame, out_path: Path) -> str:
+    if len(corpus) == 1:
+        t = corpus["title"].iloc[0]
+        return f"Framing card: {t}" if isinstance(t, str) and t else "Framing card"
+    return f"Framing report: {out_path.stem}"
+
+
+def _quiet(progress: bool | None) -> bool | None:
+    """tqdm's ``disable``: None = show only on a terminal."""
+    return None if progress is None else not progress
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Temp file in the same folder, then ``os.replace``: readers never see half a report."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is for sharing
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise InputError(path, f"cannot write the report: {exc.strerror or exc}") from exc
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return path
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _require_weasyprint() -> Callable[..., Any]:
+    try:
+        from weasyprint import HTML
+    except ImportError as exc:
+        raise FramingError(
+            "--pdf needs WeasyPrint: pip install 'framing[pdf]' (and the pango libraries, "
+            f"Debian: libpango-1.0-0 libpangoft2-1.0-0); import failed: {exc}"
+        ) from None
+    except OSError as exc:  # the Python package is there but its system libraries are not
+        raise FramingError(
+            "--pdf: WeasyPrint cannot load its system libraries (Debian: apt-get install "
+            f"libpango-1.0-0 libpangoft2-1.0-0): {exc}"
+        ) from None
+    return HTML
+
+
+def write_pdf(html: str, path: Path) -> Path:
+    """Render the same HTML to PDF; no base URL, so nothing outside the file is fetched."""
+    html_cls = _require_weasyprint()
+
+    def _no_fetch(url: str, *args: Any, **kwargs: Any) -> Any:
+        raise ValueError(f"the report does not fetch {url!r}")
+
+    data = html_cls(string=html, url_fetcher=_no_fetch).write_pdf()
+    return write_atomic(path, data)
+
+
+REPORT_CSS = """
+*{box-sizing:border-box}
+body{font:15px/1.55 system-ui,-apple-system,'Segoe UI',sans-serif;color:#1b1b1b;
+ margin:0;background:#fafafa}
+main{max-width:64rem;margin:0 auto;padding:24px 28px 60px;background:#fff}
+h1{font-size:26px;margin:0 0 4px}
+h2{font-size:21px;margin:34px 0 8px;padding-top:8px;border-top:2px solid #e3e3e3}
+h3{font-size:17px;margin:22px 0 6px}
+.sub{color:#555;font-size:13.5px}
+nav.toc{font-size:13.5px;margin:12px 0;padding:8px 12px;background:#f4f6f8;border-radius:6px}
+nav.toc a{margin-right:14px}
+figure{margin:10px 0 18px}
+figure svg{display:block}
+figcaption,.note{font-size:13px;color:#555}
+.note{margin:4px 0 10px}
+.tablewrap{overflow-x:auto;margin:8px 0 16px;max-width:100%}
+table.data{border-collapse:collapse;font-size:13px}
+p.tcap{font-weight:600;margin:14px 0 2px;font-size:13.5px}
+table.data th,table.data td{border-bottom:1px solid #e6e6e6;padding:3px 9px;vertical-align:top}
+table.data th{background:#f4f6f8;text-align:left;position:sticky;top:0}
+table.data td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+table.data td.text{max-width:36rem}
+.kv td:first-child{color:#555;padding-right:16px}
+code{font-size:12.5px;background:#f2f2f2;padding:1px 4px;border-radius:3px;
+ overflow-wrap:anywhere}
+.warn{color:#8a4b00}
+@media print{body{background:#fff}main{padding:0}nav.toc{display:none}
+ .framing-card{break-inside:avoid-page}}
+"""

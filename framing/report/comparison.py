@@ -1,0 +1,187 @@
+"""Section 3: the outlet comparison, drawn from ``framing.compare.compare_outlets``.
+
+The comparison is computed by the compare package; this module only turns its
+``ComparisonResult`` into tables and charts, and explains when it does not apply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from framing.errors import FramingError
+from framing.report import charts
+from framing.report.sections import Figure, Table
+
+MAX_FEATURES_PER_GROUP = 8
+MAX_STATS_ROWS = 30
+
+
+def comparison_section(features: pd.DataFrame, spans: pd.DataFrame, corpus: pd.DataFrame,
+                       groups: pd.Series, by: str, seed: int = 0) -> dict[str, Any]:
+    """Run the comparison; on a corpus where it does not apply, a note saying why."""
+    n_groups = groups.nunique()
+    if n_groups < 2:
+        return {"note": f"Only one {by} ({groups.iloc[0]}): a comparison needs two or more."}
+    try:
+        from framing.compare import compare_outlets
+    except ImportError:
+        return {"note": "The comparison module (framing.compare) is not available in this "
+                        "installation."}
+    feats = features.copy()
+    feats[by] = groups.to_numpy()
+    try:
+        result = compare_outlets(feats, spans_df=spans, by=by, corpus_df=corpus, seed=seed)
+    except FramingError as exc:
+        return {"note": f"The comparison could not be run: {exc}"}
+    return result_section(result, by)
+
+
+def result_section(result: Any, by: str) -> dict[str, Any]:
+    """Tables and charts for a ``ComparisonResult`` (any part may be missing)."""
+    summary = dict(getattr(result, "summary", None) or {})
+    out: dict[str, Any] = {"note": "", "notes": [str(n) for n in _as_list(summary.get("notes"))]}
+    scores = model_scores(summary)
+    if scores is not None and len(scores):
+        chance = _chance(summary)
+        df = scores.rename(columns={"macro_f1": "estimate", "ci_low": "low", "ci_high": "high"})
+        out["scores_fig"] = Figure(
+            charts.interval_plot(df[["estimate", "low", "high"]], f"Predicting the {by}",
+                                 "cmp-scores", "macro-F1 (out-of-fold, 95% bootstrap interval)",
+                                 chance=chance),
+            "Cross-validated macro-F1 of each classifier"
+            + (f"; dashed line: chance ({chance:.2f})." if chance is not None else "."))
+        out["scores_table"] = Table.from_df(scores, "Classifier scores", digits=3)
+    else:
+        out["scores_fig"] = out["scores_table"] = None
+    out["confusion"] = []
+    for name, cm in (getattr(result, "confusion", None) or {}).items():
+        if not isinstance(cm, pd.DataFrame) or cm.empty:
+            continue
+        share = cm.div(cm.sum(axis=1).replace(0, np.nan), axis=0)
+        out["confusion"].append(Figure(
+            charts.heatmap(share, f"Confusion matrix: {name}", f"cmp-cm-{_slug(name)}",
+                           cmap="Blues", center=None, fmt="{:.0%}",
+                           cbar_label="share of true articles", xlabel="predicted",
+                           ylabel="true"),
+            "Rows: the true outlet; cells: share of its articles predicted as each column."))
+    out["features"] = _top_features(getattr(result, "top_features", None), by)
+    out["stats"] = _stats(getattr(result, "stats", None))
+    out["dendrogram"] = _dendrogram(result)
+    sim = getattr(result, "similarity", None)
+    out["similarity"] = None
+    if isinstance(sim, pd.DataFrame) and 2 <= len(sim) <= 30:
+        out["similarity"] = Figure(
+            charts.heatmap(sim, "Outlet similarity", "cmp-sim", cmap="viridis", center=None,
+                           cbar_label="similarity"),
+            "Similarity of outlets' mean framing profiles.")
+    return out
+
+
+def model_scores(summary: Mapping[str, Any]) -> pd.DataFrame | None:
+    """One row per model: macro_f1, its interval, accuracy (from summary.json's models)."""
+    models = summary.get("models")
+    if not isinstance(models, Mapping):
+        models = {k: v for k, v in summary.items() if isinstance(v, Mapping) and "macro_f1" in v}
+    rows = {}
+    for name, s in models.items():
+        if not isinstance(s, Mapping):
+            continue
+        s = s.get("scores", s) if isinstance(s.get("scores"), Mapping) else s
+        if "macro_f1" not in s:
+            continue
+        ci = list(s.get("macro_f1_ci") or [np.nan, np.nan])
+        aci = list(s.get("accuracy_ci") or [np.nan, np.nan])
+        rows[str(name)] = {"macro_f1": s["macro_f1"], "ci_low": ci[0], "ci_high": ci[1],
+                           "accuracy": s.get("accuracy", np.nan), "acc_low": aci[0],
+                           "acc_high": aci[1]}
+    if not rows:
+        return None
+    df = pd.DataFrame.from_dict(rows, orient="index").astype(float)
+    df.index.name = "model"
+    return df
+
+
+def _chance(summary: Mapping[str, Any]) -> float | None:
+    for key in ("chance_macro_f1", "chance", "baseline_macro_f1"):
+        v = summary.get(key)
+        if isinstance(v, int | float):
+            return float(v)
+        if isinstance(v, Mapping) and isinstance(v.get("macro_f1"), int | float):
+            return float(v["macro_f1"])
+    return None
+
+
+def _top_features(tf: Any, by: str) -> list[dict[str, Any]]:
+    """Per group: the features that most distinguish it, with intervals and examples."""
+    if not isinstance(tf, pd.DataFrame) or tf.empty or "feature" not in tf.columns:
+        return []
+    key = by if by in tf.columns else ("by" if "by" in tf.columns else None)
+    out = []
+    for g, sub in (tf.groupby(key, sort=True) if key else [("all", tf)]):
+        sub = sub.sort_values("coef", ascending=False) if "coef" in sub else sub
+        rows = []
+        for r in sub.head(MAX_FEATURES_PER_GROUP).to_dict("records"):
+            rows.append({
+                "feature": str(r.get("feature")),
+                "coef": r.get("coef"),
+                "ci": (r.get("ci_low"), r.get("ci_high")),
+                "examples": [_example_text(e) for e in _as_list(r.get("examples"))[:2]],
+            })
+        out.append({"group": str(g), "rows": rows})
+    return out
+
+
+def _example_text(e: Any) -> str:
+    if isinstance(e, Mapping):
+        txt = e.get("sentence") or e.get("text") or ""
+        art = e.get("id") or e.get("article")
+        return f"{txt} [{art}]" if art else str(txt)
+    return str(e)
+
+
+def _stats(stats: Any) -> Table | None:
+    if not isinstance(stats, pd.DataFrame) or stats.empty:
+        return None
+    df = stats.copy()
+    sort_col = next((c for c in ("p_adj", "q", "p_fdr", "p_value", "p") if c in df.columns), None)
+    if sort_col:
+        df = df.sort_values(sort_col)
+    if "feature" in df.columns:
+        df = df.set_index("feature")
+    return Table.from_df(df, "Statistics: differences between outlets", digits=3,
+                         max_rows=MAX_STATS_ROWS,
+                         note="Sorted by adjusted p-value; effect sizes as computed by "
+                              "framing.compare.")
+
+
+def _dendrogram(result: Any) -> Figure | None:
+    link = getattr(result, "linkage", None)
+    labels = getattr(result, "labels", None)
+    if isinstance(link, tuple) and len(link) == 2:
+        link, labels = link
+    if link is None or labels is None:
+        return None
+    link = np.asarray(link, dtype=float)
+    if link.ndim != 2 or link.shape[0] < 1 or link.shape[0] != len(labels) - 1:
+        return None
+    return Figure(charts.dendrogram(link, list(labels), "Outlet similarity dendrogram",
+                                    "cmp-dendro"),
+                  "Outlets joined early (short distance) frame the story alike.")
+
+
+def _as_list(v: Any) -> list[Any]:
+    if v is None:
+        return []
+    if isinstance(v, list | tuple):
+        return list(v)
+    if isinstance(v, np.ndarray):
+        return v.tolist()
+    return [v]
+
+
+def _slug(s: str) -> str:
+    return "".join(ch if ch.isalnum() else "-" for ch in str(s).lower())[:40]

@@ -1,0 +1,99 @@
+"""Claim status of each sentence: attributed, anonymous, hedged, unattributed or other.
+
+Decision order (first rule that applies wins; docs/attribution.md):
+
+1. ``other``: not a body sentence (headline, heading, caption), a question, or a fragment
+   of fewer than three words: none of these asserts a fact.
+2. ``attributed``: an attribution with a named source (person, organization, document,
+   media, or a pronoun) covers the sentence: its cue is in the sentence, or its content
+   (a quotation, possibly several sentences or a continued paragraph) overlaps it.
+3. ``anonymous``: only anonymous sources cover it, or the covering source relays an
+   anonymous one ("al-Mayadeen, citing an unnamed commander, reported").
+4. ``hedged``: no source, but a hedge from lexicons/hedges.toml ("reportedly", "is
+   believed to", "likely").
+5. ``unattributed``: a factual assertion with no source and no hedge.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any
+
+from framing.sourcing.attribution import Extracted, extracted
+from framing.sourcing.cues import SourcingLexicon, default_lexicon
+from framing.text import Document
+
+STATUSES = ("attributed", "anonymous", "hedged", "unattributed", "other")
+_QUESTION = re.compile(r"\?[\"'\u201d\u2019)\]]*$")
+
+
+def _status_of(a: Extracted) -> str | None:
+    if a.source is None:
+        return None
+    if a.source_type == "anonymous":
+        return "anonymous"
+    if a.cites is not None and a.cites.source_type == "anonymous":
+        return "anonymous"
+    return "attributed"
+
+
+def claims(doc: Document, lex: SourcingLexicon | None = None) -> list[dict[str, Any]]:
+    """One entry per sentence: ``{sentence, start, end, status, hedges}`` (cached on doc)."""
+    cache = doc.__dict__
+    if lex is None and "_claims" in cache:
+        return cache["_claims"]
+    lex = lex or default_lexicon()
+    text = doc.text
+    sents = doc.sentences
+    starts = [s.start for s in sents]
+    cover: dict[int, str] = {}
+
+    def mark(si: int, st: str) -> None:
+        if cover.get(si) != "attributed":  # a named source outranks an anonymous one
+            cover[si] = st
+
+    for a in extracted(doc):
+        st = _status_of(a)
+        if st is None:
+            continue
+        if not a.continued and a.sentence >= 0:
+            mark(a.sentence, st)
+        if a.content is not None:
+            lo = max(0, bisect_right(starts, a.content[0]) - 1)
+            for si in range(lo, len(sents)):
+                s = sents[si]
+                if s.start >= a.content[1]:
+                    break
+                if s.end > a.content[0] and _overlap(s.start, s.end, *a.content) > 0.5:
+                    mark(si, st)
+
+    hedges: dict[int, list[dict[str, Any]]] = {}
+    for hs, he in lex.hedges.finditer(text):
+        si = bisect_right(starts, hs) - 1
+        if si >= 0 and he <= sents[si].end:
+            hedges.setdefault(si, []).append({"text": text[hs:he], "start": hs, "end": he})
+
+    out: list[dict[str, Any]] = []
+    for si, s in enumerate(sents):
+        sent = text[s.start:s.end]
+        found = hedges.get(si, [])
+        if s.kind != "body" or _QUESTION.search(sent) or len(sent.split()) < 3:
+            status = "other"
+        elif si in cover:
+            status = cover[si]
+        elif found:
+            status = "hedged"
+        else:
+            status = "unattributed"
+        out.append({"sentence": sent, "start": s.start, "end": s.end, "status": status,
+                    "hedges": found})
+    if lex is default_lexicon():
+        cache["_claims"] = out
+    return out
+
+
+def _overlap(s0: int, s1: int, c0: int, c1: int) -> float:
+    """Share of the sentence inside the content span."""
+    inter = min(s1, c1) - max(s0, c0)
+    return inter / max(1, s1 - s0)

@@ -1,0 +1,135 @@
+"""Readability: our one-pass counts give textstat's own scores, offline."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from framing.features._cmudict import patch_textstat, syllables
+from framing.features.readability import FEATURE_DOCS, Readability, count, scores
+from framing.paths import FAKES_CSV
+from framing.text import Document
+
+EDGE_TEXTS = [
+    "",
+    "   \n ",
+    "Hello.",
+    "The cat sat on the mat. It was happy!",
+    "DON'T panic: the U.S. isn't 'really' at war, they'd said -- twice-over.",
+    "Mr. Smith went to Washington. Did he? Yes! He did... 3,000 people cheered in 2015.",
+    "Naïve façade: the régime's co-operation was unprecedented, extraordinarily so.",
+    "Antidisestablishmentarianism notwithstanding, incomprehensibility prevails.",
+    "one two\n\nthree four five six. seven",
+]
+
+
+def _textstat_scores(text: str) -> dict[str, float]:
+    patch_textstat()
+    import textstat
+
+    return {
+        "flesch_reading_ease": textstat.flesch_reading_ease(text),
+        "flesch_kincaid_grade": textstat.flesch_kincaid_grade(text),
+        "gunning_fog": textstat.gunning_fog(text),
+        "smog_index": textstat.smog_index(text),
+        "dale_chall": textstat.dale_chall_readability_score(text),
+        "lexicon_count": textstat.lexicon_count(text),
+        "sentence_count": textstat.sentence_count(text),
+        "syllables_per_word": textstat.avg_syllables_per_word(text),
+        "words_per_sentence": textstat.words_per_sentence(text),
+    }
+
+
+def _fakes_texts(n: int) -> list[str]:
+    if not FAKES_CSV.exists():
+        pytest.skip(f"FA-KES not found at {FAKES_CSV}")
+    df = pd.read_csv(FAKES_CSV, encoding="latin-1", usecols=["article_content"])
+    return df["article_content"].fillna("").astype(str).tolist()[:n]
+
+
+@pytest.mark.parametrize("text", EDGE_TEXTS)
+def test_scores_equal_textstat_on_edge_cases(text: str) -> None:
+    ours = scores(count(text))
+    theirs = _textstat_scores(text)
+    assert set(ours) == set(theirs) == set(FEATURE_DOCS)
+    for k, v in theirs.items():
+        assert ours[k] == pytest.approx(v, abs=1e-6), k
+
+
+def test_scores_equal_textstat_on_real_articles() -> None:
+    texts = _fakes_texts(120)
+    worst = 0.0
+    for text in texts:
+        ours = scores(count(text))
+        for k, v in _textstat_scores(text).items():
+            worst = max(worst, abs(ours[k] - v))
+    assert worst <= 1e-6
+
+
+def test_syllables_use_cmudict_then_pyphen() -> None:
+    assert syllables("readability") == 5  # CMUdict
+    assert syllables("the") == 1
+    assert syllables("zzxqblorft") >= 1  # not in CMUdict: pyphen fallback, never 0
+
+
+def test_scores_are_sensible() -> None:
+    easy = scores(count("The cat sat. The dog ran. We had fun."))
+    hard = scores(
+        count(
+            "Notwithstanding considerable institutional reluctance, the administration's "
+            "comprehensive reorganisation necessitated unprecedented interdepartmental "
+            "coordination across multiple jurisdictions."
+        )
+    )
+    assert easy["flesch_reading_ease"] > hard["flesch_reading_ease"]
+    assert easy["flesch_kincaid_grade"] < hard["flesch_kincaid_grade"]
+    assert easy["sentence_count"] == 3 and easy["lexicon_count"] == 9
+
+
+def test_family_transform_and_names() -> None:
+    fam = Readability().fit()
+    names = list(fam.get_feature_names_out())
+    assert names == [f"readability__{k}" for k in FEATURE_DOCS]
+    X = fam.transform(pd.Series(["The cat sat on the mat.", "", "A much longer sentence here."]))
+    assert X.shape == (3, len(names))
+    assert np.isfinite(X).all()
+    res = fam.analyze(Document("The cat sat on the mat."))
+    assert res.features["readability__lexicon_count"] == 6
+    assert set(fam.feature_docs()) == set(names)
+
+
+def test_works_with_network_blocked(tmp_path) -> None:
+    """A fresh process with sockets disabled and no NLTK data scores text with textstat and us."""
+    code = textwrap.dedent(
+        """
+        import socket
+        class Blocked(socket.socket):
+            def __init__(self, *a, **k):
+                raise OSError("network blocked by test")
+        socket.socket = Blocked
+        socket.create_connection = lambda *a, **k: (_ for _ in ()).throw(OSError("blocked"))
+        import nltk
+        def no_download(*a, **k):
+            raise AssertionError("nltk.download called")
+        nltk.download = no_download
+        from framing.features.readability import Readability, count, scores
+        from framing.text import Document
+        text = "The committee deliberated extensively. Nobody anticipated the outcome."
+        ours = Readability().analyze(Document(text)).features
+        import textstat
+        assert abs(textstat.flesch_reading_ease(text) - ours["readability__flesch_reading_ease"]) < 1e-6
+        assert abs(textstat.smog_index(text) - ours["readability__smog_index"]) < 1e-6
+        print("OK", round(ours["readability__flesch_reading_ease"], 3))
+        """
+    )
+    env = {"NLTK_DATA": str(tmp_path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.startswith("OK")

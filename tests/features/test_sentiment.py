@@ -1,0 +1,156 @@
+"""Sentiment: VADER's own scores (faster), sentence statistics, actor-level sentiment."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from framing.features.sentiment import FastVader, Sentiment, analyzer
+from framing.paths import FAKES_CSV
+from framing.text import Document
+
+TRICKY = [
+    "",
+    "   ",
+    "The food was not good but the service was great!!!",
+    "It was never so bad. Without doubt the best. Kind of nice, sort of awful.",
+    "That movie was the bomb. He is a bad ass. Yeah right, kiss of death.",
+    "I am VERY happy, SO happy but not THAT sad?? Really???",
+    "No problem at all, no worries, nor any harm. At least not least.",
+    "The attack killed 20 civilians \U0001f622 and wounded dozens \U0001f494.",
+    "He didn't like it; they weren't bad; we can't complain; it isn't terrible.",
+]
+
+LEXICON = """
+[meta]
+name = "test-actors"
+
+[[referent]]
+id = "rebels"
+label = "armed opposition"
+
+[[referent]]
+id = "government"
+label = "the government"
+
+[[referent]]
+id = "unused_group"
+label = "never mentioned"
+
+[[entry]]
+forms = ["rebels", "rebel"]
+canonical = "rebels"
+category = "neutral"
+referent = "rebels"
+connotation = 0
+weight = 0
+why = "test entry"
+
+[[entry]]
+forms = ["government"]
+canonical = "government"
+category = "neutral"
+referent = "government"
+connotation = 0
+weight = 0
+why = "test entry"
+"""
+
+
+def _fakes_texts(n: int) -> list[str]:
+    if not FAKES_CSV.exists():
+        pytest.skip(f"FA-KES not found at {FAKES_CSV}")
+    df = pd.read_csv(FAKES_CSV, encoding="latin-1", usecols=["article_content"])
+    return df["article_content"].fillna("").astype(str).tolist()[:n]
+
+
+@pytest.fixture(scope="module")
+def lexicon_path(tmp_path_factory) -> str:
+    p = tmp_path_factory.mktemp("lex") / "actors.toml"
+    p.write_text(LEXICON, encoding="utf-8")
+    return str(p)
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_fast_vader_equals_vader_on_tricky_text(text: str) -> None:
+    assert FastVader().polarity_scores(text) == SentimentIntensityAnalyzer().polarity_scores(text)
+
+
+def test_fast_vader_equals_vader_on_articles_and_sentences() -> None:
+    texts = _fakes_texts(150)
+    fast, ref = analyzer(), SentimentIntensityAnalyzer()
+    for text in texts:
+        assert fast.polarity_scores(text) == ref.polarity_scores(text)
+        doc = Document(text)
+        for s in doc.sentences[:5]:
+            piece = text[s.start : s.end]
+            assert fast.polarity_scores(piece) == ref.polarity_scores(piece)
+
+
+def test_document_and_sentence_features() -> None:
+    text = "The attack was horrific and brutal. Aid arrived. Volunteers were wonderful and kind."
+    fam = Sentiment(lexicons=()).fit()
+    f = fam.analyze(Document(text)).features
+    assert f["sentiment__compound"] == SentimentIntensityAnalyzer().polarity_scores(text)["compound"]
+    assert f["sentiment__sentence_min"] < 0 < f["sentiment__sentence_max"]
+    assert f["sentiment__sentence_share_negative"] == pytest.approx(1 / 3)
+    assert f["sentiment__sentence_share_positive"] == pytest.approx(1 / 3)
+    assert -1 <= f["sentiment__sentence_mean"] <= 1
+
+
+def test_empty_text_gives_nan_sentence_stats() -> None:
+    f = Sentiment().analyze(Document("")).features
+    assert f["sentiment__compound"] == 0.0
+    assert math.isnan(f["sentiment__sentence_mean"])
+
+
+def test_strong_sentences_are_evidence() -> None:
+    text = "The massacre was a horrific, brutal atrocity. The meeting is on Tuesday."
+    spans = Sentiment().analyze(Document(text)).spans
+    assert [s.label for s in spans] == ["negative_sentence"]
+    assert text[spans[0].start : spans[0].end] == spans[0].text
+    assert spans[0].text.startswith("The massacre")
+
+
+def test_actor_sentiment_uses_narrator_sentences_only(lexicon_path: str) -> None:
+    text = (
+        "The rebels killed dozens of innocent civilians in a horrific attack. "
+        "The government praised the wonderful, brave doctors. "
+        '"The government are murderers and liars," a rebel commander said. '
+        "Prices rose."
+    )
+    fam = Sentiment(lexicons=(lexicon_path,)).fit()
+    names = list(fam.get_feature_names_out())
+    for r in ("rebels", "government", "unused_group"):
+        assert f"sentiment__actor__{r}" in names and f"sentiment__actor_n__{r}" in names
+    doc = Document(text)
+    f = fam.analyze(doc).features
+    vader = SentimentIntensityAnalyzer()
+    s_rebels = vader.polarity_scores(text[doc.sentences[0].start : doc.sentences[0].end])
+    s_gov = vader.polarity_scores(text[doc.sentences[1].start : doc.sentences[1].end])
+    # sentence 3 names the government inside a quotation (not narrator voice): excluded;
+    # "a rebel commander" in sentence 3 is narrator voice, so rebels have two sentences.
+    assert f["sentiment__actor_n__government"] == 1
+    assert f["sentiment__actor__government"] == pytest.approx(s_gov["compound"])
+    assert f["sentiment__actor__government"] > 0
+    assert f["sentiment__actor_n__rebels"] == 2
+    assert f["sentiment__actor__rebels"] < 0
+    assert s_rebels["compound"] < 0
+    assert f["sentiment__actor_n__unused_group"] == 0
+    assert math.isnan(f["sentiment__actor__unused_group"])
+
+
+def test_transform_and_pickle(lexicon_path: str) -> None:
+    import pickle
+
+    fam = Sentiment(lexicons=(lexicon_path,))
+    X = fam.fit_transform(["Great news!", "Terrible war.", ""])
+    assert X.shape == (3, len(fam.get_feature_names_out()))
+    assert X[0, 0] > 0 > X[1, 0]
+    again = pickle.loads(pickle.dumps(fam))
+    np.testing.assert_array_equal(again.transform(["Great news!"]), X[:1])
+    assert set(fam.feature_docs()) == set(fam.get_feature_names_out())

@@ -1,0 +1,162 @@
+"""Every matching rule of the one-pass matcher, on small hand-built lexicons."""
+
+from __future__ import annotations
+
+import pickle
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.lexicon import Entry, Matcher, normalise_text, variants
+
+
+def E(canonical, *forms, referent="", category="label", **kw):
+    return Entry(
+        forms=list(forms) or [canonical],
+        canonical=canonical,
+        category=category,
+        referent=referent,
+        connotation=kw.pop("connotation", -1),
+        weight=kw.pop("weight", 0.5),
+        why="test",
+        **kw,
+    )
+
+
+ENTRIES = [
+    E("daesh", "Daesh", "Da'esh", referent="islamic_state"),
+    E("islamic_state", "Islamic State", referent="islamic_state", category="neutral"),
+    E("is", "IS", referent="islamic_state", category="neutral", case_sensitive=True),
+    E("isis", "ISIS", referent="islamic_state", category="neutral"),
+    E("nusra", "al-Nusra", "Nusra Front", referent="nusra"),
+    E("regime", "regime", referent="syrian_government"),
+    E("assad_regime", "Assad regime", referent="syrian_government"),
+    E("militia", "militia"),
+    E("party", "party"),
+    E("church", "church"),
+    E("so-called", "so-called", category="distancing", inflect=False),
+    E("campaign", "campaign of death and destruction", category="emotive", inflect=False),
+    E("death", "death", category="emotive", inflect=False),
+    E("ab", "alpha beta"),
+    E("bc", "beta gamma"),
+]
+M = Matcher(ENTRIES)
+
+
+def found(text, matcher=M):
+    return [(m.text, m.canonical) for m in matcher.find(text)]
+
+
+def test_case_insensitive_by_default():
+    assert found("DAESH, daesh and Daesh") == [("DAESH", "daesh"), ("daesh", "daesh"), ("Daesh", "daesh")]
+
+
+def test_case_sensitive_acronym_is_not_the_verb():
+    assert found("IS fighters said this is what Is wanted") == [("IS", "is")]
+    assert found("IS's leader and IS\u2019s fighters") == [("IS's", "is"), ("IS\u2019s", "is")]
+    assert found("the ISS") == []
+
+
+def test_plurals_generated():
+    assert found("militias, parties and churches") == [
+        ("militias", "militia"),
+        ("parties", "party"),
+        ("churches", "church"),
+    ]
+    assert found("regimes") == [("regimes", "regime")]
+
+
+def test_possessives_generated():
+    assert found("Daesh's fighters, the militias' leaders, the regime\u2019s army") == [
+        ("Daesh's", "daesh"),
+        ("militias'", "militia"),
+        ("regime\u2019s", "regime"),
+    ]
+
+
+def test_inflect_false_matches_only_the_form():
+    m = Matcher([E("kill", "kill", inflect=False)])
+    assert found("kills kill's kill", m) == [("kill", "kill"), ("kill", "kill")]
+
+
+def test_hyphens_spaces_and_dashes_interchangeable():
+    text = "al-Nusra, Al Nusra, al\u2013Nusra and the Nusra-Front"
+    assert [t for t, _ in found(text)] == ["al-Nusra", "Al Nusra", "al\u2013Nusra", "Nusra-Front"]
+    assert found("so called and so-called") == [("so called", "so-called"), ("so-called", "so-called")]
+
+
+def test_curly_and_straight_apostrophes_in_forms():
+    assert found("Da\u2019esh and Da'esh") == [("Da\u2019esh", "daesh"), ("Da'esh", "daesh")]
+
+
+def test_line_break_inside_a_phrase():
+    assert found("the Islamic\nState group") == [("Islamic\nState", "islamic_state")]
+
+
+def test_word_boundaries():
+    assert found("a crisis in the regimented Daeshland") == []
+    assert found("pro-Daesh and Daesh-held towns") == [("Daesh", "daesh"), ("Daesh", "daesh")]
+    assert found("(ISIS)") == [("ISIS", "isis")]
+
+
+def test_longest_match_wins():
+    assert found("the Assad regime") == [("Assad regime", "assad_regime")]
+    assert found("its campaign of death and destruction") == [
+        ("campaign of death and destruction", "campaign")
+    ]
+    assert found("death and destruction") == [("death", "death")]
+
+
+def test_equal_length_overlap_leftmost_wins():
+    assert found("alpha beta gamma") == [("alpha beta", "ab")]
+
+
+def test_explicit_form_beats_generated_variant():
+    m = Matcher([E("militant", "militant"), E("militants_plural", "militants")])
+    assert found("militants", m) == [("militants", "militants_plural")]
+
+
+def test_later_entry_wins_same_form():
+    m = Matcher([E("old", "thugs"), E("new", "thugs")])
+    assert found("thugs", m) == [("thugs", "new")]
+
+
+def test_length_changing_lowercase_keeps_offsets():
+    text = "\u0130stanbul: \u0130\u0130 Daesh"  # "İ".lower() is two characters
+    assert normalise_text(text).__len__() == len(text)
+    (m,) = M.find(text)
+    assert text[m.start : m.end] == "Daesh"
+
+
+def test_matcher_pickles_and_rebuilds():
+    M.find("Daesh")
+    clone = pickle.loads(pickle.dumps(M))
+    assert clone._automaton is None
+    assert found("Daesh", clone) == [("Daesh", "daesh")]
+
+
+def test_variants():
+    assert variants("party") == ["party", "partys", "parties", "party's", "partys'", "parties'"]
+    assert variants("IS") == ["IS", "IS's"]
+    assert variants("NGO") == ["NGO", "NGO's", "NGOs", "NGOs'"]
+    assert variants("so-called", inflect=False) == ["so-called"]
+
+
+WORDS = ["Daesh", "IS", "is", "al-Nusra", "Assad regime", "regime's", "militias", "ISIS",
+         "crisis", "\u0130", "so-called", "death", "alpha", "beta", "gamma", "\u00df"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=30),
+       st.lists(st.sampled_from([" ", "-", "\n", ", ", "\u2019", "'", '"', ""]), min_size=30,
+                max_size=30))
+def test_offsets_slice_back_to_the_match(parts, seps):
+    text = "".join(p + s for p, s in zip(parts, seps, strict=False))
+    matches = M.find(text)
+    prev_end = 0
+    for m in matches:
+        assert text[m.start : m.end] == m.text
+        assert m.start >= prev_end  # sorted, non-overlapping
+        prev_end = m.end
+        assert m.start == 0 or not text[m.start - 1].isalnum()
+        assert m.end == len(text) or not text[m.end].isalnum()

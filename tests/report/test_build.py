@@ -1,0 +1,163 @@
+"""build_report end to end: sections present or explained, text escaped, files written whole."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+from conftest import BODY, fake_comparison, make_analysis
+
+from framing.cli import main
+from framing.corpus import make_corpus
+from framing.errors import FramingError
+from framing.report import build, build_report
+from framing.report.comparison import result_section
+
+EVIL = "<script>document.title='PWNED'</script><img src=x onerror=alert(1)>"
+
+
+def _corpus(outlets=("Press TV", "Reuters", "SANA"), per=3):
+    rows = []
+    for o in outlets:
+        for k in range(per):
+            rows.append({"id": f"{o}-{k}", "text": BODY + (f" {EVIL}" if k == 0 else ""),
+                         "title": f"{o} story {k}", "outlet": o, "publisher": o,
+                         "origin": "Reuters" if (o == "SANA" and k == 1) else o,
+                         "date": f"2017-0{k + 1}-15"})
+    return make_corpus(rows)
+
+
+@pytest.fixture
+def fake_analysis(monkeypatch):
+    """Analyses from the fixture (families are tested elsewhere) and a fake comparison."""
+
+    def fake_analyze_corpus(corpus, lexicons=(), progress=None):
+        out = []
+        for row in corpus.to_dict("records"):
+            a = make_analysis(outlet=row["outlet"], id_=row["id"], title=row["title"])
+            a["body"] = row["text"]
+            a["article"].update(publisher=row["publisher"], origin=row["origin"])
+            out.append(a)
+        return out, ["loaded", "claims"]
+
+    def fake_section(features, spans, corpus, groups, by, seed=0):
+        outlets = sorted(groups.unique())
+        if len(outlets) < 2:
+            return {"note": f"Only one {by}: a comparison needs two or more."}
+        return result_section(fake_comparison(outlets), by)
+
+    monkeypatch.setattr(build, "analyze_corpus", fake_analyze_corpus)
+    monkeypatch.setattr(build, "comparison_section", fake_section)
+
+
+def test_multi_outlet_report_has_every_section(tmp_path, fake_analysis):
+    out = build_report(_corpus(), tmp_path / "r.html", max_cards=2, progress=False)
+    html = out.read_text(encoding="utf-8")
+    for heading in ("1 Corpus overview", "2 Per outlet", "3 Comparison of outlets",
+                    "4 Article cards", "5 Methods", "Naming: islamic_state", "Sourcing mix",
+                    "Outlet similarity dendrogram", "Confusion matrix: framing",
+                    "Predicting the outlet", "epsilon²"):
+        assert heading in html, heading
+    assert html.count('<article class="framing-card"') == 6  # 2 per outlet x 3 outlets
+    # provenance: SANA's agency copy is listed
+    assert "1 carry copy from another origin" in html
+    # no file left half-written, nothing fetched from outside
+    assert [p.name for p in tmp_path.iterdir()] == ["r.html"]
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html.replace(
+        'href="https://example.org/a"', ""))
+    # the classifier interval and example sentences made it through, escaped
+    assert "0.330" in html and "&lt;b&gt;Daesh&lt;/b&gt;" in html
+
+
+def test_injected_text_is_escaped_everywhere(tmp_path, fake_analysis):
+    corpus = _corpus(outlets=("Press TV", EVIL))
+    html = build_report(corpus, tmp_path / "r.html", progress=False).read_text("utf-8")
+    assert "<script>" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;document.title=" in html
+
+
+def test_one_outlet_explains_missing_comparison(tmp_path, fake_analysis):
+    html = build_report(_corpus(outlets=("SANA",)), tmp_path / "r.html",
+                        progress=False).read_text("utf-8")
+    assert "Only one outlet" in html
+    assert "1 Corpus overview" in html
+
+
+def test_single_article_is_its_card_and_scores(tmp_path, fake_analysis):
+    html = build_report(_corpus(outlets=("SANA",), per=1), tmp_path / "one.html",
+                        progress=False).read_text("utf-8")
+    assert html.count('<article class="framing-card"') == 1
+    assert 'id="scores"' in html and "per_1k_narrator" in html
+    assert "Corpus overview" not in html
+
+
+def test_seed_report_with_real_families(tmp_path):
+    from framing.io import corpus_hash, load_corpus
+    from framing.paths import SEEDS_DIR
+
+    corpus = load_corpus([SEEDS_DIR])
+    html = build_report(corpus, tmp_path / "seeds.html", progress=False).read_text("utf-8")
+    assert corpus_hash(corpus) in html
+    assert "Daesh Takfiri" in html or "Daesh</span> <span" in html
+    assert "<script" not in html
+
+
+def test_failed_article_is_kept_with_its_error(tmp_path, monkeypatch):
+    import framing.analyze as analyze
+
+    real = analyze.analyze_article
+
+    def flaky(row, families=None, lexicons=()):
+        if isinstance(row, dict) and row.get("id") == "SANA-1":
+            raise RuntimeError("boom")
+        return real(row, families, lexicons)
+
+    monkeypatch.setattr(analyze, "analyze_article", flaky)
+    html = build_report(_corpus(outlets=("SANA",)), tmp_path / "r.html", progress=False,
+                        max_cards=3).read_text("utf-8")
+    assert "1 article(s) could not be analysed" in html
+    assert "analysis failed: RuntimeError: boom" in html
+
+
+@pytest.mark.parametrize(
+    ("df", "by", "message"),
+    [
+        (make_corpus([]), "outlet", "empty"),
+        (_corpus(), "country", "cannot group by 'country'"),
+        (pd.DataFrame({"x": [1]}), "outlet", "no id, text column"),
+    ],
+)
+def test_bad_input_is_one_clear_error(tmp_path, df, by, message):
+    with pytest.raises(FramingError, match=message):
+        build_report(df, tmp_path / "r.html", by=by, progress=False)
+    assert not any(tmp_path.iterdir())
+
+
+def test_pdf(tmp_path, fake_analysis):
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError) as exc:
+        with pytest.raises(FramingError, match="WeasyPrint"):
+            build_report(_corpus(), tmp_path / "r.html", pdf=True, progress=False)
+        pytest.skip(f"WeasyPrint not usable here: {exc}")
+    out = build_report(_corpus(outlets=("SANA",), per=1), tmp_path / "r.html", pdf=True,
+                       progress=False)
+    assert out.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_cli_report(tmp_path, capsys):
+    out = tmp_path / "seeds.html"
+    assert main(["report", "-q", "-o", str(out)]) == 0
+    assert out.exists() and f"wrote {out}" in capsys.readouterr().out
+    assert main(["report", "-q", "--by", "nope", "-o", str(out)]) == 1
+    assert "cannot group by 'nope'" in capsys.readouterr().err
+
+
+def test_cli_default_output_names():
+    from framing.commands.report import default_output
+    from framing.paths import REPORTS_DIR
+
+    assert default_output([]) == REPORTS_DIR / "seeds.html"
+    assert default_output(["data/fakes.csv"]).name == "fakes.html"
+    assert default_output(["corpus_dir", "b.csv"]).name == "corpus_dir-and-1-more.html"

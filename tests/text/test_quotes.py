@@ -1,0 +1,52 @@
+"""Quotation spans: marks, apostrophes, multi-paragraph quotes, scare quotes, voice."""
+
+from __future__ import annotations
+
+from framing.text import Document
+from framing.text.quotes import quote_spans
+
+
+def inner(text):
+    return [(text[q.inner_start : q.inner_end], q.closed) for q in quote_spans(text)]
+
+
+def test_straight_curly_guillemet_and_low_quotes():
+    text = 'A "one two" B \u201cthree four\u201d C \u00abfive six\u00bb D \u201eseven eight\u201c'
+    assert inner(text) == [
+        ("one two", True),
+        ("three four", True),
+        ("five six", True),
+        ("seven eight", True),
+    ]
+
+
+def test_apostrophes_do_not_close_single_quotes():
+    text = "He said \u2018we don\u2019t retreat\u2019 and left. It\u2019s over."
+    assert inner(text) == [("we don\u2019t retreat", True)]
+
+
+def test_quote_over_paragraphs_reopened_each_paragraph():
+    text = '"First part of it.\n\n"Second part," he said.\n\nNarrator again.'
+    ((body, closed),) = inner(text)
+    assert closed and body.startswith("First part") and body.endswith("Second part,")
+
+
+def test_unclosed_quote_stops_at_paragraph_end():
+    text = '"Never closed here\n\nNext paragraph "quoted words in it" end.'
+    assert inner(text) == [("Never closed here", False), ("quoted words in it", True)]
+
+
+def test_short_quotes_are_scare_quotes_not_voice():
+    text = 'The "rebels" said: "we hold the whole town and the roads around it."'
+    doc = Document(text)
+    short, speech = doc.quotes
+    assert short.is_short and not speech.is_short
+    assert doc.voice_at(text.index("rebels")) == "narrator"
+    assert doc.voice_at(text.index("whole"), text.index("whole") + 5) == "quoted"
+    assert doc.in_any_quote(text.index("rebels"))
+
+
+def test_word_count_with_and_without_spans():
+    doc = Document("The U.S.-backed forces' gains, 10 km away.")
+    n = doc.n_words
+    assert n == len(Document("The U.S.-backed forces' gains, 10 km away.").word_spans)
