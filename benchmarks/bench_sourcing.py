@@ -61,6 +61,36 @@ def run_pysbd(texts: list[str]) -> tuple[float, int]:
     return time.perf_counter() - t0, n
 
 
+#: Hard cases for news segmentation (written for this benchmark): text -> expected sentences.
+CASES: list[tuple[str, list[str]]] = [
+    ("Lt. Gen. Mohammad al-Shaar met Dr. Jones on Jan. 5. He left.",
+     ["Lt. Gen. Mohammad al-Shaar met Dr. Jones on Jan. 5.", "He left."]),
+    ("The U.S. Army withdrew. Talks resumed.", ["The U.S. Army withdrew.", "Talks resumed."]),
+    ("Sanctions were imposed by the U.S. The talks stalled.",
+     ["Sanctions were imposed by the U.S.", "The talks stalled."]),
+    ("George W. Bush spent $3.5 million. It was 2012.",
+     ["George W. Bush spent $3.5 million.", "It was 2012."]),
+    ('"We will win. We will never give up," he said. Then silence.',
+     ['"We will win.', 'We will never give up," he said.', "Then silence."]),
+    ('"Why?" she asked. Nobody answered.', ['"Why?" she asked.', "Nobody answered."]),
+    ("\u201cThe meeting discussed ... the field,\u201d the statement read. Talks went on.",
+     ["\u201cThe meeting discussed ... the field,\u201d the statement read.", "Talks went on."]),
+    ("Assads forces shelled the town killing 12 the Observatory said. Rebels said they repelled it",
+     ["Assads forces shelled the town killing 12 the Observatory said.",
+      "Rebels said they repelled it"]),
+    ("He met Gen. Petraeus and Sen. McCain in Washington. They talked.",
+     ["He met Gen. Petraeus and Sen. McCain in Washington.", "They talked."]),
+    ("The vote is on Sept. 12 at 5 p.m. in Ankara. Results follow.",
+     ["The vote is on Sept. 12 at 5 p.m. in Ankara.", "Results follow."]),
+    ('He said: "No." The talks ended.', ['He said: "No."', "The talks ended."]),
+    ("Room No. 5 was hit. Two died.", ["Room No. 5 was hit.", "Two died."]),
+]
+
+
+def case_accuracy(segment) -> int:  # type: ignore[no-untyped-def]
+    return sum(1 for text, want in CASES if [s.strip() for s in segment(text)] == want)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3)
@@ -81,6 +111,13 @@ def main(argv: list[str] | None = None) -> int:
         theirs, n2 = run_pysbd(sub)
         print(f"segmentation only, {len(sub)} articles: ours {len(sub) / ours:,.0f} articles/s "
               f"({n1} sentences); pySBD {len(sub) / theirs:,.1f} articles/s ({n2} sentences)")
+        import pysbd
+
+        seg = pysbd.Segmenter(language="en", clean=False)
+        ours_ok = case_accuracy(lambda t: [t[x.start:x.end] for x in sentences(t)])
+        sbd_ok = case_accuracy(seg.segment)
+        print(f"hard cases segmented exactly right: ours {ours_ok}/{len(CASES)}, "
+              f"pySBD {sbd_ok}/{len(CASES)}")
     return 0
 
 

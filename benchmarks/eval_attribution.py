@@ -163,11 +163,12 @@ def evaluate(recs: list[dict[str, Any]], show: int = 0) -> dict[str, dict[str, f
     return res
 
 
-def type_confusion() -> tuple[Counter[tuple[str, str]], int]:
-    """Predicted vs hand-labelled source type on the dev sample."""
+def type_confusion(sample: str) -> tuple[Counter[tuple[str, str]], int]:
+    """Predicted vs hand-labelled source type on one of the dev samples (A or B)."""
     if not SAMPLE.exists():
         return Counter(), 0
-    items = json.loads(SAMPLE.read_text(encoding="utf-8"))["items"]
+    items = [it for it in json.loads(SAMPLE.read_text(encoding="utf-8"))["items"]
+             if it.get("sample", "A") == sample]
     by_id = {r["id"]: r for r in load("dev")}
     conf: Counter[tuple[str, str]] = Counter()
     for it in items:
@@ -218,10 +219,13 @@ def main(argv: list[str] | None = None) -> int:
     for name, r in res.items():
         print(f"{name:<24}{r['precision']:>10.3f}{r['recall']:>8.3f}{r['f1']:>7.3f}"
               f"{r['predicted']:>7}{r['gold']:>7}")
-    conf, n = type_confusion()
-    if n:
+    for sample, what in (("A", "random"), ("B", "random among non-person, non-pronoun")):
+        conf, n = type_confusion(sample)
+        if not n:
+            continue
         correct = sum(v for (g, p), v in conf.items() if g == p)
-        print(f"\nsource type on {n} hand-labelled dev attributions: accuracy {correct / n:.2f}")
+        print(f"\nsource type, sample {sample} ({n} hand-labelled dev attributions, {what}): "
+              f"accuracy {correct / n:.2f}")
         labels = sorted({g for g, _ in conf} | {p for _, p in conf})
         print("gold \\ predicted".ljust(18) + "".join(f"{lab[:9]:>10}" for lab in labels))
         for g in labels:

@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     )
     msg = (
         f"framing: wrote {summary.n_articles} articles to {summary.path}"
-        f" ({summary.articles_per_second:,.0f} articles/s)"
+        f" ({summary.articles_per_second:,.1f} articles/s)"
     )
     if summary.spans_path:
         msg += f" and {summary.n_spans} spans to {summary.spans_path}"

@@ -12,18 +12,22 @@ def register(sub: Any) -> None:
     p = sub.add_parser("lexicon", help="validate or list loaded-language lexicons")
     lsub = p.add_subparsers(dest="lexicon_command", metavar="ACTION")
 
-    v = lsub.add_parser(
-        "validate", help="report every bad entry as file:line: problem (default: bundled lexicons)"
-    )
+    v = lsub.add_parser("validate", help="report every bad entry as file:line: problem (default: bundled lexicons)")
     v.add_argument("paths", nargs="*", metavar="PATH", help="lexicon TOML files or folders")
     add_lexicon_arg(v)
     v.set_defaults(func=run_validate)
 
     s = lsub.add_parser("show", help="list entries (bundled lexicons plus --lexicon files)")
-    s.add_argument("--referent", action="append", default=[], metavar="ID",
-                   help="only entries naming this referent group (repeatable)")
-    s.add_argument("--category", action="append", default=[], metavar="CAT",
-                   help="only entries of this category (repeatable)")
+    s.add_argument(
+        "--referent",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="only entries naming this referent group (repeatable)",
+    )
+    s.add_argument(
+        "--category", action="append", default=[], metavar="CAT", help="only entries of this category (repeatable)"
+    )
     s.add_argument("--referents", action="store_true", help="list referent groups instead")
     add_lexicon_arg(s)
     s.set_defaults(func=run_show)
@@ -56,19 +60,23 @@ def run_show(args: argparse.Namespace) -> int:
         return 0
     unknown = [r for r in args.referent if r not in lex.referents]
     if unknown:
-        raise FramingError(
-            f"unknown referent {', '.join(unknown)}; try 'framing lexicon show --referents'"
-        )
+        raise FramingError(f"unknown referent {', '.join(unknown)}; try 'framing lexicon show --referents'")
     rows = []
     for e in lex.entries:
         if args.referent and e.referent not in args.referent:
             continue
         if args.category and e.category not in args.category:
             continue
-        rows.append([
-            e.referent or "-", e.canonical, e.category, f"{e.connotation:+g}", f"{e.weight:g}",
-            "; ".join(e.forms) + (" (case)" if e.case_sensitive else ""),
-        ])
+        rows.append(
+            [
+                e.referent or "-",
+                e.canonical,
+                e.category,
+                f"{e.connotation:+g}",
+                f"{e.weight:g}",
+                "; ".join(e.forms) + (" (case)" if e.case_sensitive else ""),
+            ]
+        )
     print(_table(["referent", "canonical", "category", "conn", "weight", "forms"], rows))
     print(f"{len(rows)} entries")
     return 0
@@ -76,8 +84,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 def _table(header: list[str], rows: list[list[str]], max_width: int = 60) -> str:
     """A plain fixed-width table (no dependency: tabulate is not installed)."""
-    cells = [header] + [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in r]
-                        for r in rows]
+    cells = [header] + [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in r] for r in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))

@@ -48,6 +48,20 @@ def _oof_scores(model: Any, X: pd.DataFrame, y: np.ndarray, splits: list) -> np.
     return out
 
 
+def _fast_auc(y: np.ndarray, score: np.ndarray) -> float | None:
+    """ROC AUC as the Mann-Whitney rank statistic (ties averaged), equal to ``roc_auc_score``.
+
+    Written out because the bootstrap calls it a thousand times and ``roc_auc_score``'s
+    input validation makes that 20x slower.
+    """
+    n1 = int(y.sum())
+    n0 = len(y) - n1
+    if n1 == 0 or n0 == 0:
+        return None
+    ranks = sstats.rankdata(score)
+    return float((ranks[y == 1].sum() - n1 * (n1 + 1) / 2) / (n1 * n0))
+
+
 def auc_with_ci(
     y: np.ndarray, score: np.ndarray, n_boot: int = 1000, seed: int = 0
 ) -> dict[str, Any]:
@@ -60,8 +74,9 @@ def auc_with_ci(
     vals = []
     for _ in range(n_boot):
         idx = rng.integers(0, len(y), len(y))
-        if len(np.unique(y[idx])) == 2:
-            vals.append(roc_auc_score(y[idx], score[idx]))
+        a = _fast_auc(y[idx], score[idx])
+        if a is not None:
+            vals.append(a)
     return {
         "auc": float(roc_auc_score(y, score)),
         "auc_ci": [float(np.percentile(vals, 2.5)), float(np.percentile(vals, 97.5))],
@@ -130,7 +145,7 @@ def credibility(
         warnings.simplefilter("ignore")
         fitted = clone(model).fit(sub, y)
     coef, _ = coef_matrix(fitted)
-    low, high, _ = bootstrap_coefs(model, sub, y, n_boot=n_coef_boot, seed=seed, groups=g)
+    low, high, _ = bootstrap_coefs(fitted, sub, y, n_boot=n_coef_boot, seed=seed, groups=g)
     x1 = sub.loc[y == 1, feature_cols].to_numpy(float)
     x0 = sub.loc[y == 0, feature_cols].to_numpy(float)
     with warnings.catch_warnings():

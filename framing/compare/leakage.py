@@ -216,17 +216,30 @@ def strip_boilerplate(text: str) -> str:
 _WORDS = re.compile(r"\S+")
 
 
+def _words(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
+    return [(m.group().lower(), m.start() + offset, m.end() + offset) for m in _WORDS.finditer(text)]
+
+
+def _grams(words: list[tuple[str, int, int]], starts: range, n: int) -> list[tuple[str, int, int]]:
+    return [
+        (" ".join(w for w, _, _ in words[i : i + n]), words[i][1], words[i + n - 1][2])
+        for i in starts
+        if i + n <= len(words)
+    ]
+
+
 def _zone_ngrams(text: str, n: int, head: int, tail: int) -> list[tuple[str, int, int]]:
-    """Word n-grams in the first ``head`` and last ``tail`` words: (lowercased, start, end)."""
-    words = [(m.group().lower(), m.start(), m.end()) for m in _WORDS.finditer(text)]
-    k = len(words)
-    idx = sorted(set(range(min(head, k))) | set(range(max(0, k - tail), k)))
-    out = []
-    for i in idx:
-        if i + n <= k:
-            gram = " ".join(w for w, _, _ in words[i : i + n])
-            out.append((gram, words[i][1], words[i + n - 1][2]))
-    return out
+    """Word n-grams starting in the first ``head`` or the last ``tail`` words."""
+    # Tokenise only the two edges (a generous character window each) rather than the whole
+    # article: this runs for every article in every fold.
+    w_head, w_tail = (head + n) * 25, tail * 25
+    if len(text) <= w_head + w_tail:
+        words = _words(text)
+        k = len(words)
+        return _grams(words, range(min(head, k)), n) + _grams(words, range(max(head, k - tail), k), n)
+    top = _words(text[:w_head])[: head + n - 1]
+    bottom = _words(text[-w_tail:], len(text) - w_tail)[1:][-tail:]  # first may be cut mid-word
+    return _grams(top, range(head), n) + _grams(bottom, range(len(bottom)), n)
 
 
 class BoilerplateStripper(TransformerMixin, BaseEstimator):
@@ -259,18 +272,23 @@ class BoilerplateStripper(TransformerMixin, BaseEstimator):
     def _rules(self, texts: list[str]) -> list[str]:
         return [strip_boilerplate(t) for t in texts] if self.rules else texts
 
-    def fit(self, X: Any, y: Any = None) -> BoilerplateStripper:
+    def _learn(self, texts: list[str]) -> None:
         self.furniture_: list[str] = []
         if self.learn_furniture:
             df: dict[str, int] = {}
-            for t in self._rules(as_texts(X)):
+            for t in texts:
                 for g in {g for g, _, _ in _zone_ngrams(t, self.ngram, self.head, self.tail)}:
                     df[g] = df.get(g, 0) + 1
             self.furniture_ = sorted(g for g, c in df.items() if c >= self.min_docs)
+
+    def fit(self, X: Any, y: Any = None) -> BoilerplateStripper:
+        self._learn(self._rules(as_texts(X)))
         return self
 
     def transform(self, X: Any) -> np.ndarray:
-        texts = self._rules(as_texts(X))
+        return self._apply(self._rules(as_texts(X)))
+
+    def _apply(self, texts: list[str]) -> np.ndarray:
         known = set(getattr(self, "furniture_", []) or [])
         if known:
             out = []
@@ -285,7 +303,9 @@ class BoilerplateStripper(TransformerMixin, BaseEstimator):
         return np.asarray(texts, dtype=object)
 
     def fit_transform(self, X: Any, y: Any = None, **fit_params: Any) -> np.ndarray:
-        return self.fit(X, y).transform(X)
+        texts = self._rules(as_texts(X))  # the rules run once, not once in fit and again here
+        self._learn(texts)
+        return self._apply(texts)
 
     def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
         tags = super().__sklearn_tags__()

@@ -56,6 +56,32 @@ def framing_columns(df: pd.DataFrame, exclude: Iterable[str] = ()) -> list[str]:
     ]
 
 
+class TermTfidf(TfidfVectorizer):
+    """``TfidfVectorizer`` that saves its vocabulary as one string array.
+
+    skops writes a dict entry by entry, so a 40k-term ``vocabulary_`` made a 40 MB, minute-long
+    save; one array of terms (ordered by column) is a single .npy inside the file.
+    """
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(super().__getstate__())  # a copy: Python 3.11 hands back __dict__ itself
+        vocab = state.pop("vocabulary_", None)
+        if vocab is not None:
+            terms = np.empty(len(vocab), dtype=object)
+            for term, i in vocab.items():
+                terms[int(i)] = term
+            state["vocabulary_terms_"] = terms.astype(str)
+        state.pop("stop_words_", None)  # sklearn: only for introspection, safe to drop
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        state = dict(state)
+        terms = state.pop("vocabulary_terms_", None)
+        if terms is not None:
+            state["vocabulary_"] = {str(t): i for i, t in enumerate(terms)}
+        super().__setstate__(state)
+
+
 def _framing_block() -> Pipeline:
     return Pipeline(
         [
@@ -71,7 +97,7 @@ def _text_block(strip_rules: bool, strip_furniture: bool) -> Pipeline:
             ("strip", BoilerplateStripper(rules=strip_rules, learn_furniture=strip_furniture)),
             (
                 "tfidf",
-                TfidfVectorizer(
+                TermTfidf(
                     sublinear_tf=True, min_df=2, max_df=0.9, ngram_range=(1, 2),
                     max_features=50000, dtype=np.float32,
                 ),

@@ -21,6 +21,7 @@ from framing.text import Document
 NAME = "loaded"
 _STRIP = " \t\n.,;:!?'\"\u2019\u2018"
 
+
 @dataclass(frozen=True)
 class _Plan:
     """Per-lexicon feature layout, computed once so each article only fills in numbers."""
@@ -129,9 +130,7 @@ class LoadedTerms(Family):
 
         scare = scare_quoted_names(doc, lex)
         for q_start, q_end, _m in scare:
-            spans.append(
-                Evidence(NAME, "scare_quotes", q_start, q_end, doc.text[q_start:q_end], "narrator")
-            )
+            spans.append(Evidence(NAME, "scare_quotes", q_start, q_end, doc.text[q_start:q_end], "narrator"))
 
         per_k = 1000.0 / doc.n_words if doc.n_words else 0.0
         f = dict.fromkeys(plan.names, 0.0)
@@ -201,6 +200,4 @@ def naming_profile(
     counts = df.groupby([by, "referent", "canonical"], dropna=False).size().rename("n").reset_index()
     counts["mentions"] = counts.groupby([by, "referent"], dropna=False)["n"].transform("sum")
     counts["share"] = counts["n"] / counts["mentions"]
-    return counts.sort_values([by, "referent", "share"], ascending=[True, True, False])[
-        cols
-    ].reset_index(drop=True)
+    return counts.sort_values([by, "referent", "share"], ascending=[True, True, False])[cols].reset_index(drop=True)

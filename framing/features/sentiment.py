@@ -11,12 +11,21 @@ from __future__ import annotations
 
 import functools
 import math
+import string
 from bisect import bisect_right
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
-from vaderSentiment.vaderSentiment import N_SCALAR, SentimentIntensityAnalyzer, negated
+from vaderSentiment.vaderSentiment import (
+    BOOSTER_DICT,
+    N_SCALAR,
+    NEGATE,
+    SPECIAL_CASES,
+    SentimentIntensityAnalyzer,
+    SentiText,
+    allcap_differential,
+)
 
 from framing.features.base import Evidence, Family, FamilyResult
 from framing.text import Document
@@ -26,6 +35,19 @@ NEG_THRESHOLD = -0.05
 POS_THRESHOLD = 0.05
 #: Sentences at least this strongly scored are listed as evidence spans.
 EVIDENCE_THRESHOLD = 0.5
+_NEGATE = frozenset(NEGATE)
+_PUNCT = string.punctuation
+
+
+def _strip_punc_if_word(token: str) -> str:
+    """vaderSentiment's SentiText._strip_punc_if_word (keeps short emoticons like ":)")."""
+    stripped = token.strip(_PUNCT)
+    return token if len(stripped) <= 2 else stripped
+
+
+def _negated(lw: str) -> bool:
+    """vaderSentiment's ``negated([w])`` for one lower-cased word, without copying NEGATE."""
+    return lw in _NEGATE or "n't" in lw
 
 
 class FastVader(SentimentIntensityAnalyzer):
@@ -34,8 +56,9 @@ class FastVader(SentimentIntensityAnalyzer):
     vaderSentiment lower-cases the *whole* word list inside ``_negation_check`` and
     ``_special_idioms_check`` for every sentiment word, so a 300-word article costs
     ~100k ``str.lower`` calls. Both only read the words at i-3..i+2, so we lower-case
-    just those; and we skip the character-by-character emoji rewrite when the text holds
-    no emoji. ``tests/features/test_sentiment.py`` checks the scores equal VADER's own.
+    just those; we skip the character-by-character emoji rewrite when the text holds
+    no emoji, and the per-word rule call for words not in VADER's lexicon (it would
+    only append 0). ``tests/features/test_sentiment.py`` checks the scores equal VADER's own.
     Code adapted from vaderSentiment 3.3.2 (MIT licence, C.J. Hutto).
     """
 
@@ -50,22 +73,27 @@ class FastVader(SentimentIntensityAnalyzer):
         return super().polarity_scores(text)
 
     def _scores_no_emoji(self, text: str) -> dict[str, float]:
-        # the rest of SentimentIntensityAnalyzer.polarity_scores, unchanged
-        from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentiText
-
-        sentitext = SentiText(text)
+        # SentimentIntensityAnalyzer.polarity_scores after the emoji step, with each word
+        # lower-cased once; SentiText is filled in directly (same words, same caps flag).
+        sentitext = SentiText.__new__(SentiText)
+        sentitext.text = text
+        words = [_strip_punc_if_word(t) for t in text.split()]
+        sentitext.words_and_emoticons = words
+        sentitext.is_cap_diff = allcap_differential(words)
+        lows = [w.lower() for w in words]
+        lexicon = self.lexicon
+        last = len(words) - 1
         sentiments: list[float] = []
-        words = sentitext.words_and_emoticons
-        for i, item in enumerate(words):
-            valence = 0
-            if item.lower() in BOOSTER_DICT:
-                sentiments.append(valence)
+        for i, low in enumerate(lows):
+            # boosters, "kind of", and words outside VADER's lexicon all score 0
+            if low in BOOSTER_DICT or low not in lexicon or (
+                i < last and low == "kind" and lows[i + 1] == "of"
+            ):
+                sentiments.append(0)
                 continue
-            if i < len(words) - 1 and item.lower() == "kind" and words[i + 1].lower() == "of":
-                sentiments.append(valence)
-                continue
-            sentiments = self.sentiment_valence(valence, sentitext, item, i, sentiments)
-        sentiments = self._but_check(words, sentiments)
+            sentiments = self.sentiment_valence(0, sentitext, words[i], i, sentiments)
+        if "but" in lows:  # _but_check changes nothing otherwise
+            sentiments = self._but_check(words, sentiments)
         return self.score_valence(sentiments, text)
 
     @staticmethod
@@ -73,7 +101,7 @@ class FastVader(SentimentIntensityAnalyzer):
         # VADER's rule, reading only the three words before i (callers guarantee i > start_i)
         w1 = words[i - 1].lower()
         if start_i == 0:
-            if negated([w1]):
+            if _negated(w1):
                 valence = valence * N_SCALAR
         if start_i == 1:
             w2 = words[i - 2].lower()
@@ -81,7 +109,7 @@ class FastVader(SentimentIntensityAnalyzer):
                 valence = valence * 1.25
             elif w2 == "without" and w1 == "doubt":
                 pass
-            elif negated([w2]):
+            elif _negated(w2):
                 valence = valence * N_SCALAR
         if start_i == 2:
             w2, w3 = words[i - 2].lower(), words[i - 3].lower()
@@ -89,15 +117,13 @@ class FastVader(SentimentIntensityAnalyzer):
                 valence = valence * 1.25
             elif w3 == "without" and (w2 == "doubt" or w1 == "doubt"):
                 pass
-            elif negated([w3]):
+            elif _negated(w3):
                 valence = valence * N_SCALAR
         return valence
 
     @staticmethod
     def _special_idioms_check(valence: float, words: list[str], i: int) -> float:
         # VADER's rule on the window i-3..i+2 (called only with i >= 3)
-        from vaderSentiment.vaderSentiment import BOOSTER_DICT, SPECIAL_CASES
-
         n = len(words)
         lo = {k: words[i + k].lower() for k in range(-3, 3) if 0 <= i + k < n}
         onezero = f"{lo[-1]} {lo[0]}"

@@ -182,9 +182,7 @@ def parse_file(path: str | Path) -> _Parsed:
     for key in data:
         if key not in _TOP_KEYS:
             hdr = [i for i, ln in enumerate(lines, 1) if re.match(rf"^\s*\[*\s*{key}\b", ln)]
-            res.errors.append(
-                LexiconError(path, hdr[0] if hdr else None, f"unknown table or key '{key}'")
-            )
+            res.errors.append(LexiconError(path, hdr[0] if hdr else None, f"unknown table or key '{key}'"))
 
     meta_line = next((i for i, ln in enumerate(lines, 1) if ln.strip() == "[meta]"), None)
     if "meta" not in data:
@@ -210,9 +208,7 @@ def parse_file(path: str | Path) -> _Parsed:
             continue
         if ref.id in seen_ids:
             res.errors.append(
-                LexiconError(
-                    path, line, f"duplicate referent id '{ref.id}' (first at line {seen_ids[ref.id]})"
-                )
+                LexiconError(path, line, f"duplicate referent id '{ref.id}' (first at line {seen_ids[ref.id]})")
             )
             continue
         seen_ids[ref.id] = line
@@ -233,8 +229,12 @@ def parse_file(path: str | Path) -> _Parsed:
         entry._source = str(path)
         entry._line = line
         bad = False
+        own: set[str] = set()
         for form in entry.forms:
             k = ("cs:" if entry.case_sensitive else "") + norm_key(form, entry.case_sensitive)
+            if k in own:  # "death cult" and "death-cult" in one entry: redundant, harmless
+                continue
+            own.add(k)
             if k in forms_seen:
                 first_line, first_canon = forms_seen[k]
                 where = f"line {first_line}" if first_line else "an earlier entry"
@@ -318,11 +318,7 @@ def _merge(parsed: Sequence[_Parsed], known: Iterable[str] = ()) -> tuple[Lexico
         unknown = {id(e) for e, _ in p.referent_refs if e.referent not in known_ids}
         for e, line in p.referent_refs:
             if id(e) in unknown:
-                errors.append(
-                    LexiconError(
-                        p.path, line, f"entry '{e.canonical}': unknown referent '{e.referent}'"
-                    )
-                )
+                errors.append(LexiconError(p.path, line, f"entry '{e.canonical}': unknown referent '{e.referent}'"))
         for e in p.entries:
             if id(e) in unknown:
                 continue
@@ -382,9 +378,7 @@ def load_lexicon(extra: Sequence[str | Path] = ()) -> Lexicon:
         lex, errors = _merge([parse_file(p) for p in files])
         if errors:
             first = errors[0]
-            more = f" (and {len(errors) - 1} more; run 'framing lexicon validate')" if len(
-                errors
-            ) > 1 else ""
+            more = f" (and {len(errors) - 1} more; run 'framing lexicon validate')" if len(errors) > 1 else ""
             raise LexiconError(first.path, first.line, first.problem + more)
         _CACHE[key] = lex
     return lex

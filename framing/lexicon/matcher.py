@@ -1,41 +1,58 @@
 """One pass over a text for every lexicon form (an Aho-Corasick automaton, pyahocorasick).
 
-The text is normalised character for character (lower case, dashes as spaces, curly
-apostrophes straight) so every offset found in the normalised text indexes the original.
-Word boundaries, case-sensitive forms and overlaps are checked on the few hits afterwards.
+The text is normalised character for character (lower case, every character that cannot be
+inside a word a space) so every offset found in the normalised text indexes the original,
+and keys padded with spaces match whole words only. Case-sensitive forms and overlaps are
+checked on the few hits afterwards.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 
 from framing.lexicon.schema import Entry
 
-# one-to-one replacements, so the normalised text keeps every offset of the original
+# one-to-one replacements, so a normalised text keeps every offset of the original
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _APOSTROPHES = "\u2019\u2018\u02bc\u2032\u00b4`"
-_SPACES = "\t\n\r\f\v\u00a0\u2007\u202f\u2009\u200a\u2002\u2003"
-_TRANS = str.maketrans(
-    {**{c: " " for c in _DASHES + _SPACES}, **{c: "'" for c in _APOSTROPHES}}
-)
+#: for comparing case-sensitive forms: dashes as spaces, curly apostrophes straight
+_FOLD = str.maketrans({**{c: " " for c in _DASHES}, **{c: "'" for c in _APOSTROPHES}})
+#: for the automaton: every character that cannot be inside a word becomes a space, so
+#: keys padded with a space on each side only match whole words (no per-hit boundary check)
+_SPACE_OUT = {c: " " for r in (range(0x3000), range(0xFE00, 0x10000)) for c in r if not chr(c).isalnum()}
 
 
 def normalise_text(text: str) -> str:
-    """Lower-case and fold dashes/apostrophes/spaces without changing the length."""
+    """Lower case, every non-word character a space; the length never changes."""
     low = text.lower()
     if len(low) != len(text):  # e.g. "İ".lower() is two characters: keep such chars as they are
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low.translate(_TRANS)
+    return low.translate(_SPACE_OUT)
 
 
 def normalise_form(form: str, case_sensitive: bool = False) -> str:
-    """A lexicon form as the automaton stores it (runs of spaces collapsed to one)."""
-    f = " ".join(form.translate(_TRANS).split())
-    return f if case_sensitive else normalise_text(f)
+    """A form as matching sees it ("al-Nusra" = "al Nusra" = "Al–Nusra"); used to find
+    duplicate forms."""
+    f = " ".join(form.split())
+    return " ".join(f.translate(_FOLD).split()) if case_sensitive else normalise_text(f)
+
+
+def _trim(form: str) -> str:
+    """Without leading/trailing punctuation, which matches any non-word character anyway
+    ("militias'" is "militias" followed by a boundary)."""
+    i, j = 0, len(form)
+    while i < j and not form[i].isalnum():
+        i += 1
+    while j > i and not form[j - 1].isalnum():
+        j -= 1
+    return form[i:j]
+
+
+def _key(variant: str) -> str:
+    return " " + normalise_text(variant) + " "
 
 
 _SIBILANT = ("s", "x", "z", "ch", "sh")
@@ -70,9 +87,8 @@ def variants(form: str, inflect: bool = True) -> list[str]:
     return list(seen)
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """One lexicon hit: ``text == body[start:end]``."""
+class Match(NamedTuple):
+    """One lexicon hit: ``text == body[start:end]`` (a named tuple: cheap to create)."""
 
     start: int
     end: int
@@ -124,16 +140,18 @@ class Matcher:
         self._automaton = None
 
     def _build(self) -> Any:
-        # key -> list of (cs_first, explicit, order, candidate)
+        # key -> list of (case-sensitive first, explicit before generated, later entry first)
         table: dict[str, list[tuple[int, int, int, _Cand]]] = {}
         for order, e in enumerate(self.entries):
             cs_forms: dict[str, set[str]] = {}
             for form in e.forms:
-                base = normalise_form(form, e.case_sensitive)
-                for v in variants(base, e.inflect):
-                    key = normalise_text(v)
+                base = " ".join(form.split())
+                for v in dict.fromkeys(_trim(x) for x in variants(base, e.inflect)):
+                    key = _key(v)
+                    if not v:
+                        continue
                     if e.case_sensitive:
-                        cs_forms.setdefault(key, set()).add(v)
+                        cs_forms.setdefault(key, set()).add(v.translate(_FOLD))
                     else:
                         table.setdefault(key, []).append((1, int(v != base), -order, (e, None)))
             for key, exact in cs_forms.items():
@@ -161,23 +179,21 @@ class Matcher:
             self._automaton = self._build()
         if not text or not self.entries:
             return []
-        norm = normalise_text(text)
-        n = len(norm)
+        # padded: a key " form " hit ending at padded index `last` covers text[last-k+1:last-1]
+        padded = " " + normalise_text(text) + " "
         hits: list[tuple[int, int, Entry]] = []
-        for last, (klen, cands) in self._automaton.iter(norm):
-            end = last + 1
-            start = end - klen
-            if (start > 0 and norm[start - 1].isalnum()) or (end < n and norm[end].isalnum()):
-                continue
+        for last, (klen, cands) in self._automaton.iter(padded):
+            start = last - klen + 1
+            end = last - 1
             for entry, exact in cands:
-                if exact is None or text[start:end].translate(_TRANS) in exact:
+                if exact is None or text[start:end].translate(_FOLD) in exact:
                     hits.append((start, end, entry))
                     break
         if not hits:
             return []
         hits.sort(key=lambda h: (h[0], h[1]))
         if any(hits[i][1] > hits[i + 1][0] for i in range(len(hits) - 1)):
-            hits = _resolve_overlaps(hits, n)
+            hits = _resolve_overlaps(hits, len(text))
         return [Match(s, e, text[s:e], entry) for s, e, entry in hits]
 
 

@@ -22,9 +22,7 @@ CATEGORIES: tuple[str, ...] = (
     "distancing",
     "neutral",
 )
-Category = Literal[
-    "label", "dysphemism", "euphemism", "intensifier", "emotive", "distancing", "neutral"
-]
+Category = Literal["label", "dysphemism", "euphemism", "intensifier", "emotive", "distancing", "neutral"]
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 

@@ -10,6 +10,7 @@ import os
 import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -25,31 +26,66 @@ from framing.report.card import CARD_CSS, article_card_html
 from framing.report.comparison import comparison_section
 from framing.report.templating import render
 
+#: the ``framing extract`` spans table
+SPAN_COLUMNS = ("id", "family", "label", "start", "end", "text", "voice")
 #: article cards per group when the corpus has more than one article
 DEFAULT_MAX_CARDS = 3
 
 
+class _Recorder:
+    """Wraps a family to keep its evidence spans, which ``analyze_article`` does not return.
+
+    The spans table is what ``compare_outlets`` draws example sentences from, so the report
+    hands it exactly what ``framing extract`` would.
+    """
+
+    def __init__(self, family: Any) -> None:
+        self.family = family
+        self.name = family.name
+        self.rows: list[tuple[Any, ...]] = []
+        self.current_id: Any = None
+
+    def analyze(self, doc: Any) -> Any:
+        res = self.family.analyze(doc)
+        self.rows.extend((self.current_id, e.family, e.label, e.start, e.end, e.text, e.voice)
+                         for e in res.spans)
+        return res
+
+
+@dataclass
+class CorpusAnalysis:
+    """Everything the report draws from: one dict per article, the feature and span tables."""
+
+    analyses: list[dict[str, Any]]
+    families: list[str]
+    features: pd.DataFrame
+    spans: pd.DataFrame
+
+
 def analyze_corpus(
     corpus: pd.DataFrame, lexicons: Sequence[str | Path] = (), progress: bool | None = None
-) -> tuple[list[dict[str, Any]], list[str]]:
-    """``analyze_article`` over every row; an article that fails is kept, empty, with its error.
-
-    Returns the analyses and the family names that ran.
-    """
+) -> CorpusAnalysis:
+    """``analyze_article`` over every row; an article that fails is kept, empty, with its error."""
     from framing.analyze import analyze_article, available_families, make_families
 
     names = available_families()
-    families = make_families(names, lexicons)
+    recorders = [_Recorder(f) for f in make_families(names, lexicons)]
+    columns: list[str] = []
+    for r in recorders:
+        columns.extend(str(c) for c in r.family.fit().get_feature_names_out())
     out = []
     rows = corpus.to_dict("records")
     for row in tqdm(rows, desc="analysing articles", unit="article", disable=_quiet(progress)):
+        for r in recorders:
+            r.current_id = row.get("id")
         try:
-            out.append(analyze_article(row, families))
+            out.append(analyze_article(row, recorders))  # type: ignore[arg-type]
         except FramingError:
             raise
         except Exception as exc:  # noqa: BLE001 - one bad article must not lose the report
             out.append(_failed(row, f"analysis failed: {type(exc).__name__}: {exc}"))
-    return out, names
+    spans = pd.DataFrame([x for r in recorders for x in r.rows], columns=list(SPAN_COLUMNS))
+    return CorpusAnalysis(out, names, features_frame(corpus, out, columns), spans)
 
 
 def _failed(row: Mapping[str, Any], why: str) -> dict[str, Any]:
@@ -65,31 +101,17 @@ def _failed(row: Mapping[str, Any], why: str) -> dict[str, Any]:
     }
 
 
-def features_frame(corpus: pd.DataFrame, analyses: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
-    """The extract-shaped feature table (metadata + one column per score + ``errors``)."""
+def features_frame(corpus: pd.DataFrame, analyses: Sequence[Mapping[str, Any]],
+                   columns: Sequence[str] = ()) -> pd.DataFrame:
+    """The extract-shaped feature table: metadata, one column per feature (NaN where a
+    family gave none, as in ``framing extract``), and ``errors``."""
     meta = corpus.drop(columns=["text"]).reset_index(drop=True)
     scores = pd.DataFrame([dict(a.get("scores") or {}) for a in analyses])
+    extra = [c for c in scores.columns if c not in set(columns)]
+    scores = scores.reindex(columns=[*columns, *extra]).apply(pd.to_numeric, errors="coerce")
     errors = pd.Series(["; ".join(w for w in a.get("warnings") or [] if "failed" in w) or None
                         for a in analyses], name="errors")
     return pd.concat([meta, scores, errors], axis=1)
-
-
-def spans_frame(analyses: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
-    """The extract-shaped evidence table (id, family, label, start, end, text, voice)."""
-    rows = []
-    for a in analyses:
-        body = str(a.get("body") or "")
-        for t in a.get("loaded_terms") or []:
-            rows.append((a.get("id"), "loaded", t.get("canonical"), t.get("start"), t.get("end"),
-                         t.get("text"), t.get("voice") or "narrator"))
-        for c in a.get("claims") or []:
-            rows.append((a.get("id"), "claims", c.get("status"), c.get("start"), c.get("end"),
-                         c.get("sentence") or body[c.get("start", 0):c.get("end", 0)], "narrator"))
-        for at in a.get("attributions") or []:
-            src = at.get("source") or at.get("cue") or {}
-            rows.append((a.get("id"), "attribution", at.get("source_type"), src.get("start"),
-                         src.get("end"), src.get("text"), "narrator"))
-    return pd.DataFrame(rows, columns=["id", "family", "label", "start", "end", "text", "voice"])
 
 
 def build_report(
@@ -115,7 +137,8 @@ def build_report(
     if pdf:
         _require_weasyprint()
     steps = tqdm(total=4, desc="report", unit="step", disable=_quiet(progress), leave=False)
-    analyses, families = analyze_corpus(corpus, lexicons, progress)
+    ca = analyze_corpus(corpus, lexicons, progress)
+    analyses, families, features = ca.analyses, ca.families, ca.features
     steps.update(1)
     lexicon_list, referent_labels = sections.lexicon_versions(lexicons)
     groups = sections.group_labels(corpus, by)
@@ -130,7 +153,6 @@ def build_report(
         "overview": None, "per_group": None, "comparison": None, "cards": [],
         "card_note": "", "common_warnings": [],
     }
-    features = features_frame(corpus, analyses)
     if len(corpus) == 1:
         ctx["cards"] = [Markup(article_card_html(analyses[0], include_style=False))]
         ctx["scores"] = sections.Table.from_df(
@@ -140,7 +162,7 @@ def build_report(
         ctx["per_group"] = sections.per_group(analyses, features, groups, by, referent_labels)
     steps.update(1)
     if len(corpus) > 1:
-        ctx["comparison"] = comparison_section(features, spans_frame(analyses), corpus, groups,
+        ctx["comparison"] = comparison_section(features, ca.spans, corpus, groups,
                                                by, seed)
     steps.update(1)
     if len(corpus) > 1:
@@ -288,6 +310,10 @@ table.data th,table.data td{border-bottom:1px solid #e6e6e6;padding:3px 9px;vert
 table.data th{background:#f4f6f8;text-align:left;position:sticky;top:0}
 table.data td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 table.data td.text{max-width:36rem}
+table.data tr.first td{border-top:2px solid #cfd6de}
+table.data td.ex{font-size:12px;color:#333;min-width:22rem}
+table.data td.ex div{margin-bottom:3px;display:-webkit-box;-webkit-line-clamp:3;
+ -webkit-box-orient:vertical;overflow:hidden}
 .kv td:first-child{color:#555;padding-right:16px}
 code{font-size:12.5px;background:#f2f2f2;padding:1px 4px;border-radius:3px;
  overflow-wrap:anywhere}

@@ -379,18 +379,21 @@ def corpus_hash(corpus: pd.DataFrame) -> str:
 
 def lexicon_versions(lexicons: Sequence[str | Path]) -> tuple[list[tuple[str, str, str]],
                                                                dict[str, str]]:
-    """[(name, version, file)] of the lexicons in use, and referent id -> label."""
+    """[(name, version, file)] of the loaded-language lexicons in use, and referent labels.
+
+    Loading also validates: a broken user lexicon stops the report with its file:line.
+    """
     try:
-        from framing.lexicon import load_lexicon, parse_file
+        from framing.lexicon import default_paths, load_lexicon, parse_file
     except ImportError:
         return [], {}
     lex = load_lexicon(extra=tuple(lexicons))
     out = []
-    for src in lex.sources:
-        try:
-            meta = parse_file(src).meta
-        except Exception:  # noqa: BLE001 - the lexicon loaded, so a re-parse failing is cosmetic
-            meta = None
+    files = [*default_paths()]
+    for p in map(Path, lexicons):
+        files.extend(sorted(p.glob("*.toml")) if p.is_dir() else [p])
+    for src in files:
+        meta = parse_file(src).meta
         out.append((getattr(meta, "name", Path(src).stem), getattr(meta, "version", "?"),
                     Path(src).name))
     labels = {k: getattr(r, "label", k) for k, r in lex.referents.items()}

@@ -74,17 +74,22 @@ _SKIP_BEFORE_CUE = frozenset(
 )
 _PARENTHETICAL = frozenset(
     """who which citing quoting speaking according a an the his her its their also in on
-    adding noting himself herself itself""".split()
+    adding noting himself herself itself one including both now then once former writing
+    whose""".split()
 )
+_QUANTITY = frozenset(
+    """percent several many most others all both half majority majorities minority five four
+    three two plurality""".split()
+)
+_TIME_WORDS = frozenset("morning afternoon evening night".split())
+_AUX_NOUN = frozenset("has have had will would could may might did does do".split())
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _DESCRIPTOR = re.compile(
-    r"(?:[\w.\-]+-(?:based|language|run|backed|owned|affiliated|funded|linked|controlled|"
+    r"(?:(?:the|a|an)\s+)?(?:[\w.\-]+-(?:based|language|run|backed|owned|affiliated|funded|linked|controlled|"
     r"speaking|leaning|friendly)\s+)+",
     re.IGNORECASE,
 )
-_NOT_SOURCE_AFTER = frozenset(
-    """plan plans schedule law laws rules reports report data figures estimates polls poll
-    tradition custom sources""".split()
-) - {"sources", "reports", "report", "data", "figures", "estimates", "polls", "poll"}
+_NOT_SOURCE_AFTER = frozenset("plan plans schedule law laws rules tradition custom".split())
 _TRAILING = re.compile(
     r"^[\s,]*(?:(?:on|in|at|late|early|earlier|later|last|this|that|yesterday|today|tonight|"
     r"recently|again|also|a|an|the|statement|interview|press|conference|briefing|told|"
@@ -141,6 +146,14 @@ def _np_back(toks: list[tuple[int, int, str]], i: int, lex: SourcingLexicon) -> 
     tl = t.lower()
     if tl in _PRONOUNS:
         return i
+    if tl in _QUANTITY or (tl == "%" and i > 0):
+        # "52 percent said", "Several said", "all but two said": a share of people
+        k = i - 1
+        while k >= 0 and i - k < 6 and (toks[k][2][0].isdigit() or toks[k][2].lower() in
+                                         ("about", "nearly", "almost", "some", "only", "just",
+                                          "one", "in", "of", "the", "but", "all", "a", "%")):
+            k -= 1
+        return k + 1
     head_ok = (
         (_is_name(t) and t not in _STOP_CAP)
         or tl in lex.source_nouns
@@ -227,6 +240,8 @@ def _np_forward(toks: list[tuple[int, int, str]], i: int, lex: SourcingLexicon) 
 
 
 # ----------------------------------------------------------------------------- typing
+_MEDIA_KINDS = ("broadcast", "news", "paper", "agency", "web", "magazine", "radio", "tv",
+                "television", "outlet", "site", "wire", "channel", "daily", "press")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,})$")
 
 
@@ -251,6 +266,20 @@ def _head_word(words: list[str]) -> str:
 def classify_source(np: str, context: str, lex: SourcingLexicon | None = None) -> str:
     """Source type of a noun phrase; ``context`` is the clause around it (anonymity markers)."""
     lex = lex or default_lexicon()
+    if context and any(" " in context[a:b] for a, b in lex.anon_markers.finditer(context)):
+        return "anonymous"  # in the clause only phrases count ("who asked not to be named")
+    if lex is default_lexicon():
+        return _classify_default(np)
+    return _classify_np(np, lex)
+
+
+@lru_cache(maxsize=8192)
+def _classify_default(np: str) -> str:
+    # sources repeat within and across articles ("the Observatory said"): cache per process
+    return _classify_np(np, default_lexicon())
+
+
+def _classify_np(np: str, lex: SourcingLexicon) -> str:
     raw_words = _TOK.findall(np)
     raw_words = [w for w in raw_words if w[0].isalnum()]
     if not raw_words:
@@ -260,10 +289,8 @@ def classify_source(np: str, context: str, lex: SourcingLexicon | None = None) -
         return _PRONOUNS[words[0]]
     head = _head_word(words)
     first = words[0]
-    if lex.anon_markers.search(np) or any(
-        " " in context[a:b] for a, b in lex.anon_markers.finditer(context)
-    ):
-        return "anonymous"  # in the clause only phrases count ("who asked not to be named")
+    if lex.anon_markers.search(np):
+        return "anonymous"
     if head in lex.anon_always:
         return "anonymous"
     if head in lex.anon_heads and (first in _INDEF or (head.endswith("s") and first not in _DEF)):
@@ -273,15 +300,31 @@ def classify_source(np: str, context: str, lex: SourcingLexicon | None = None) -
             for w in raw_words if _is_name(w)
         ):
             return "anonymous"
+    # a title or role before a name: "Observatory director Rami Abdel Rahman"
+    if _is_name(raw_words[-1]) and lex.source_nouns.get(head) is None:
+        for w, rw in zip(words[:-1], raw_words[:-1], strict=True):
+            if lex.source_nouns.get(w) == "person" and (rw[0].islower() or w in _TITLE_ABBR):
+                return "person"
     reg = _registry()
     if reg is not None:
         try:
-            if reg.find_mentions(np):
-                return "media"
+            found = reg.find_mentions(np)
         except Exception:  # noqa: BLE001 - registry failure must not stop extraction
-            pass
+            found = []
+        for _s, _e, outlet in found:
+            kind = str(getattr(outlet, "kind", "")).lower()
+            # the registry also lists monitors and NGOs that publish (SOHR): not media
+            return "media" if any(k in kind for k in _MEDIA_KINDS) else "organization"
     low = " ".join(words)
+    last = raw_words[-1]
+    if len(raw_words) > 1 and last in lex.name_words:
+        return lex.name_words[last]  # "The Washington Post", "Fox News"
+    head_i = words.index(head)
+    if head_i < len(words) - 1 and _is_name(raw_words[head_i]) and head not in lex.source_nouns:
+        return "person"  # "Ross Eisenbrey of the Economic Policy Institute"
     head_type = lex.source_nouns.get(head)
+    if head_type == "document" and raw_words[head_i][0].isupper() and head_i > 0:
+        head_type = None  # "The Huffington Post": a capitalised name, not a post
     if head_type == "media" and (head != "agency" and head != "news"):
         return "media"
     for phrase, typ in lex.source_nouns.items():
@@ -389,6 +432,41 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _skip_brackets(toks: list[tuple[int, int, str]], i: int) -> int:
+    """Index of the token before the '(' that matches the ')' at ``i`` (or ``i`` itself)."""
+    k = i - 1
+    while k >= 0 and i - k < 12:
+        if toks[k][2] == "(":
+            return k - 1
+        k -= 1
+    return i
+
+
+def _apposition(toks: list[tuple[int, int, str]], i: int, lex: SourcingLexicon) -> int:
+    """'Jenna Golden, Twitter's director of political advertising, said': index of 'Golden'.
+
+    Up to three comma-separated segments back, with no quotation mark in between, a name
+    whose noun phrase starts the sentence (or follows a comma) heads an apposition.
+    """
+    commas = 0
+    k = i - 1
+    while k > 0 and i - k < 30:
+        t = toks[k][2]
+        if t in _QUOTE_CHARS or t in ";:":
+            return -1
+        if t == ",":
+            commas += 1
+            if commas > 3:
+                return -1
+            name = toks[k - 1][2]
+            if _is_name(name) and name not in _STOP_CAP:
+                start = _np_back(toks, k - 1, lex)
+                if start is not None and (start == 0 or toks[start - 1][2] == ","):
+                    return k - 1
+        k -= 1
+    return -1
+
+
 def _skip_parenthetical(toks: list[tuple[int, int, str]], i: int) -> tuple[int, str]:
     """At a comma before the cue: skip ', who asked not to be named,' and similar clauses."""
     j = i - 1
@@ -399,9 +477,13 @@ def _skip_parenthetical(toks: list[tuple[int, int, str]], i: int) -> tuple[int, 
     inner = toks[j + 1:i]
     if inner and all(_is_name(t[2]) or t[2] == "." for t in inner) and inner[0][2] not in _STOP_CAP:
         return i - 1, ""  # an apposed name: 'his spokesman, Peter Cook, said' -> Peter Cook
-    if toks[j + 1][2].lower() not in _PARENTHETICAL:
-        return -1, ""
-    return j - 1, " ".join(t[2] for t in inner)
+    first = toks[j + 1][2]
+    if first.lower() not in _PARENTHETICAL and not first.isdigit():
+        return -1, ""  # ', 70,' (an age) and ', one of the signatories,' are skipped
+    clause = " ".join(t[2] for t in inner)
+    if j >= 2 and toks[j - 1][2].isdigit() and toks[j - 2][2] == ",":
+        j -= 2  # 'Yin Myint May, 60, a doctor, said'
+    return j - 1, clause
 
 
 def extract(doc: Document, lex: SourcingLexicon | None = None) -> list[Extracted]:
@@ -424,6 +506,9 @@ def extract(doc: Document, lex: SourcingLexicon | None = None) -> list[Extracted
         a = _one(ctx, ms, me, cue, sent.start, sent.end, consumed)
         if a is None:
             continue
+        if a.source is not None and text[a.source[0]:a.source[1]].lower() in ("i", "we", "you") \
+                and ctx.inside_quote(ms) is not None:
+            continue  # "where I say ..." inside a quotation: the quoted speaker's own words
         a.sentence = si
         a.paragraph = sent.paragraph
         out.append(a)
@@ -437,8 +522,8 @@ def _one(
     ctx: _Ctx, cs: int, ce: int, cue: Cue, s_start: int, s_end: int, consumed: set[int]
 ) -> Extracted | None:
     text, lex = ctx.text, ctx.lex
-    left = _tokens(text, max(s_start, cs - 240), cs)
-    right = _tokens(text, ce, min(s_end, ce + 240))
+    left = _tokens(text, max(s_start, cs - 200), cs)
+    right = _tokens(text, ce, min(s_end, ce + 120))
     a = Extracted(cue=(cs, ce), cue_info=cue)
 
     i = len(left) - 1
@@ -450,9 +535,19 @@ def _one(
         return None
     if right and right[0][2] in lex.cues and cue.lemma in ("report", "claim"):
         return None  # "reports said": a noun before a verb
+    nxt = right[0][2].lower() if right else ""
+    if nxt == "by" or (cue.lemma == "add" and nxt == "to"):
+        return None  # "written by", "reporting by", "adding to her lead"
+    form = text[cs:ce]
+    if form.endswith("s") and prev.lower() in _AUX_NOUN:
+        return None  # "Taiwan have claims": a noun after an auxiliary
     clause = ""
-    # skip auxiliaries and adverbs between subject and cue ("has also said")
-    while i >= 0 and left[i][2].lower() in _SKIP_BEFORE_CUE:
+    # skip auxiliaries, adverbs and a weekday between subject and cue ("has also said",
+    # "X on Monday said")
+    while i >= 0 and (left[i][2].lower() in _SKIP_BEFORE_CUE or left[i][2] in _WEEKDAYS
+                      or (left[i][2] in _TIME_WORDS and i > 0 and left[i - 1][2] in _WEEKDAYS)
+                      or (left[i][2] == "on" and i + 1 < len(left)
+                          and left[i + 1][2] in _WEEKDAYS)):
         i -= 1
     if i >= 0 and left[i][2].lower() in _BE:
         if not text[cs:ce].endswith("ing"):
@@ -460,7 +555,7 @@ def _one(
         i -= 1  # progressive "is declaring": active voice
         while i >= 0 and left[i][2].lower() in _SKIP_BEFORE_CUE:
             i -= 1
-    if i >= 0 and left[i][2].lower() == "and" and cue.klass != "citing":
+    if i >= 0 and left[i][2].lower() in ("and", "but") and cue.klass != "citing":
         return _participle(ctx, a, s_start)  # "X did this and said ...": the clause subject
 
     if cue.lemma == "say" and text[cs:ce] == "saying" and prev.lower() == "as":
@@ -470,13 +565,17 @@ def _one(
     if cue.source in ("before", "either") and cue.klass != "citing":
         if i >= 0 and left[i][2] == ",":
             j, clause = _skip_parenthetical(left, i)
+            if j < 0:
+                j = _apposition(left, i, lex)
             if j >= 0:
                 i = j
             elif text[cs:ce] in ("saying", "adding", "noting", "writing", "telling", "warning",
                                  "claiming", "insisting", "arguing", "denying", "accusing",
                                  "stating", "explaining"):
                 return _participle(ctx, a, s_start)
-        if i >= 0 and left[i][2] not in ",;:" and left[i][2] not in _QUOTE_CHARS:
+        if i >= 0 and left[i][2] == ")":
+            i = _skip_brackets(left, i)  # "Sen. Mitch McConnell (R-Ky.) said"
+        if i >= 0 and left[i][2] not in ",;:'\u2019" and left[i][2] not in _QUOTE_CHARS:
             k = _np_back(left, i, lex)
             if k is not None:
                 src = (left[k][0], left[i][1])
@@ -492,11 +591,19 @@ def _one(
             _quoted_as_saying(ctx, a, right, consumed)
             if a.cites is not None:
                 return a
-        if cue.lemma == "tell":
-            rest = text[ce:s_end]
-            if not rest.strip(" .,\"'\u201d"):
+        if cue.lemma == "tell" and right:
+            # "X told AFP (that) ...": skip the addressee
+            r_end = _np_forward(right, 0, lex)
+            if r_end is None and right[0][2].lower() in ("reporters", "journalists", "me", "us",
+                                                         "him", "her", "them", "lawmakers"):
+                r_end = 0
+            pos = right[r_end][1] if r_end is not None else ce
+            tail = text[pos:s_end]
+            if _TRAILING.match(tail) or lex.anon_markers.search(tail[:40]):
                 a.content, a.direct_quote = _content_before(ctx, src[0], s_start)
-                return a
+            else:
+                a.content, a.direct_quote = _content_after(ctx, pos, s_end)
+            return a
         tail = text[ce:s_end]
         if _TRAILING.match(tail):
             a.content, a.direct_quote = _content_before(ctx, src[0], s_start)
@@ -510,7 +617,7 @@ def _one(
     after_ok = cue.source in ("after", "either") or cue.klass == "citing"
     if not after_ok:
         return None
-    if cue.source == "either" and not (i < 0 or left[i][2] in "," or left[i][2] in _QUOTE_CHARS):
+    if cue.source == "either" and not (i < 0 or left[i][2] in ",'\u2019" or left[i][2] in _QUOTE_CHARS):
         return None
     k = 0
     if cue.lemma == "tell" or not right:
@@ -694,8 +801,11 @@ def _continuations(ctx: _Ctx, atts: list[Extracted]) -> list[Extracted]:
 
 
 def _name_key(np: str) -> str:
-    words = [w for w in _TOK.findall(np) if w[0].isupper() and w not in _STOP_CAP]
-    return re.sub(r"['\u2019]s$", "", words[-1]).lower() if words else np.lower()
+    words = [w for w in _TOK.findall(np) if _is_name(w) and w not in _STOP_CAP]
+    if not words:
+        return np.lower()
+    key = re.sub(r"['\u2019]s$", "", words[-1]).lower()
+    return re.sub(r"^(?:al|el|ad|as|ash|bin|ibn)-", "", key)
 
 
 def _resolve_pronouns(ctx: _Ctx, atts: list[Extracted]) -> None:
@@ -710,6 +820,8 @@ def _resolve_pronouns(ctx: _Ctx, atts: list[Extracted]) -> None:
         last: Extracted | None = None
         for b in atts[:n]:
             if b.source is None or b.pronoun or b.paragraph < a.paragraph - window:
+                continue
+            if b.sentence < a.sentence - (6 if a.pronoun != "it" else 2):
                 continue
             if b.source_type in want:
                 names[_name_key(text[b.source[0]:b.source[1]])] = b
@@ -775,3 +887,8 @@ def attributions(doc: Document, lex: SourcingLexicon | None = None) -> list[dict
     if "_attributions" not in cache:
         cache["_attributions"] = [to_dict(doc.text, a) for a in extracted(doc)]
     return cache["_attributions"]
+
+
+def named_key(np: str) -> str:
+    """A key that merges mentions of one named source ("Othman al-Ghanmi", "Ghanmi")."""
+    return _name_key(_DESCRIPTOR.sub("", np))

@@ -6,7 +6,6 @@ must run at >= 1,000 articles/s: one regex pass finds every cue, another every h
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -36,6 +35,14 @@ class CueModel(BaseModel):
 
 
 class SourceNounModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    type: Literal["person", "organization", "document", "media"]
+    forms: list[str] = Field(min_length=1)
+    why: str = Field(min_length=1)
+
+
+class NameWordModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     type: Literal["person", "organization", "document", "media"]
@@ -127,6 +134,7 @@ class SourcingLexicon:
     cues: dict[str, Cue]  # surface form -> cue
     cue_finder: Finder
     source_nouns: dict[str, str]  # lower-case word or phrase -> type
+    name_words: dict[str, str]  # capitalised last word of a proper name -> type
     anon_always: frozenset[str]
     anon_heads: frozenset[str]
     anon_markers: Finder
@@ -178,6 +186,8 @@ def load_sourcing_lexicon(
     for s in _tables(cues, data, lines, "source_noun", SourceNounModel):
         for f in s.forms:
             nouns.setdefault(f.lower(), s.type)
+    name_words = {f: n.type for n in _tables(cues, data, lines, "name_word", NameWordModel)
+                  for f in n.forms}
     if not cue_map:
         raise LexiconError(cues, None, "no [[cue]] entries")
 
@@ -197,6 +207,7 @@ def load_sourcing_lexicon(
         cues=cue_map,
         cue_finder=Finder(list(cue_map), ignore_case=False),
         source_nouns=nouns,
+        name_words=name_words,
         anon_always=frozenset(always),
         anon_heads=frozenset(heads),
         anon_markers=Finder(markers, ignore_case=True),

@@ -66,4 +66,25 @@ class Document:
         # need only the count)
         if "word_spans" in self.__dict__:
             return len(self.word_spans)
+        if self.text.isascii():
+            return _count_ascii_words(self.text)
         return len(_WORD.findall(self.text))
+
+
+# byte classes for _count_ascii_words: 1 letter/digit, 2 joiner (apostrophe, hyphen), 0 other
+_ASCII_CLASS = bytes(
+    1 if chr(b).isalnum() else 2 if chr(b) in "'-" else 0 for b in range(128)
+) + bytes(128)
+
+
+def _count_ascii_words(text: str) -> int:
+    """``len(_WORD.findall(text))`` for ASCII text, about 7x faster (hand-written because
+    word counting was the largest cost of the loaded-term rates): a word starts at each
+    letter/digit run, minus the runs joined to the previous one by a single joiner."""
+    import numpy as np
+
+    m = np.frombuffer(b"\0" + text.encode("ascii").translate(_ASCII_CLASS) + b"\0", np.uint8)
+    a = m == 1
+    starts = np.count_nonzero(a[1:] & ~a[:-1])
+    joined = np.count_nonzero(a[:-2] & (m[1:-1] == 2) & a[2:])
+    return int(starts - joined)

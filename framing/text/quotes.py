@@ -66,6 +66,8 @@ def _can_close(text: str, i: int, opener: str) -> bool:
     return True
 
 
+# a sentence end: final punctuation, space, then what can start a sentence ("U.S. forces" is not)
+_SENT_END = re.compile(r'[.!?]+(?=\s+["\u201c\u2018(]?[A-Z0-9])')
 _OPEN_RE = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
 # per opener: the next closing mark or paragraph break (searched with the C regex engine,
 # since a Python loop over every character costs more than the rest of the analysis)
@@ -111,12 +113,17 @@ def quote_spans(text: str) -> list[Quote]:
                 closed = True
                 break
             j = k + 1
+        if not closed:
+            # no closing mark in the paragraph: a lost mark is likelier than a quotation
+            # running to the paragraph's end (texts scraped without paragraph breaks would
+            # otherwise turn the whole rest of the article into quoted voice), so the
+            # quotation ends with its first sentence
+            s = _SENT_END.search(text, start + 1, end)
+            if s is not None and s.end() < end:
+                end = s.end()
         inner_start = start + 1
         inner_end = end - 1 if closed else end
-        quotes.append(
-            Quote(start, end, inner_start, inner_end, _count_words(text, inner_start, inner_end),
-                  closed)
-        )
+        quotes.append(Quote(start, end, inner_start, inner_end, _count_words(text, inner_start, inner_end), closed))
         i = max(end, start + 1)
     return quotes
 

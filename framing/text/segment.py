@@ -1,11 +1,11 @@
 """Paragraph and sentence segmentation with character offsets, tuned for news text.
 
-Hand-written rather than pySBD: measured on FA-KES (benchmarks/bench_sourcing.py
---segmenter pysbd, docs/attribution.md), pySBD segments ~40x slower than this module, far
-below the 1,000 articles/s budget for segmentation + attribution + claims together, and it
-still splits after "Lt." / "Gen." in wire datelines. One regex finds candidate
-boundaries; a short decision (abbreviation list, initials, lower-case continuation)
-accepts or rejects each.
+Hand-written rather than pySBD, for speed: measured on FA-KES (``python
+benchmarks/bench_sourcing.py --pysbd``, figures in docs/attribution.md) pySBD segments
+about 30-50 articles/s, far below the 1,000 articles/s budget for segmentation +
+attribution + claims together; this module segments several thousand. On the hard cases in that
+benchmark both are about equally accurate. One regex finds candidate boundaries; a short
+decision (abbreviation list, initials, lower-case continuation) accepts or rejects each.
 
 Also decided here: the *kind* of each sentence, so that headlines, section headings and
 photo captions are kept apart from body sentences (claim status ignores them).
@@ -127,13 +127,19 @@ def _is_boundary(text: str, pstart: int, punct_start: int, after: int, pend: int
     return True
 
 
-def _kind(text: str, start: int, end: int, n_in_para: int, before_body: bool) -> str:
+def _kind(text: str, start: int, end: int, n_in_para: int, before_body: bool, alone: bool) -> str:
     s = text[start:end]
-    if _CAPTION_LEAD.search(s):
+    # cheap substring tests first: these regexes ran on every sentence and cost 15% of time
+    low = s.lower()
+    if ("photo" in low or "/" in s or "picture" in low or "image" in low or "caption" in low) \
+            and _CAPTION_LEAD.search(s):
+        return "caption"
+    if n_in_para == 1 and s[-1] in ".0123456789" and _MONTH_DATE.search(s[-30:]) \
+            and _CAPTION_VERB.search(s):
         return "caption"
     words = s.split()
-    if n_in_para == 1 and _MONTH_DATE.search(s) and _CAPTION_VERB.search(s):
-        return "caption"
+    if alone or s[0].islower():
+        return "body"  # a one-paragraph text, or a lower-case start, is not a title
     if n_in_para == 1 and not _TERMINAL.search(s) and len(words) <= 20:
         return "headline" if before_body else "heading"
     if n_in_para == 1 and s.isupper() and len(words) <= 20:
@@ -145,7 +151,9 @@ def sentences(text: str, paras: list[Span] | None = None) -> list[Sentence]:
     """Sentences of every paragraph, each with its paragraph index and kind."""
     out: list[Sentence] = []
     before_body = True
-    for pi, p in enumerate(paras if paras is not None else paragraphs(text)):
+    paras = paras if paras is not None else paragraphs(text)
+    alone = len(paras) == 1
+    for pi, p in enumerate(paras):
         bounds: list[tuple[int, int]] = []
         s0 = p.start
         for m in _CAND.finditer(text, p.start, p.end):
@@ -162,7 +170,7 @@ def sentences(text: str, paras: list[Span] | None = None) -> list[Sentence]:
                 b -= 1
             if b <= a:
                 continue
-            kind = _kind(text, a, b, n, before_body)
+            kind = _kind(text, a, b, n, before_body, alone)
             if kind == "body":
                 before_body = False
             out.append(Sentence(a, b, pi, kind))

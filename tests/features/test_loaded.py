@@ -95,8 +95,15 @@ def test_details_and_spans(fam):
     res = fam.analyze(Document(text))
     t0, t1 = res.details["loaded_terms"]
     assert t0 == {
-        "text": "Daesh", "canonical": "daesh", "category": "label", "referent": "islamic_state",
-        "voice": "narrator", "start": 0, "end": 5, "weight": 0.8, "connotation": -2.0,
+        "text": "Daesh",
+        "canonical": "daesh",
+        "category": "label",
+        "referent": "islamic_state",
+        "voice": "narrator",
+        "start": 0,
+        "end": 5,
+        "weight": 0.8,
+        "connotation": -2.0,
     }
     assert text[t1["start"] : t1["end"]] == "Assad regime's" and t1["canonical"] == "assad_regime"
     assert [(s.family, s.label, s.text) for s in res.spans] == [
@@ -107,10 +114,7 @@ def test_details_and_spans(fam):
 
 def test_rates_and_naming_profile(fam):
     words = ["word"] * 90
-    text = (
-        " ".join(words)
-        + ' Daesh Daesh "the Islamic State fighters said that Daesh is wrong" ISIS terrorist.'
-    )
+    text = " ".join(words) + ' Daesh Daesh "the Islamic State fighters said that Daesh is wrong" ISIS terrorist.'
     doc = Document(text)
     f = fam.analyze(doc).features
     n = doc.n_words

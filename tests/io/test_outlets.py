@@ -21,7 +21,9 @@ def test_registry_size_and_fakes_codes(reg):
     assert all(o.sources for o in reg.outlets)
 
 
-@pytest.mark.parametrize("name", ["Press Tv", "PressTV", "presstv.ir", "https://www.presstv.ir/Detail/2017", "PRESS TV"])
+@pytest.mark.parametrize(
+    "name", ["Press Tv", "PressTV", "presstv.ir", "https://www.presstv.ir/Detail/2017", "PRESS TV"]
+)
 def test_press_tv_variants(reg, name):
     assert reg.canonical(name) == "Press TV"
 
@@ -47,7 +49,11 @@ def test_find_mentions(reg):
 
 
 def test_case_sensitive_alias_not_matched_in_lowercase(reg):
-    assert not [o for _, _, o in reg.find_mentions("they had to rt the file and ap the rest") if o.name in {"RT", "Associated Press"}]
+    assert not [
+        o
+        for _, _, o in reg.find_mentions("they had to rt the file and ap the rest")
+        if o.name in {"RT", "Associated Press"}
+    ]
 
 
 def test_bad_registry_reports_line(tmp_path):

@@ -127,13 +127,9 @@ def test_merge_is_order_sensitive():
 def test_default_rule_skips_other_lexicons(tmp_path):
     (tmp_path / "conflict.toml").write_text(MINI.read_text())
     (tmp_path / "cues.toml").write_text('[meta]\nname = "cues"\n\n[[cue]]\nlemma = "say"\n')
-    (tmp_path / "hedges.toml").write_text(
-        '[meta]\nname = "hedges"\n\n[[hedge]]\nforms = ["reportedly"]\n'
-    )
+    (tmp_path / "hedges.toml").write_text('[meta]\nname = "hedges"\n\n[[hedge]]\nforms = ["reportedly"]\n')
     (tmp_path / "outlets.toml").write_text('[[outlet]]\nname = "Reuters"\n')
-    (tmp_path / "other.toml").write_text(
-        '[meta]\nname = "o"\nkind = "sentiment"\n\n[[entry]]\ncanonical = "x"\n'
-    )
+    (tmp_path / "other.toml").write_text('[meta]\nname = "o"\nkind = "sentiment"\n\n[[entry]]\ncanonical = "x"\n')
     assert [p.name for p in default_paths(tmp_path)] == ["conflict.toml"]
 
 
@@ -180,3 +176,9 @@ def test_cli_show(capsys, empty_bundle):
     assert "daesh" in out and "regime" not in out and out.strip().endswith("4 entries")
     assert main(["lexicon", "show", "--lexicon", str(MINI), "--referent", "nobody"]) == 1
     assert "unknown referent nobody" in capsys.readouterr().err
+
+
+def test_redundant_forms_within_one_entry_are_not_errors(tmp_path, empty_bundle):
+    p = tmp_path / "x.toml"
+    p.write_text('[meta]\nname = "x"\n' + entry("death cult", ["death cult", "death-cult", "Death Cult"]))
+    assert validate_paths([p]) == []

@@ -69,7 +69,7 @@ def test_plurals_generated():
 def test_possessives_generated():
     assert found("Daesh's fighters, the militias' leaders, the regime\u2019s army") == [
         ("Daesh's", "daesh"),
-        ("militias'", "militia"),
+        ("militias", "militia"),  # a trailing apostrophe is a boundary, not part of the hit
         ("regime\u2019s", "regime"),
     ]
 
@@ -101,9 +101,7 @@ def test_word_boundaries():
 
 def test_longest_match_wins():
     assert found("the Assad regime") == [("Assad regime", "assad_regime")]
-    assert found("its campaign of death and destruction") == [
-        ("campaign of death and destruction", "campaign")
-    ]
+    assert found("its campaign of death and destruction") == [("campaign of death and destruction", "campaign")]
     assert found("death and destruction") == [("death", "death")]
 
 
@@ -142,14 +140,31 @@ def test_variants():
     assert variants("so-called", inflect=False) == ["so-called"]
 
 
-WORDS = ["Daesh", "IS", "is", "al-Nusra", "Assad regime", "regime's", "militias", "ISIS",
-         "crisis", "\u0130", "so-called", "death", "alpha", "beta", "gamma", "\u00df"]
+WORDS = [
+    "Daesh",
+    "IS",
+    "is",
+    "al-Nusra",
+    "Assad regime",
+    "regime's",
+    "militias",
+    "ISIS",
+    "crisis",
+    "\u0130",
+    "so-called",
+    "death",
+    "alpha",
+    "beta",
+    "gamma",
+    "\u00df",
+]
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=30),
-       st.lists(st.sampled_from([" ", "-", "\n", ", ", "\u2019", "'", '"', ""]), min_size=30,
-                max_size=30))
+@given(
+    st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=30),
+    st.lists(st.sampled_from([" ", "-", "\n", ", ", "\u2019", "'", '"', ""]), min_size=30, max_size=30),
+)
 def test_offsets_slice_back_to_the_match(parts, seps):
     text = "".join(p + s for p, s in zip(parts, seps, strict=False))
     matches = M.find(text)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from framing.text import Document
 from framing.text.quotes import quote_spans
 
@@ -50,3 +53,27 @@ def test_word_count_with_and_without_spans():
     doc = Document("The U.S.-backed forces' gains, 10 km away.")
     n = doc.n_words
     assert n == len(Document("The U.S.-backed forces' gains, 10 km away.").word_spans)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab9 '-_.,\n\u2019", max_size=40))
+def test_fast_ascii_word_count_equals_the_word_regex(text):
+    from framing.text.document import _WORD
+
+    assert Document(text).n_words == len(_WORD.findall(text))
+
+
+def test_unclosed_quote_ends_with_its_first_sentence():
+    # a lost closing mark must not turn the rest of a paragraph-less article into a quote
+    text = 'The army said "at least 25 fighters were killed. The town is calm now, officials said.'
+    ((body, closed),) = inner(text)
+    assert body == "at least 25 fighters were killed." and not closed
+    doc = Document(text)
+    assert doc.voice_at(text.index("calm")) == "narrator"
+    assert doc.voice_at(text.index("fighters")) == "quoted"
+
+
+def test_abbreviation_is_not_a_sentence_end():
+    text = 'He said "the U.S. forces left. Then it rained, he added.'
+    ((body, _),) = inner(text)
+    assert body == "the U.S. forces left."

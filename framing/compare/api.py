@@ -1,0 +1,320 @@
+"""``compare_outlets``: classifiers, explanations, statistics and credibility in one call.
+
+The CLI (``framing compare``) and the notebooks call this; it returns a ``ComparisonResult``
+and, given ``out_dir``, writes the tidy tables, ``summary.json`` and the saved model.
+"""
+
+from __future__ import annotations
+
+import time
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from framing import __version__
+from framing.compare import credibility as cred
+from framing.compare import explain, stats
+from framing.compare import io as cio
+from framing.compare.leakage import strip_boilerplate
+from framing.compare.models import (
+    MODEL_KINDS,
+    build_model,
+    evaluate,
+    framing_columns,
+    make_cv,
+    oof_predict,
+    top_confusions,
+)
+from framing.compare.neardup import near_duplicate_groups
+from framing.errors import FramingError
+
+NEAR_DUP_THRESHOLD = 0.3
+
+
+@dataclass
+class ComparisonResult:
+    """Everything ``framing compare`` reports; ``summary`` is summary.json."""
+
+    summary: dict[str, Any]
+    stats: pd.DataFrame
+    pairwise: pd.DataFrame
+    confusion: dict[str, pd.DataFrame]
+    similarity: pd.DataFrame
+    profiles: pd.DataFrame
+    linkage: np.ndarray
+    linkage_labels: list[str]
+    top_features: pd.DataFrame
+    predictions: pd.DataFrame
+    per_outlet: pd.DataFrame
+    credibility: pd.DataFrame | None = None
+    ratings: pd.DataFrame | None = None
+    model_bundle: dict[str, Any] | None = field(default=None, repr=False)
+
+
+def _texts(features_df: pd.DataFrame, corpus_df: pd.DataFrame | None) -> pd.Series | None:
+    """Article text per row: the table's own ``text`` column, else the corpus joined on id."""
+    if "text" in features_df.columns and features_df["text"].notna().any():
+        return features_df["text"].fillna("").astype(str).reset_index(drop=True)
+    if corpus_df is not None and "text" in corpus_df.columns:
+        m = corpus_df.assign(id=corpus_df["id"].astype(str)).drop_duplicates("id")
+        m = m.set_index("id")["text"]
+        t = features_df["id"].astype(str).map(m)
+        if t.notna().any():
+            return t.fillna("").astype(str).reset_index(drop=True)
+    return None
+
+
+def _finish_text_block(model: Any) -> None:
+    """Switch the stateless stripping rules on, so the fitted model takes raw text."""
+    ct = model.named_steps["features"]
+    if "text" not in ct.named_transformers_:
+        return
+    block = ct.named_transformers_["text"]
+    block.named_steps["strip"].rules = True
+
+
+def _validate(df: pd.DataFrame, by: str) -> None:
+    if by not in df.columns:
+        raise FramingError(f"no column {by!r} to compare by (columns: {list(df.columns)[:12]}...)")
+    if "id" not in df.columns:
+        raise FramingError("the feature table has no 'id' column")
+    n = df[by].nunique()
+    if n < 2:
+        raise FramingError(f"need at least two values of {by!r} to compare, found {n}")
+
+
+def compare_outlets(
+    features_df: pd.DataFrame,
+    spans_df: pd.DataFrame | None = None,
+    by: str = "outlet",
+    label_col: str | None = None,
+    ratings: pd.DataFrame | str | None = None,
+    out_dir: str | Path | None = None,
+    corpus_df: pd.DataFrame | None = None,
+    seed: int = 0,
+    n_splits: int = 5,
+    near_dup_threshold: float = NEAR_DUP_THRESHOLD,
+    n_boot: int = 1000,
+    n_coef_boot: int = 50,
+    top_k: int = 5,
+    models: tuple[str, ...] = MODEL_KINDS,
+) -> ComparisonResult:
+    """Compare groups of articles (outlets by default) on their framing features."""
+    t0 = time.perf_counter()
+    _validate(features_df, by)
+    df = features_df[features_df[by].notna()].reset_index(drop=True).copy()
+    df["id"] = df["id"].astype(str)
+    y = np.array(df[by].astype(str).tolist(), dtype=object)
+    exclude = {by, "id"} | ({label_col} if label_col else set())
+    cols = framing_columns(df, exclude=exclude)
+    if not cols:
+        raise FramingError("the feature table has no <family>__<name> feature columns")
+    leaked = exclude & set(cols)
+    assert not leaked, f"metadata columns among features: {leaked}"  # framing_columns excludes them
+
+    texts = _texts(df, corpus_df)
+    notes: list[str] = []
+    if texts is not None:
+        groups = near_duplicate_groups(texts.tolist(), threshold=near_dup_threshold, seed=seed + 1)
+        group_method = f"MinHash LSH Jaccard >= {near_dup_threshold} on word 5-shingles"
+    else:
+        groups = np.arange(len(df))
+        group_method = "none (no article text: each article its own group)"
+        notes.append("no article text: tfidf and combined models skipped")
+        models = tuple(m for m in models if m == "framing")
+    plan = make_cv(y, groups, n_splits=n_splits, seed=seed)
+    counts = pd.Series(y).value_counts()
+    small = counts[counts < plan.n_splits].index.tolist()
+    if small:
+        notes.append(f"fewer articles than folds for: {', '.join(map(str, small))}")
+
+    X = df.copy()
+    Xs = df.copy()
+    if texts is not None:
+        X["text"] = texts.values
+        Xs["text"] = [strip_boilerplate(t) for t in texts]
+    id_to_text = dict(zip(df["id"], texts.tolist(), strict=True)) if texts is not None else {}
+
+    summary_models: dict[str, Any] = {}
+    confusion: dict[str, pd.DataFrame] = {}
+    pred_cols: dict[str, np.ndarray] = {}
+    per_outlet_rows: list[dict[str, Any]] = []
+    tops: list[pd.DataFrame] = []
+    fitted: dict[str, Any] = {}
+    for kind in models:
+        variants = [("stripped", Xs, True)] if kind != "framing" else [("", X, False)]
+        if kind != "framing":
+            variants.append(("unstripped", X, False))
+        entry: dict[str, Any] = {}
+        for variant, data, strip in variants:
+            model = build_model(kind, cols, strip_rules=False, strip_furniture=strip, seed=seed)
+            pred, _, classes = oof_predict(model, data, y, plan)
+            scores, cm = evaluate(y, pred, classes, n_boot=n_boot, seed=seed)
+            if variant == "unstripped":
+                entry["macro_f1_unstripped"] = scores["macro_f1"]
+                entry["macro_f1_unstripped_ci"] = scores["macro_f1_ci"]
+                entry["accuracy_unstripped"] = scores["accuracy"]
+            else:
+                entry.update(scores)
+                entry["confused"] = top_confusions(cm)
+                confusion[kind] = cm
+                pred_cols[kind] = pred
+            for o, s in scores["per_outlet"].items():
+                per_outlet_rows.append({"model": kind, "variant": variant or "features", by: o, **s})
+        if kind != "framing":
+            entry["boilerplate"] = "stripped: outlet names, datelines, bylines, credits, furniture"
+        # Full fit for explanations and the saved model, on the text stripped once up front;
+        # the stateless rules are then switched on inside the fitted pipeline so the saved
+        # model strips raw text itself, exactly as if it had been fitted on raw text.
+        full = build_model(kind, cols, strip_rules=False, seed=seed)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            full.fit(Xs, y)
+        _finish_text_block(full)
+        fitted[kind] = full
+        ci = None
+        if kind == "framing" and n_coef_boot:
+            low, high, _ = explain.bootstrap_coefs(
+                full, X, y, n_boot=n_coef_boot, seed=seed, groups=groups
+            )
+            ci = (low, high)
+        top = explain.top_features(full, k=top_k, ci=ci)
+        top = explain.add_examples(top, df, by, spans_df=spans_df, texts=id_to_text)
+        top.insert(0, "model", kind)
+        tops.append(top)
+        entry["top_features"] = {
+            o: g.drop(columns=["model", "by"]).to_dict("records") for o, g in top.groupby("by")
+        }
+        summary_models[kind] = entry
+
+    top_all = pd.concat(tops, ignore_index=True) if tops else pd.DataFrame()
+    kw = stats.kruskal_table(df, cols, by)
+    pairwise = stats.pairwise_table(df, cols, by)
+    prof = stats.profiles(df, cols, by)
+    sim = stats.similarity(prof)
+    z, labels = stats.cluster(prof)
+
+    predictions = pd.DataFrame({"id": df["id"], by: y, "group": groups})
+    for kind, p in pred_cols.items():
+        predictions[f"pred_{kind}"] = p
+
+    summary: dict[str, Any] = {
+        "framing_version": __version__,
+        "by": by,
+        "n_articles": int(len(df)),
+        "n_outlets": int(len(counts)),
+        "n_features": len(cols),
+        "articles_per_outlet": {str(k): int(v) for k, v in counts.items()},
+        "cv": {
+            **plan.describe(),
+            "grouping": group_method,
+            "near_dup_threshold": near_dup_threshold if texts is not None else None,
+            "n_near_dup_groups": int(
+                (pd.Series(groups).value_counts() > 1).sum()
+            ),
+            "seed": seed,
+            "bootstrap": n_boot,
+        },
+        "models": summary_models,
+        "stats": {
+            "n_features_tested": int(kw["p"].notna().sum()),
+            "n_significant_q05": int((kw["q"] < 0.05).sum()),
+            "top": kw.head(10)[["feature", "epsilon_sq", "q"]].to_dict("records"),
+        },
+        "clusters": {"order": stats.dendrogram_order(z, labels), "method": "average, cosine"},
+        "notes": notes,
+    }
+
+    cred_table = None
+    if label_col:
+        cs, cred_table, cred_scores = cred.credibility(
+            df, cols, label_col, groups, by=by, n_splits=n_splits, seed=seed, n_boot=n_boot,
+            n_coef_boot=n_coef_boot,
+        )
+        predictions["credibility_score"] = cred_scores
+        summary["credibility"] = cs
+
+    ratings_table = None
+    if ratings is not None:
+        rdf = cred.read_ratings(ratings) if isinstance(ratings, (str, Path)) else ratings
+        outlet_scores = (
+            predictions.groupby(by)["credibility_score"].mean()
+            if "credibility_score" in predictions
+            else None
+        )
+        rs, ratings_table = cred.ratings_vs_profiles(prof, rdf, outlet_scores)
+        summary["ratings"] = rs
+
+    best = "combined" if "combined" in fitted else next(iter(fitted))
+    bundle = {
+        "model": fitted[best],
+        "kind": best,
+        "by": by,
+        "feature_cols": list(cols),
+        "needs_text": best != "framing",
+        "classes": [str(c) for c in fitted[best].classes_],
+        "framing_version": __version__,
+    }
+    summary["saved_model"] = {"kind": best, "file": "model.skops"}
+    summary["seconds"] = round(time.perf_counter() - t0, 1)
+
+    result = ComparisonResult(
+        summary=summary,
+        stats=kw,
+        pairwise=pairwise,
+        confusion=confusion,
+        similarity=sim,
+        profiles=prof,
+        linkage=z,
+        linkage_labels=labels,
+        top_features=top_all,
+        predictions=predictions,
+        per_outlet=pd.DataFrame(per_outlet_rows),
+        credibility=cred_table,
+        ratings=ratings_table,
+        model_bundle=bundle,
+    )
+    if out_dir is not None:
+        write_results(result, out_dir)
+    return result
+
+
+def write_results(result: ComparisonResult, out_dir: str | Path) -> Path:
+    """Write the tidy tables, summary.json and model.skops into ``out_dir``."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    by = result.summary.get("by", "outlet")
+    cio.write_csv(result.stats, out / "stats_kruskal.csv")
+    cio.write_parquet(result.pairwise, out / "stats_pairwise.parquet")
+    cio.write_csv(result.pairwise, out / "stats_pairwise.csv")
+    cio.write_csv(result.per_outlet, out / "per_outlet.csv")
+    tidy = [
+        cm.stack().rename("count").reset_index().assign(model=k)[["model", "true", "predicted",
+                                                                  "count"]]
+        for k, cm in result.confusion.items()
+    ]
+    if tidy:
+        cio.write_csv(pd.concat(tidy, ignore_index=True), out / "confusion.csv")
+    top = result.top_features.copy()
+    if len(top):
+        top["examples"] = top["examples"].map(lambda xs: " || ".join(xs))
+    cio.write_csv(top, out / "top_features.csv")
+    cio.write_csv(result.similarity.rename_axis(by).reset_index(), out / "similarity.csv")
+    cio.write_csv(result.profiles.rename_axis(by).reset_index(), out / "profiles.csv")
+    link = pd.DataFrame(result.linkage, columns=["left", "right", "distance", "size"])
+    cio.write_csv(link, out / "linkage.csv")
+    cio.write_csv(result.predictions, out / "predictions.csv")
+    if result.credibility is not None:
+        cio.write_csv(result.credibility, out / "credibility_features.csv")
+    if result.ratings is not None:
+        cio.write_csv(result.ratings, out / "ratings_correlation.csv")
+    if result.model_bundle is not None:
+        cio.save_model(result.model_bundle, out / "model.skops")
+    summary = dict(result.summary)
+    summary["linkage_labels"] = result.linkage_labels
+    cio.write_json(summary, out / "summary.json")
+    return out

@@ -1,0 +1,65 @@
+"""The attribution family (framing/features/attribution.py)."""
+
+from __future__ import annotations
+
+import pickle
+
+import numpy as np
+
+from framing.features.attribution import Attribution
+from framing.features.base import family_class
+from framing.features.claims import Claims
+from framing.text import Document
+
+
+def test_registered_and_picklable() -> None:
+    assert family_class("attribution") is Attribution
+    fam = pickle.loads(pickle.dumps(Attribution()))
+    assert all(n.startswith("attribution__") for n in fam.feature_names())
+
+
+def test_features_on_seed(seed_article: dict) -> None:
+    res = Attribution().analyze(Document(seed_article["text"]))
+    f = res.features
+    assert f["attribution__n_attributions"] == 5
+    assert f["attribution__n_anonymous"] == 2  # A Syrian source; the unnamed commander (cited)
+    assert f["attribution__n_media"] == 1 and f["attribution__n_document"] == 1
+    assert f["attribution__distinct_named_sources"] == 4
+    assert 0 < f["attribution__share_direct_quote"] < 0.3
+    assert f["attribution__n_loaded_cues"] == 0
+    assert {e.label for e in res.spans} == {"organization", "document", "person", "anonymous",
+                                             "media"}
+    assert len(res.details["attributions"]) == 6  # + the continued quotation paragraph
+
+
+def test_loaded_cues_and_named_sources_merge() -> None:
+    text = ("Othman al-Ghanmi said the talks went well. Ghanmi claimed the border was secure. "
+            "Rebels alleged that the army lied.")
+    f = Attribution().analyze(Document(text)).features
+    assert f["attribution__n_loaded_cues"] == 2
+    assert f["attribution__share_loaded_cues"] == 2 / 3
+    assert f["attribution__distinct_named_sources"] == 1
+
+
+def test_transform_matches_feature_names() -> None:
+    fam = Attribution().fit()
+    X = fam.transform(["The army said the road was open.", ""])
+    assert X.shape == (2, len(fam.get_feature_names_out()))
+    assert np.all(X[1] == 0)
+
+
+def test_extraction_runs_once_for_both_families(monkeypatch) -> None:
+    import framing.sourcing.attribution as mod
+
+    calls = []
+    real = mod.extract
+
+    def counting(doc, lex=None):
+        calls.append(1)
+        return real(doc, lex)
+
+    monkeypatch.setattr(mod, "extract", counting)
+    doc = Document("The army said the road was open.")
+    Attribution().analyze(doc)
+    Claims().analyze(doc)
+    assert len(calls) == 1
