@@ -12,18 +12,34 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
 
 import pandas as pd
 
-DEFAULT_REFERENTS = ("islamic_state", "syrian_government", "syrian_armed_opposition")
+DEFAULT_REFERENTS = (
+    "islamic_state",
+    "syrian_government",
+    "syrian_armed_opposition",
+    "syrian_army",
+    "hayat_tahrir_al_sham",
+    "kurdish_forces_syria",
+)
+#: groups for the "who is called a terrorist" table
+ATTACH_REFERENTS = (
+    "islamic_state",
+    "hayat_tahrir_al_sham",
+    "syrian_armed_opposition",
+    "kurdish_forces_syria",
+    "pkk",
+)
 MARKER = "<!-- reading -->"
 MAX_NAMES = 9  # columns per referent table; the rest are summed as "other"
 
 
-def collect(lexicons: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def collect(lexicons: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     """All matches (with outlet and voice) and per-article word counts, for all of FA-KES."""
     from framing.features.loaded import LoadedTerms
     from framing.io.datasets import load_fakes
@@ -38,7 +54,7 @@ def collect(lexicons: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame]:
         arts.append({"id": art.id, "outlet": art.outlet, "n_words": doc.n_words})
         for t in res.details["loaded_terms"]:
             rows.append({"id": art.id, "outlet": art.outlet, **t})
-    return pd.DataFrame(rows), pd.DataFrame(arts)
+    return pd.DataFrame(rows), pd.DataFrame(arts), dict(zip(df["id"], df["text"], strict=True))
 
 
 def referent_table(prof: pd.DataFrame, referent: str, articles: pd.Series) -> str:
@@ -68,6 +84,24 @@ def referent_table(prof: pd.DataFrame, referent: str, articles: pd.Series) -> st
     return "\n".join(lines) + "\n"
 
 
+def wire_credits(texts: dict, arts: pd.DataFrame) -> str:
+    """Share of each outlet's articles whose body names a wire agency: republished agency
+    copy carries the agency's naming style, not the outlet's."""
+    agencies = {
+        "AFP": re.compile(r"\bAFP\b"),
+        "Reuters": re.compile(r"\bReuters\b"),
+        "AP": re.compile(r"\b(?:AP|Associated Press)\b"),
+    }
+    header = ["outlet", "articles"] + [f"% naming {a}" for a in agencies]
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(["---"] + ["--:"] * (len(header) - 1)) + "|"]
+    for outlet, g in arts.groupby("outlet"):
+        bodies = [texts[i] for i in g["id"]]
+        cells = [str(outlet), str(len(bodies))]
+        cells += [f"{sum(bool(p.search(b)) for b in bodies) / len(bodies):.0%}" for p in agencies.values()]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def label_rates(matches: pd.DataFrame, arts: pd.DataFrame, top: int = 10) -> str:
     """Rate per 1,000 words of the most frequent loaded canonicals without a referent
     (``terrorist``, ``takfiri`` ...), narrator voice only, per outlet."""
@@ -86,7 +120,55 @@ def label_rates(matches: pd.DataFrame, arts: pd.DataFrame, top: int = 10) -> str
     return "\n".join(lines) + "\n"
 
 
-def render(matches: pd.DataFrame, arts: pd.DataFrame, referents: list[str], labels: dict[str, str]) -> str:
+LABELS = ("terrorist", "takfiri", "militants", "jihadists", "extremists", "mercenaries")
+_GAP = re.compile(r"^[\s\w'\-]{0,25}$")  # a short gap within one sentence
+
+
+def attached_labels(matches: pd.DataFrame, texts: dict, referents: list[str]) -> str:
+    """How often each referent's mention has a general label right beside it
+    ("ISIS terrorists", "terrorists of Jaish al-Islam"): who gets called what, per outlet.
+    General labels have no referent in the lexicon, so the naming profile cannot show this."""
+    rows = []
+    for aid, g in matches.sort_values("start").groupby("id", sort=False):
+        text = texts[aid]
+        recs = g.to_dict("records")
+        for i, t in enumerate(recs):
+            if t["referent"] not in referents:
+                continue
+            found = set()
+            for j in (i - 1, i + 1):
+                if not 0 <= j < len(recs) or recs[j]["canonical"] not in LABELS:
+                    continue
+                a, b = (recs[j], t) if j < i else (t, recs[j])
+                if _GAP.match(text[a["end"] : b["start"]]):
+                    found.add(recs[j]["canonical"])
+            rows.append({"outlet": t["outlet"], "referent": t["referent"], "labels": found})
+    df = pd.DataFrame(rows)
+    if df.empty:
+        return "_No mentions._\n"
+    header = ["outlet"] + [f"{r}: mentions, % with {'/'.join(LABELS[:2])}" for r in referents]
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(["---"] + ["--:"] * len(referents)) + "|"]
+    for outlet, g in df.groupby("outlet"):
+        cells = [str(outlet)]
+        for r in referents:
+            sub = g[g["referent"] == r]
+            if sub.empty:
+                cells.append("")
+                continue
+            k = sum(bool(x & set(LABELS[:2])) for x in sub["labels"])
+            cells.append(f"{len(sub)}, {k / len(sub):.0%}")
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def render(
+    matches: pd.DataFrame,
+    arts: pd.DataFrame,
+    referents: list[str],
+    labels: dict[str, str],
+    texts: dict,
+    attach: list[str],
+) -> str:
     from framing.features.loaded import naming_profile
 
     articles = arts.groupby("outlet").size()
@@ -110,6 +192,22 @@ def render(matches: pd.DataFrame, arts: pd.DataFrame, referents: list[str], labe
         "use of the labels, quotations excluded.",
         "",
         label_rates(matches, arts),
+        "## Who is called a terrorist: general labels beside a group's name",
+        "",
+        "Labels such as `terrorist` and `takfiri` have no referent in the lexicon (they "
+        "describe whoever the sentence is about), so the profiles above cannot show whom an "
+        "outlet calls a terrorist. Here: of each group's mentions, the share with `terrorist` "
+        'or `takfiri` right beside it in the same sentence ("ISIS terrorists", "Takfiri '
+        'terrorists of Jaish al-Islam"), both voices; each cell gives mentions, share.',
+        "",
+        attached_labels(matches, texts, attach),
+        "## Wire agencies named in the body",
+        "",
+        "Share of each outlet's articles whose text names AFP, Reuters or AP (a credit, a "
+        "dateline or a citation): where it is high, the profiles above partly show the "
+        "agency's style.",
+        "",
+        wire_credits(texts, arts),
     ]
     return "\n".join(out)
 
@@ -146,9 +244,10 @@ def main(argv: list[str] | None = None) -> int:
     if missing or not referents:
         print(f"unknown referent(s) {missing or list(DEFAULT_REFERENTS)}", file=sys.stderr)
         return 1
-    matches, arts = collect(tuple(args.lexicon))
+    matches, arts, texts = collect(tuple(args.lexicon))
     labels = {r.id: r.label for r in lex.referents.values()}
-    text = render(matches, arts, referents, labels)
+    attach = [r for r in ATTACH_REFERENTS if r in lex.referents]
+    text = render(matches, arts, referents, labels, texts, attach)
     reading = ""
     if args.out.exists():
         old = args.out.read_text(encoding="utf-8")

@@ -34,6 +34,8 @@ MAX_CHARS = 5_000_000
 #: Articles per task: big enough to amortise inter-process transfer, small enough that
 #: the chunks in flight stay a few MB.
 DEFAULT_CHUNK_SIZE = 200
+#: Rows per Parquet row group (see _AtomicParquet).
+ROW_GROUP_ROWS = 4000
 SPAN_COLUMNS = ("id", "family", "label", "start", "end", "text", "voice")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
@@ -107,7 +109,13 @@ def process_chunk(
     from framing.text import Document
 
     fams, cols = _families(tuple(names), tuple(lexicons))
-    index = {c: j for j, c in enumerate(cols)}
+    # each family's columns are contiguous in ``cols``: fill its slice in one assignment
+    slices: list[tuple[int, int, list[str]]] = []
+    start = 0
+    for fam in fams:
+        names_f = [str(c) for c in fam.get_feature_names_out()]
+        slices.append((start, start + len(names_f), names_f))
+        start += len(names_f)
     values = np.full((len(texts), len(cols)), np.nan, dtype=float)
     errors: list[str | None] = [None] * len(texts)
     spans: dict[str, list[Any]] = {c: [] for c in SPAN_COLUMNS}
@@ -117,16 +125,15 @@ def process_chunk(
         if text is not None:
             doc = Document(text)
             row = values[i]
-            for fam in fams:
+            for fam, (a, b, fam_cols) in zip(fams, slices, strict=True):
                 try:
                     res = fam.analyze(doc)
                 except Exception as exc:  # one family failing on one article must not stop the run
                     problems.append(f"{fam.name}: {type(exc).__name__}: {exc}")
                     continue
-                for name, v in res.features.items():
-                    j = index.get(name)
-                    if j is not None:
-                        row[j] = v
+                feats = res.features
+                # (names outside the declared columns are ignored, as in Family.transform)
+                row[a:b] = [feats.get(n, np.nan) for n in fam_cols]
                 for ev in res.spans:
                     spans["id"].append(None if aid is None else str(aid))
                     spans["family"].append(ev.family)
@@ -396,22 +403,43 @@ def _to_table(df: pd.DataFrame, schema: Any, path: Path) -> Any:
 
 
 class _AtomicParquet:
-    """A ParquetWriter on a temporary file beside ``path``, renamed into place on commit."""
+    """A ParquetWriter on a temporary file beside ``path``, renamed into place on commit.
 
-    def __init__(self, path: Path) -> None:
+    Chunks are buffered into row groups of at least ``ROW_GROUP_ROWS`` rows: a row group
+    per 200-article chunk costs more than the feature work itself with hundreds of
+    columns, while a few thousand rows stay a few MB.
+    """
+
+    def __init__(self, path: Path, schema: Any = None) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
         os.close(fd)
         self.tmp = Path(tmp)
         self.writer: Any = None
-        self.schema: Any = None
+        self.schema: Any = schema
+        self.buffer: list[pd.DataFrame] = []
+        self.buffered = 0
 
-    def write(self, df: pd.DataFrame, schema: Any = None) -> None:
+    def write(self, df: pd.DataFrame) -> None:
+        if len(df):
+            self.buffer.append(df)
+            self.buffered += len(df)
+        elif self.schema is None and not self.buffer:
+            self.buffer.append(df)  # an empty first chunk still fixes the columns
+        if self.buffered >= ROW_GROUP_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
         import pyarrow.parquet as pq
 
+        if not self.buffer:
+            return
+        df = self.buffer[0] if len(self.buffer) == 1 else pd.concat(self.buffer, ignore_index=True)
+        self.buffer, self.buffered = [], 0
+        if self.schema is None:
+            self.schema = _schema_for(df)
         if self.writer is None:
-            self.schema = schema if schema is not None else _schema_for(df)
             self.writer = pq.ParquetWriter(self.tmp, self.schema, compression="zstd")
         if len(df):
             self.writer.write_table(_to_table(df, self.schema, self.path))
@@ -419,8 +447,9 @@ class _AtomicParquet:
     def commit(self, empty_schema: Any) -> None:
         import pyarrow.parquet as pq
 
+        self.flush()
         if self.writer is None:  # nothing came: still write a valid (empty) file
-            self.writer = pq.ParquetWriter(self.tmp, empty_schema, compression="zstd")
+            self.writer = pq.ParquetWriter(self.tmp, self.schema or empty_schema, compression="zstd")
         self.writer.close()
         os.replace(self.tmp, self.path)
 
@@ -471,7 +500,7 @@ def extract_to_parquet(
     import pyarrow as pa
 
     out = _AtomicParquet(Path(out_path))
-    sp = _AtomicParquet(Path(spans_path)) if spans_path else None
+    sp = _AtomicParquet(Path(spans_path), _span_schema()) if spans_path else None
     t0 = time.perf_counter()
     n = n_err = n_spans = 0
     try:
@@ -482,7 +511,7 @@ def extract_to_parquet(
             n += len(table)
             n_err += int(table["errors"].notna().sum())
             if sp is not None:
-                sp.write(spans, _span_schema())
+                sp.write(spans)
                 n_spans += len(spans)
         out.commit(pa.schema([("errors", pa.string())]))
         if sp is not None:

@@ -37,8 +37,13 @@ def register(sub: Any) -> None:
 
 def run_validate(args: argparse.Namespace) -> int:
     from framing.lexicon import count_entries, validate_paths
+    from framing.lexicon.load import other_kind
 
     paths = list(args.paths) + list(args.lexicon)
+    for p in paths:
+        why = other_kind(p)
+        if why:
+            print(f"{p}: skipped, not a loaded-language lexicon ({why})")
     errors = validate_paths(paths)
     for e in errors:
         print(str(e))

@@ -31,6 +31,8 @@ def register(sub: Any) -> None:
     p.add_argument("--pdf", action="store_true",
                    help="also write a PDF beside the HTML (needs WeasyPrint: framing[pdf])")
     p.add_argument("--seed", type=int, default=0, help="random seed for the comparison")
+    p.add_argument("-j", "--workers", type=_positive, default=1, metavar="N",
+                   help="analyse articles on N processes (default: 1)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
@@ -72,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     written = build_report(
         corpus, out, by=args.by, lexicons=tuple(args.lexicon), pdf=args.pdf,
         max_cards=args.cards or DEFAULT_MAX_CARDS, progress=False if args.quiet else None,
-        seed=args.seed,
+        seed=args.seed, workers=args.workers,
     )
     print(f"wrote {written}" + (f" and {written.with_suffix('.pdf')}" if args.pdf else ""))
     return 0

@@ -19,7 +19,7 @@ from framing import __version__
 from framing.compare import credibility as cred
 from framing.compare import explain, stats
 from framing.compare import io as cio
-from framing.compare.leakage import strip_boilerplate
+from framing.compare.leakage import outlet_names, strip_boilerplate
 from framing.compare.models import (
     MODEL_KINDS,
     build_model,
@@ -68,13 +68,13 @@ def _texts(features_df: pd.DataFrame, corpus_df: pd.DataFrame | None) -> pd.Seri
     return None
 
 
-def _finish_text_block(model: Any) -> None:
+def _finish_text_block(model: Any, outlets: list[str]) -> None:
     """Switch the stateless stripping rules on, so the fitted model takes raw text."""
     ct = model.named_steps["features"]
     if "text" not in ct.named_transformers_:
         return
     block = ct.named_transformers_["text"]
-    block.named_steps["strip"].rules = True
+    block.named_steps["strip"].set_params(rules=True, outlets=tuple(outlets))
 
 
 def _validate(df: pd.DataFrame, by: str) -> None:
@@ -136,7 +136,8 @@ def compare_outlets(
     Xs = df.copy()
     if texts is not None:
         X["text"] = texts.values
-        Xs["text"] = [strip_boilerplate(t) for t in texts]
+        names = outlet_names(sorted(set(y)))
+        Xs["text"] = [strip_boilerplate(t, names) for t in texts]
     id_to_text = dict(zip(df["id"], texts.tolist(), strict=True)) if texts is not None else {}
 
     summary_models: dict[str, Any] = {}
@@ -174,7 +175,7 @@ def compare_outlets(
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             full.fit(Xs, y)
-        _finish_text_block(full)
+        _finish_text_block(full, sorted(set(y)))
         fitted[kind] = full
         ci = None
         if kind == "framing" and n_coef_boot:

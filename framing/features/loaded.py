@@ -7,7 +7,7 @@ reports, per referent group, the share of each name among that group's mentions.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 import pandas as pd
 
 from framing.features.base import Evidence, Family, FamilyResult
-from framing.lexicon import CATEGORIES, Lexicon, Match, load_lexicon, slug
+from framing.lexicon import CATEGORIES, Entry, Lexicon, Match, load_lexicon, slug
 from framing.text import Document
 
 NAME = "loaded"
@@ -31,6 +31,8 @@ class _Plan:
     referents: tuple[str, ...]
     #: referent -> [(canonical, feature name)]
     naming: dict[str, list[tuple[str, str]]]
+    #: every feature at 0.0, copied per article
+    zeros: dict[str, float]
 
 
 def _plan(lex: Lexicon) -> _Plan:
@@ -50,7 +52,8 @@ def _plan(lex: Lexicon) -> _Plan:
     names += [n for pairs in naming.values() for _, n in pairs]
     names += [f"{NAME}__mentions__{r}" for r in refs]
     names += [f"{NAME}__connotation__{r}" for r in refs]
-    return _Plan(lex, tuple(names), tuple(refs), naming)
+    names += [f"{NAME}__labelled__{r}" for r in refs]
+    return _Plan(lex, tuple(names), tuple(refs), naming, dict.fromkeys(names, 0.0))
 
 
 # per process: (user lexicon paths) -> plan; families are rebuilt in worker processes from
@@ -94,51 +97,58 @@ class LoadedTerms(Family):
         matches = lex.matcher().find(doc.text)
         terms: list[dict[str, Any]] = []
         spans: list[Evidence] = []
-        n_narrator = n_quoted = 0
+        n_voice = {"narrator": 0, "quoted": 0}
         weighted = 0.0
-        per_cat: Counter[str] = Counter()
-        by_ref: dict[str, Counter[str]] = defaultdict(Counter)
-        conn: dict[str, float] = defaultdict(float)
+        per_cat: dict[str, int] = {}
+        by_ref: dict[str, dict[str, int]] = {}
+        conn: dict[str, float] = {}
+        # without a (non-scare) quotation everything is narrator voice: skip the lookups
+        has_speech = any(not q.is_short for q in doc.quotes)
         voice_at = doc.voice_at
         for m in matches:
             e = m.entry
-            voice = voice_at(m.start, m.end)
+            start, end, text = m.start, m.end, m.text
+            canonical, category, referent = e.canonical, e.category, e.referent
+            voice = voice_at(start, end) if has_speech else "narrator"
             terms.append(
                 {
-                    "text": m.text,
-                    "canonical": e.canonical,
-                    "category": e.category,
-                    "referent": e.referent or None,
+                    "text": text,
+                    "canonical": canonical,
+                    "category": category,
+                    "referent": referent or None,
                     "voice": voice,
-                    "start": m.start,
-                    "end": m.end,
+                    "start": start,
+                    "end": end,
                     "weight": e.weight,
                     "connotation": e.connotation,
                 }
             )
-            spans.append(Evidence(NAME, e.canonical, m.start, m.end, m.text, voice))
-            per_cat[e.category] += 1
-            if e.category != "neutral":
-                if voice == "quoted":
-                    n_quoted += 1
-                else:
-                    n_narrator += 1
+            spans.append(Evidence(NAME, canonical, start, end, text, voice))
+            per_cat[category] = per_cat.get(category, 0) + 1
+            if category != "neutral":
+                n_voice[voice] += 1
                 weighted += e.weight
-            if e.referent:
-                by_ref[e.referent][e.canonical] += 1
-                conn[e.referent] += e.connotation
+            if referent:
+                counts = by_ref.setdefault(referent, {})
+                counts[canonical] = counts.get(canonical, 0) + 1
+                conn[referent] = conn.get(referent, 0.0) + e.connotation
+
+        labelled: dict[str, int] = {}
+        for i in labelled_mentions(doc.text, matches):
+            r = matches[i].entry.referent
+            labelled[r] = labelled.get(r, 0) + 1
 
         scare = scare_quoted_names(doc, lex)
         for q_start, q_end, _m in scare:
             spans.append(Evidence(NAME, "scare_quotes", q_start, q_end, doc.text[q_start:q_end], "narrator"))
 
         per_k = 1000.0 / doc.n_words if doc.n_words else 0.0
-        f = dict.fromkeys(plan.names, 0.0)
-        f[f"{NAME}__per_1k"] = (n_narrator + n_quoted) * per_k
-        f[f"{NAME}__per_1k_narrator"] = n_narrator * per_k
-        f[f"{NAME}__per_1k_quoted"] = n_quoted * per_k
+        f = plan.zeros.copy()
+        f[f"{NAME}__per_1k"] = (n_voice["narrator"] + n_voice["quoted"]) * per_k
+        f[f"{NAME}__per_1k_narrator"] = n_voice["narrator"] * per_k
+        f[f"{NAME}__per_1k_quoted"] = n_voice["quoted"] * per_k
         f[f"{NAME}__weighted_per_1k"] = weighted * per_k
-        f[f"{NAME}__distancing"] = float(per_cat["distancing"] + len(scare))
+        f[f"{NAME}__distancing"] = float(per_cat.get("distancing", 0) + len(scare))
         f[f"{NAME}__scare_quotes"] = float(len(scare))
         for c, k in per_cat.items():
             f[f"{NAME}__n_{c}"] = float(k)
@@ -146,9 +156,38 @@ class LoadedTerms(Family):
             total = sum(counts.values())
             f[f"{NAME}__mentions__{r}"] = float(total)
             f[f"{NAME}__connotation__{r}"] = conn[r] / total
+            f[f"{NAME}__labelled__{r}"] = labelled.get(r, 0) / total
             for c, name in plan.naming.get(r, ()):
-                f[name] = counts[c] / total
+                f[name] = counts.get(c, 0) / total
         return FamilyResult(features=f, spans=spans, details={"loaded_terms": terms})
+
+
+#: between a general label and a name: a few words, no sentence or clause punctuation
+_GAP = re.compile(r"[\s\w'\u2019\-]{0,25}")
+_LABEL_CATEGORIES = {"label", "dysphemism"}
+
+
+def is_general_label(entry: Entry) -> bool:
+    """A label with no referent ("terrorists", "militants"): it names whoever it is beside."""
+    return not entry.referent and entry.category in _LABEL_CATEGORIES
+
+
+def labelled_mentions(text: str, matches: Sequence[Match]) -> list[int]:
+    """Indices of referent mentions with a general label right beside them in the same
+    clause ("ISIS terrorists", "terrorists of Jaish al-Islam"): whom the text calls what,
+    which a referent-less label cannot show by itself. ``matches`` in text order."""
+    out = []
+    n = len(matches)
+    for i, m in enumerate(matches):
+        if not m.entry.referent:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < n and is_general_label(matches[j].entry):
+                a, b = (matches[j], m) if j < i else (m, matches[j])
+                if _GAP.fullmatch(text, a.end, b.start):
+                    out.append(i)
+                    break
+    return out
 
 
 def scare_quoted_names(doc: Document, lex: Lexicon) -> list[tuple[int, int, Match]]:
@@ -163,10 +202,26 @@ def scare_quoted_names(doc: Document, lex: Lexicon) -> list[tuple[int, int, Matc
         core = inner.strip(_STRIP)
         if not core:
             continue
+        if _introduces_a_name(text, q.start):
+            continue
         found = lex.matcher().find(core)
         if len(found) == 1 and found[0].entry.referent and found[0].text == core:
             out.append((q.start, q.end, found[0]))
     return out
+
+
+#: words after which a quoted name is being introduced or glossed, not doubted
+_NAMING_WORDS = {"as", "called", "dubbed", "named", "titled", "entitled", "calls", "call"}
+
+
+def _introduces_a_name(text: str, quote_start: int) -> bool:
+    """``("Army of Conquest")``, ``known as "White Helmets"``: a gloss or a name being
+    introduced, not scare quotes (``so-called "caliphate"`` still counts)."""
+    before = text[max(0, quote_start - 40) : quote_start].rstrip()
+    if before.endswith("("):
+        return True
+    words = before.split()
+    return bool(words) and words[-1].lower() in _NAMING_WORDS
 
 
 def naming_profile(

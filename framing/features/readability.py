@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import ClassVar
 
-from framing.features._cmudict import patch_textstat, syllables
+from framing.features._cmudict import patch_textstat, syllable_table, syllables
 from framing.features.base import Family, FamilyResult
 from framing.text import Document
 
@@ -75,11 +75,14 @@ def count(text: str) -> Counts:
     """Count words, sentences, syllables and difficult words in one pass."""
     patch_textstat()
     easy = _easy_words()
+    table = syllable_table()
     words = _words(text)
     n_syll = n_poly = n_complex = n_hard = 0
     for w in words:
         low = w.lower()
-        s = syllables(low)
+        s = table.get(low)  # inlined fast path of syllables(): most words are in CMUdict
+        if s is None:
+            s = syllables(low)
         n_syll += s
         if s >= 3:
             n_poly += 1

@@ -19,12 +19,14 @@ from typing import Any, ClassVar
 
 from vaderSentiment.vaderSentiment import (
     BOOSTER_DICT,
+    C_INCR,
     N_SCALAR,
     NEGATE,
     SPECIAL_CASES,
     SentimentIntensityAnalyzer,
     SentiText,
     allcap_differential,
+    scalar_inc_dec,
 )
 
 from framing.features.base import Evidence, Family, FamilyResult
@@ -43,6 +45,30 @@ def _strip_punc_if_word(token: str) -> str:
     """vaderSentiment's SentiText._strip_punc_if_word (keeps short emoticons like ":)")."""
     stripped = token.strip(_PUNCT)
     return token if len(stripped) <= 2 else stripped
+
+
+def _but_check(lows: list[str], sentiments: list[float]) -> list[float]:
+    """vaderSentiment's ``_but_check`` (quirks included) in O(nonzero^2) instead of O(n^2).
+
+    VADER scales each score before the first "but" by 0.5 and after it by 1.5, locating
+    each score with ``list.index`` (so equal scores hit the first occurrence). Zeros stay
+    zero whichever zero is hit, so replaying the loop on the non-zero scores alone, with
+    their original positions, gives the same list.
+    """
+    bi = lows.index("but")
+    pos = [k for k, v in enumerate(sentiments) if v != 0]
+    vals = [sentiments[k] for k in pos]
+    for k in range(len(vals)):  # the original iterates the list it mutates: same order
+        v = vals[k]
+        si = vals.index(v)
+        if pos[si] < bi:
+            vals[si] = v * 0.5
+        elif pos[si] > bi:
+            vals[si] = v * 1.5
+    out = list(sentiments)
+    for k, v in zip(pos, vals, strict=True):
+        out[k] = v
+    return out
 
 
 def _negated(lw: str) -> bool:
@@ -77,10 +103,12 @@ class FastVader(SentimentIntensityAnalyzer):
         # lower-cased once; SentiText is filled in directly (same words, same caps flag).
         sentitext = SentiText.__new__(SentiText)
         sentitext.text = text
-        words = [_strip_punc_if_word(t) for t in text.split()]
+        # SentiText._strip_punc_if_word inlined: strip punctuation unless <= 2 chars remain
+        words = [t if len(st := t.strip(_PUNCT)) <= 2 else st for t in text.split()]
         sentitext.words_and_emoticons = words
         sentitext.is_cap_diff = allcap_differential(words)
         lows = [w.lower() for w in words]
+        sentitext.lows = lows  # read by sentiment_valence below
         lexicon = self.lexicon
         last = len(words) - 1
         sentiments: list[float] = []
@@ -93,8 +121,48 @@ class FastVader(SentimentIntensityAnalyzer):
                 continue
             sentiments = self.sentiment_valence(0, sentitext, words[i], i, sentiments)
         if "but" in lows:  # _but_check changes nothing otherwise
-            sentiments = self._but_check(words, sentiments)
+            sentiments = _but_check(lows, sentiments)
         return self.score_valence(sentiments, text)
+
+    def sentiment_valence(
+        self, valence: float, sentitext: Any, item: str, i: int, sentiments: list[float]
+    ) -> list[float]:
+        # vaderSentiment's rule for one lexicon word, reading precomputed lower-case words
+        is_cap_diff = sentitext.is_cap_diff
+        words = sentitext.words_and_emoticons
+        lows = getattr(sentitext, "lows", None) or [w.lower() for w in words]
+        lexicon = self.lexicon
+        low = lows[i]
+        if low in lexicon:
+            valence = lexicon[low]
+            if low == "no" and i != len(words) - 1 and lows[i + 1] in lexicon:
+                valence = 0.0
+            if (
+                (i > 0 and lows[i - 1] == "no")
+                or (i > 1 and lows[i - 2] == "no")
+                or (i > 2 and lows[i - 3] == "no" and lows[i - 1] in ("or", "nor"))
+            ):
+                valence = lexicon[low] * N_SCALAR
+            if item.isupper() and is_cap_diff:
+                if valence > 0:
+                    valence += C_INCR
+                else:
+                    valence -= C_INCR
+            for start_i in range(0, 3):
+                j = i - (start_i + 1)
+                if i > start_i and lows[j] not in lexicon:
+                    sc = scalar_inc_dec(words[j], valence, is_cap_diff)
+                    if start_i == 1 and sc != 0:
+                        sc = sc * 0.95
+                    if start_i == 2 and sc != 0:
+                        sc = sc * 0.9
+                    valence = valence + sc
+                    valence = self._negation_check(valence, words, start_i, i)
+                    if start_i == 2:
+                        valence = self._special_idioms_check(valence, words, i)
+            valence = self._least_check(valence, words, i)
+        sentiments.append(valence)
+        return sentiments
 
     @staticmethod
     def _negation_check(valence: float, words: list[str], start_i: int, i: int) -> float:

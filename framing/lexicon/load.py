@@ -330,12 +330,32 @@ def _merge(parsed: Sequence[_Parsed], known: Iterable[str] = ()) -> tuple[Lexico
     return lex, errors
 
 
+def other_kind(path: str | Path) -> str | None:
+    """Why a file given explicitly is not a loaded-language lexicon (``None`` if it is one or
+    cannot be read as TOML): its ``[meta] kind`` says so, or it has no ``[[entry]]`` or
+    ``[[referent]]`` tables but other arrays of tables (cues, hedges, outlets...)."""
+    data, _, err = _read_toml(Path(path))
+    if err is not None or data is None:
+        return None
+    meta = data.get("meta")
+    if isinstance(meta, dict) and "kind" in meta and meta["kind"] != "loaded":
+        return f"kind = {meta['kind']!r}"
+    tables = [k for k, v in data.items() if isinstance(v, list) and v and isinstance(v[0], dict)]
+    if _OTHER_TABLES & set(tables) and not {"entry", "referent"} & set(tables):
+        return "has " + ", ".join(f"[[{t}]]" for t in tables) + " tables, no [[entry]]"
+    return None
+
+
+#: the tables of the bundled non-loaded lexicons (a misspelt [[entrys]] is still an error)
+_OTHER_TABLES = {"cue", "source_noun", "name_word", "hedge", "head", "marker", "outlet"}
+
+
 def validate_paths(paths: Sequence[str | Path] = ()) -> list[LexiconError]:
     """Every problem in ``paths`` (default: the bundled lexicons), as ``LexiconError``s.
 
     A user file may name referents declared in the bundled lexicons, so those count as known.
     """
-    targets = _expand(paths) if paths else default_paths()
+    targets = [p for p in _expand(paths) if other_kind(p) is None] if paths else default_paths()
     parsed = [parse_file(p) for p in targets]
     known: set[str] = set()
     if paths:
@@ -347,7 +367,7 @@ def validate_paths(paths: Sequence[str | Path] = ()) -> list[LexiconError]:
 
 
 def count_entries(paths: Sequence[str | Path] = ()) -> int:
-    targets = _expand(paths) if paths else default_paths()
+    targets = [p for p in _expand(paths) if other_kind(p) is None] if paths else default_paths()
     return sum(len(parse_file(p).entries) for p in targets)
 
 
@@ -371,7 +391,8 @@ def load_lexicon(extra: Sequence[str | Path] = ()) -> Lexicon:
     modification times. Raises :class:`LexiconError` on the first problem found."""
     if isinstance(extra, str | Path):
         extra = (extra,)
-    files = default_paths() + _expand(extra)
+    # every family gets every --lexicon file; each reads only its own kind
+    files = default_paths() + [p for p in _expand(extra) if other_kind(p) is None]
     key = _stamp(files)
     lex = _CACHE.get(key)
     if lex is None:
@@ -390,6 +411,7 @@ __all__ = [
     "default_paths",
     "is_loaded_lexicon",
     "load_lexicon",
+    "other_kind",
     "parse_file",
     "slug",
     "validate_paths",

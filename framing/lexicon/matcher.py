@@ -20,6 +20,7 @@ _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _APOSTROPHES = "\u2019\u2018\u02bc\u2032\u00b4`"
 #: for comparing case-sensitive forms: dashes as spaces, curly apostrophes straight
 _FOLD = str.maketrans({**{c: " " for c in _DASHES}, **{c: "'" for c in _APOSTROPHES}})
+_NO_APOSTROPHE = str.maketrans("", "", "'" + _APOSTROPHES)
 #: for the automaton: every character that cannot be inside a word becomes a space, so
 #: keys padded with a space on each side only match whole words (no per-hit boundary check)
 _SPACE_OUT = {c: " " for r in (range(0x3000), range(0xFE00, 0x10000)) for c in r if not chr(c).isalnum()}
@@ -63,14 +64,14 @@ def variants(form: str, inflect: bool = True) -> list[str]:
     """The form plus, with ``inflect``, its plurals (-s, -es, -ies) and possessives ('s, s')."""
     out = [form]
     if not inflect or not form or not form[-1].isalpha():
-        return out
+        return _with_bare(out)
     low = form.lower()
     if len(form) > 1 and form.isupper():
         # acronyms (case-sensitive entries keep their case): "NGOs", "IS's"; no "ISes"
         out.append(form + "'s")
         if not form.endswith("S"):
             out.extend([form + "s", form + "s'"])
-        return out
+        return _with_bare(out)
     plurals = [form + "s"]
     if low.endswith(_SIBILANT):
         plurals.append(form + "es")
@@ -81,9 +82,19 @@ def variants(form: str, inflect: bool = True) -> list[str]:
     if low.endswith("s"):
         out.append(form + "'")
     out.extend(p + "'" for p in plurals)
+    return _with_bare(out)
+
+
+def _with_bare(forms: list[str]) -> list[str]:
+    """Each form plus its spelling without apostrophes: scraped text often loses them
+    ("Assads regime", "PKKs"), and a lexicon form is a name, not a contraction."""
     seen: dict[str, None] = {}
-    for v in out:
+    for v in forms:
         seen.setdefault(v, None)
+    for v in forms:
+        bare = v.translate(_NO_APOSTROPHE)
+        if bare != v and bare:
+            seen.setdefault(bare, None)
     return list(seen)
 
 

@@ -62,20 +62,34 @@ class CorpusAnalysis:
     spans: pd.DataFrame
 
 
-def analyze_corpus(
-    corpus: pd.DataFrame, lexicons: Sequence[str | Path] = (), progress: bool | None = None
-) -> CorpusAnalysis:
-    """``analyze_article`` over every row; an article that fails is kept, empty, with its error."""
-    from framing.analyze import analyze_article, available_families, make_families
+#: per-process families, built once per (families, lexicons) and reused across chunks
+_WORKER_CACHE: dict[tuple[str, ...], tuple[list[str], list[_Recorder], list[str]]] = {}
+#: articles per task when analysing on several processes
+CHUNK_SIZE = 25
 
-    names = available_families()
-    recorders = [_Recorder(f) for f in make_families(names, lexicons)]
-    columns: list[str] = []
+
+def _recorders(lexicons: tuple[str, ...]) -> tuple[list[str], list[_Recorder], list[str]]:
+    got = _WORKER_CACHE.get(lexicons)
+    if got is None:
+        from framing.analyze import available_families, make_families
+
+        names = available_families()
+        recorders = [_Recorder(f) for f in make_families(names, lexicons)]
+        columns = [str(c) for r in recorders for c in r.family.fit().get_feature_names_out()]
+        got = _WORKER_CACHE[lexicons] = (names, recorders, columns)
+    return got
+
+
+def _analyze_chunk(rows: list[dict[str, Any]], lexicons: tuple[str, ...]
+                   ) -> tuple[list[dict[str, Any]], list[tuple[Any, ...]]]:
+    """Analyse some articles; a module-level function so a process pool can run it."""
+    from framing.analyze import analyze_article
+
+    _, recorders, _ = _recorders(lexicons)
     for r in recorders:
-        columns.extend(str(c) for c in r.family.fit().get_feature_names_out())
+        r.rows = []
     out = []
-    rows = corpus.to_dict("records")
-    for row in tqdm(rows, desc="analysing articles", unit="article", disable=_quiet(progress)):
+    for row in rows:
         for r in recorders:
             r.current_id = row.get("id")
         try:
@@ -84,8 +98,42 @@ def analyze_corpus(
             raise
         except Exception as exc:  # noqa: BLE001 - one bad article must not lose the report
             out.append(_failed(row, f"analysis failed: {type(exc).__name__}: {exc}"))
-    spans = pd.DataFrame([x for r in recorders for x in r.rows], columns=list(SPAN_COLUMNS))
-    return CorpusAnalysis(out, names, features_frame(corpus, out, columns), spans)
+    return out, [x for r in recorders for x in r.rows]
+
+
+def analyze_corpus(
+    corpus: pd.DataFrame, lexicons: Sequence[str | Path] = (), progress: bool | None = None,
+    workers: int = 1,
+) -> CorpusAnalysis:
+    """``analyze_article`` over every row (on ``workers`` processes), in input order.
+
+    An article that fails is kept, with its text and the error, so the report loses nothing.
+    """
+    lex = tuple(str(p) for p in lexicons)
+    names, _, columns = _recorders(lex)  # also surfaces a broken lexicon before any work
+    rows = corpus.to_dict("records")
+    chunks = [rows[i:i + CHUNK_SIZE] for i in range(0, len(rows), CHUNK_SIZE)]
+    bar = tqdm(total=len(rows), desc="analysing articles", unit="article",
+               disable=_quiet(progress))
+    analyses: list[dict[str, Any]] = []
+    span_rows: list[tuple[Any, ...]] = []
+    if workers > 1 and len(chunks) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(workers, len(chunks))) as pool:
+            for got, sp in pool.map(_analyze_chunk, chunks, [lex] * len(chunks)):
+                analyses.extend(got)
+                span_rows.extend(sp)
+                bar.update(len(got))
+    else:
+        for chunk in chunks:
+            got, sp = _analyze_chunk(chunk, lex)
+            analyses.extend(got)
+            span_rows.extend(sp)
+            bar.update(len(got))
+    bar.close()
+    spans = pd.DataFrame(span_rows, columns=list(SPAN_COLUMNS))
+    return CorpusAnalysis(analyses, names, features_frame(corpus, analyses, columns), spans)
 
 
 def _failed(row: Mapping[str, Any], why: str) -> dict[str, Any]:
@@ -124,12 +172,16 @@ def build_report(
     progress: bool | None = None,
     title: str | None = None,
     seed: int = 0,
+    compare_options: Mapping[str, Any] | None = None,
+    workers: int = 1,
 ) -> Path:
     """Analyse ``corpus_df`` and write the HTML report to ``out_path`` (atomically).
 
     One article: its card and scores. Several: overview, per-``by`` sections, the
     comparison (when there are two or more groups), ``max_cards`` cards per group, methods.
-    With ``pdf`` a PDF is written beside the HTML (needs WeasyPrint). Returns the HTML path.
+    With ``pdf`` a PDF is written beside the HTML (needs WeasyPrint). ``compare_options``
+    go to ``compare_outlets`` (e.g. fewer bootstrap rounds for a quick look); ``workers``
+    analyses articles on that many processes. Returns the HTML path.
     """
     t0 = time.perf_counter()
     out_path = Path(out_path)
@@ -137,12 +189,13 @@ def build_report(
     if pdf:
         _require_weasyprint()
     steps = tqdm(total=4, desc="report", unit="step", disable=_quiet(progress), leave=False)
-    ca = analyze_corpus(corpus, lexicons, progress)
+    ca = analyze_corpus(corpus, lexicons, progress, workers=workers)
     analyses, families, features = ca.analyses, ca.families, ca.features
     steps.update(1)
     lexicon_list, referent_labels = sections.lexicon_versions(lexicons)
     groups = sections.group_labels(corpus, by)
     params: dict[str, Any] = {"by": by, "max cards per group": max_cards, "seed": seed,
+                              **{f"compare {k}": v for k, v in (compare_options or {}).items()},
                               "user lexicons": ", ".join(str(p) for p in lexicons) or "none"}
     ctx: dict[str, Any] = {
         "title": title or _default_title(corpus, out_path),
@@ -163,7 +216,7 @@ def build_report(
     steps.update(1)
     if len(corpus) > 1:
         ctx["comparison"] = comparison_section(features, ca.spans, corpus, groups,
-                                               by, seed)
+                                               by, seed, compare_options)
     steps.update(1)
     if len(corpus) > 1:
         pos = sections.sample_cards(groups, max_cards)
@@ -310,6 +363,11 @@ table.data th,table.data td{border-bottom:1px solid #e6e6e6;padding:3px 9px;vert
 table.data th{background:#f4f6f8;text-align:left;position:sticky;top:0}
 table.data td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 table.data td.text{max-width:36rem}
+table.data td:first-child{white-space:nowrap}
+table.data td code{white-space:nowrap}
+details>summary.tcap{cursor:pointer;font-weight:600;margin:14px 0 4px;font-size:13.5px}
+.figrow{display:flex;flex-wrap:wrap;gap:8px 24px;align-items:flex-start}
+.figrow figure{flex:1 1 300px;max-width:420px}
 table.data tr.first td{border-top:2px solid #cfd6de}
 table.data td.ex{font-size:12px;color:#333;min-width:22rem}
 table.data td.ex div{margin-bottom:3px;display:-webkit-box;-webkit-line-clamp:3;

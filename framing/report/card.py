@@ -58,7 +58,6 @@ _LAYER = {"claim": 0, "source": 1, "cue": 2, "loaded": 3, "hedge": 4}
 HEADLINE_SCORES: tuple[tuple[str, str], ...] = (
     ("loaded__per_1k_narrator", "loaded terms / 1,000 words (narrator)"),
     ("loaded__per_1k_quoted", "loaded terms / 1,000 words (quoted)"),
-    ("attribution__n_attributions", "attributions"),
     ("claims__share_unattributed", "unattributed claims (share)"),
     ("claims__share_hedged", "hedged claims (share)"),
     ("readability__flesch_reading_ease", "Flesch reading ease"),
@@ -94,6 +93,7 @@ def _collect_spans(a: Mapping[str, Any], body_len: int) -> tuple[list[_Span], di
     spans: list[_Span] = []
     badges: dict[int, list[Markup]] = {}
     dropped = 0
+    seen: set[tuple[str, int, int]] = set()
     for t in a.get("loaded_terms") or []:
         p = _pos(t, body_len)
         if p is None:
@@ -125,6 +125,9 @@ def _collect_spans(a: Mapping[str, Any], body_len: int) -> tuple[list[_Span], di
                 dropped += 1
             if p is None:
                 continue
+            if ("source", *p) in seen:  # one source quoted twice is drawn once
+                continue
+            seen.add(("source", *p))
             color = SOURCE_COLORS.get(st, OTHER_SOURCE_COLOR)
             title = f"source ({st})" + (f" · cue: {cue_txt}" if cue_txt else "")
             if at.get("direct_quote"):
@@ -136,13 +139,14 @@ def _collect_spans(a: Mapping[str, Any], body_len: int) -> tuple[list[_Span], di
                 )
             )
         p = _pos(cue, body_len)
-        if p is not None:
+        if p is not None and ("cue", *p) not in seen:
+            seen.add(("cue", *p))
             ctype = at.get("cue_type")
             spans.append(
                 _Span(*p, "cue", "fr-cue", f"attribution cue: {cue_txt}"
                       + (f" ({ctype})" if ctype else ""))
             )
-        elif cue:
+        elif cue and p is None:
             dropped += 1
     for c in a.get("claims") or []:
         p = _pos(c, body_len)

@@ -71,7 +71,7 @@ def hbar(values: pd.Series, title: str, xlabel: str, key: str) -> Markup:
     """One horizontal bar per category, largest on top, value printed at the bar end."""
     values = values.sort_values()
     with matplotlib.rc_context(_RC):
-        fig, ax = _figure(7, 0.6 + 0.28 * len(values))
+        fig, ax = _figure(6, 0.7 + 0.3 * len(values))
         ax.barh([str(i) for i in values.index], values.to_numpy(), color=PALETTE[0])
         for y, v in enumerate(values.to_numpy()):
             ax.text(v, y, f" {v:g}", va="center", fontsize=8.5)

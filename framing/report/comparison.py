@@ -17,12 +17,15 @@ from framing.report import charts
 from framing.report.sections import Figure, Table
 
 MAX_FEATURES_PER_GROUP = 5
+SCORE_COLUMNS = {"macro_f1": "macro-F1", "ci_low": "95% low", "ci_high": "95% high",
+                 "acc_low": "accuracy 95% low", "acc_high": "accuracy 95% high"}
 STATS_COLUMNS = {"h": "H", "p": "p", "epsilon_sq": "ε² (effect size)", "q": "q (BH)"}
 MAX_STATS_ROWS = 30
 
 
 def comparison_section(features: pd.DataFrame, spans: pd.DataFrame, corpus: pd.DataFrame,
-                       groups: pd.Series, by: str, seed: int = 0) -> dict[str, Any]:
+                       groups: pd.Series, by: str, seed: int = 0,
+                       options: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Run the comparison; on a corpus where it does not apply, a note saying why."""
     n_groups = groups.nunique()
     if n_groups < 2:
@@ -35,7 +38,8 @@ def comparison_section(features: pd.DataFrame, spans: pd.DataFrame, corpus: pd.D
     feats = features.copy()
     feats[by] = groups.to_numpy()
     try:
-        result = compare_outlets(feats, spans_df=spans, by=by, corpus_df=corpus, seed=seed)
+        result = compare_outlets(feats, spans_df=spans, by=by, corpus_df=corpus, seed=seed,
+                                 **dict(options or {}))
     except FramingError as exc:
         return {"note": f"The comparison could not be run: {exc}"}
     return result_section(result, by)
@@ -59,7 +63,8 @@ def result_section(result: Any, by: str) -> dict[str, Any]:
             "tfidf: the words, outlet names and boilerplate stripped; combined: both)"
             + (f"; dashed line: a uniform random guess ({chance:.2f})."
                if chance is not None else "."))
-        out["scores_table"] = Table.from_df(scores, "Classifier scores", digits=3)
+        out["scores_table"] = Table.from_df(scores.rename(columns=SCORE_COLUMNS),
+                                            "Classifier scores", digits=3)
     else:
         out["scores_fig"] = out["scores_table"] = None
     out["confusion"] = []

@@ -25,6 +25,6 @@ def fmt(v: Any, digits: int = 2) -> str:
         if v.is_integer() and abs(v) < 1e9:
             return f"{int(v):,}"
         if v != 0 and abs(v) < 10 ** -digits:
-            return f"{v:.{max(1, digits - 1)}e}"
+            return f"{v:.2g}"  # 0.0085, not 0.01 or 8.5e-03 (g switches to e below 1e-4)
         return f"{v:,.{digits}f}"
     return str(v)

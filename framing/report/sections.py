@@ -323,12 +323,12 @@ def _sentiment(features, groups, order, by, referent_labels) -> dict[str, Any]:
         out["note"] = "No actor was mentioned with a sentiment score."
         return out
     keep = sorted(keep, key=lambda c: -n[c].sum())[:15]
-    m = mean[keep].where(n[keep] > 0)
-    m.columns = [referent_labels.get(c.removeprefix("sentiment__actor__"),
+    m = mean[keep].where(n[keep] > 0).T  # actors down the side: their labels are long
+    m.index = [referent_labels.get(c.removeprefix("sentiment__actor__"),
                                      c.removeprefix("sentiment__actor__")) for c in keep]
     out["figure"] = Figure(
         charts.heatmap(m, "Sentiment toward each actor", "sentiment-actors", cmap="RdBu",
-                       center=0, cbar_label="mean VADER compound", ylabel=by),
+                       center=0, cbar_label="mean VADER compound", xlabel=by),
         "Mean sentiment of the sentences mentioning each actor (blank: never mentioned).")
     return out
 

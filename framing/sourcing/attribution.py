@@ -44,12 +44,13 @@ _FUNCTION = frozenset(
     so yet nor just only even still already again""".split()
 )
 _CONNECTORS = frozenset("of for de du al el bin ibn la le van von der".split())
+_PLACE_CONNECTORS = frozenset(("in", "at", "from"))
 # capitalised words that begin sentences or clauses but never names
 _STOP_CAP = frozenset(
     """On In At But And Or Meanwhile However Earlier Later Also Then When While After Before
     Since Last This That These Those There It He She They We I If As Yet So Still Now Today
     Yesterday Separately Speaking According Asked Citing Moreover Furthermore Indeed Instead
-    Although Though Because For From With Without Under By During Over Amid Despite Following
+    Although Though Because For From With Under By During Over Amid Despite Following
     Having Being Hours Minutes Days Weeks Months Years
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June
     July August September October November December Jan Feb Aug Sept Oct Nov Dec Mr""".split()
@@ -165,13 +166,25 @@ def _np_back(toks: list[tuple[int, int, str]], i: int, lex: SourcingLexicon) -> 
     start = i
     k = i - 1
     n_lower = 0
-    while k >= 0 and i - k < 12:
+    while k >= 0 and i - k < 16:
         t = toks[k][2]
         tl = t.lower()
         if tl in _DETS:
             if tl in ("one", "two", "three", "four", "five") and k > 0 and toks[k - 1][2] == "of":
                 break
             start = k
+            if k >= 2 and toks[k - 1][2] in _PLACE_CONNECTORS | {"of", "for"} and (
+                _is_name(toks[k - 2][2]) or toks[k - 2][2].lower() in lex.source_nouns
+            ):
+                k -= 1  # "the Organisation for the Prohibition of ...", "a spokesman at the ..."
+                continue
+            break
+        if t in _PLACE_CONNECTORS and k > 0:
+            prev = toks[k - 1][2]
+            if (_is_name(prev) and prev not in _STOP_CAP) or prev.lower() in lex.source_nouns:
+                start = k  # "A medical source in Aleppo said": the place belongs to the source
+                k -= 1
+                continue
             break
         if t == "." and k > 0 and toks[k - 1][2].lower() in _TITLE_ABBR:
             start = k - 1
@@ -258,7 +271,7 @@ def _registry() -> Any:
 
 def _head_word(words: list[str]) -> str:
     for j, w in enumerate(words):
-        if j > 0 and w in ("of", "for"):
+        if j > 0 and w in ("of", "for", "in", "at", "from"):
             return words[j - 1]
     return words[-1]
 
@@ -585,6 +598,12 @@ def _one(
         a.source_type = classify_source(text[src[0]:src[1]], clause + " " + text[ce:ce + 60], lex)
         if cue.requires == "document" and a.source_type != "document":
             return None
+        if form.endswith("ing") and a.source_type == "document" and \
+                text[src[0]:src[1]].lower().startswith(("a ", "an ")):
+            # "Black Lives Matter issued a statement saying ...": the issuer speaks
+            subj = _participle(ctx, Extracted(cue=a.cue, cue_info=cue), s_start)
+            if subj is not None and subj.source is not None and subj.source[1] <= src[0]:
+                return subj
         if a.source_type in ("person", "unknown") and text[src[0]:src[1]].lower() in _PRONOUNS:
             a.pronoun = text[src[0]:src[1]].lower()
         if cue.lemma == "quote":

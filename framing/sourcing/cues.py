@@ -219,3 +219,20 @@ def load_sourcing_lexicon(
 def default_lexicon() -> SourcingLexicon:
     """The bundled lexicons, compiled once per process."""
     return load_sourcing_lexicon()
+
+
+SOURCING_KINDS = ("cues", "anonymous", "hedges")
+
+
+def validate_file(path: str | Path) -> str:
+    """Validate one sourcing lexicon by its ``[meta] kind`` (for ``framing lexicon validate``).
+
+    Returns the kind; raises :class:`LexiconError` (``file:line: problem``) when invalid.
+    """
+    path = Path(path)
+    data, _ = _read(path)
+    kind = str((data.get("meta") or {}).get("kind", ""))
+    if kind not in SOURCING_KINDS:
+        raise LexiconError(path, None, f"[meta] kind must be one of {', '.join(SOURCING_KINDS)}")
+    load_sourcing_lexicon(**{kind: path})
+    return kind

@@ -82,6 +82,13 @@ def test_scare_quotes_are_narrator_and_distancing(fam):
     # a short quotation that is not exactly a name is not a distancing marker
     res = fam.analyze(Document('A "high-level delegation" met Daesh.'))
     assert res.features["loaded__scare_quotes"] == 0
+    # a gloss or a name being introduced is not distancing; "so-called" plus quotes is
+    for text, n in [
+        ('Jaish al-Islam ("Syrian government") said', 0),
+        ('a group known as "Islamic State" said', 0),
+        ('the so-called "Islamic State" said', 1),
+    ]:
+        assert fam.analyze(Document(text)).features["loaded__scare_quotes"] == n, text
 
 
 def test_so_called_counts_as_distancing(fam):
@@ -202,3 +209,31 @@ def test_seed_article_matches_gold(seed_article, gold):
     body = seed_article["text"]
     for t in found:
         assert body[t["start"] : t["end"]] == t["text"]
+
+
+def test_naming_profile_from_a_matches_table():
+    import pandas as pd
+
+    df = pd.DataFrame(
+        {
+            "outlet": ["A", "A", "A", "B", "B"],
+            "referent": ["r", "r", None, "r", "q"],
+            "canonical": ["x", "y", "terrorist", "x", "z"],
+        }
+    )
+    prof = naming_profile(df)
+    assert list(prof.columns) == ["outlet", "referent", "canonical", "n", "mentions", "share"]
+    assert len(prof) == 4  # the referent-less match is not part of any profile
+    a = prof[prof.outlet == "A"]
+    assert a["share"].tolist() == [0.5, 0.5] and a["mentions"].tolist() == [2, 2]
+    assert naming_profile(df.iloc[:0]).empty
+
+
+def test_labelled_mentions_need_a_label_beside_the_name(fam):
+    text = "Daesh terrorists attacked. The terrorists of the regime fled. Daesh, terrorists said."
+    f = fam.analyze(Document(text)).features
+    # "Daesh terrorists" and "terrorists of the regime": labelled; "Daesh, terrorists": a comma
+    assert f["loaded__mentions__islamic_state"] == 2
+    assert f["loaded__labelled__islamic_state"] == 0.5
+    assert f["loaded__labelled__syrian_government"] == 1.0
+    assert f["loaded__labelled__nusra"] == 0

@@ -182,3 +182,29 @@ def test_redundant_forms_within_one_entry_are_not_errors(tmp_path, empty_bundle)
     p = tmp_path / "x.toml"
     p.write_text('[meta]\nname = "x"\n' + entry("death cult", ["death cult", "death-cult", "Death Cult"]))
     assert validate_paths([p]) == []
+
+
+def test_cli_validate_skips_other_lexicon_kinds(capsys, tmp_path, empty_bundle):
+    cues = tmp_path / "cues.toml"
+    cues.write_text('[meta]\nname = "cues"\n\n[[cue]]\nlemma = "say"\n')
+    typo = tmp_path / "typo.toml"  # a loaded lexicon with a misspelt table is still checked
+    typo.write_text('[meta]\nname = "t"\n\n[[entrys]]\nforms = ["a"]\n')
+    assert main(["lexicon", "validate", str(cues)]) == 0
+    assert "skipped" in capsys.readouterr().out
+    assert main(["lexicon", "validate", str(typo)]) == 1
+    assert f"{typo}:4: unknown table or key 'entrys'" in capsys.readouterr().out
+
+
+def test_other_kinds_given_as_extra_are_left_to_their_family(tmp_path, empty_bundle):
+    other = tmp_path / "sentiment.toml"
+    other.write_text('[meta]\nname = "s"\nkind = "sentiment"\n\n[[entry]]\nword = "good"\n')
+    assert len(load_lexicon([MINI, other]).entries) == 13
+
+
+def test_bundled_lexicons_are_valid():
+    bundled = default_paths()
+    if not bundled:
+        pytest.skip("no bundled loaded-language lexicons")
+    assert [str(e) for e in validate_paths()] == []
+    lex = load_lexicon()
+    assert len(lex.entries) >= 300 and len(lex.referents) >= 30

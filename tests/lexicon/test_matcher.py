@@ -85,6 +85,15 @@ def test_hyphens_spaces_and_dashes_interchangeable():
     assert found("so called and so-called") == [("so called", "so-called"), ("so-called", "so-called")]
 
 
+def test_lost_apostrophes_still_match():
+    # scraped text often drops apostrophes: "Assads regime", "ISs fighters"
+    m = Matcher([E("assad_regime", "Assad's regime"), E("is", "IS", case_sensitive=True)])
+    assert found("Assads regime and ISs fighters", m) == [
+        ("Assads regime", "assad_regime"),
+        ("ISs", "is"),
+    ]
+
+
 def test_curly_and_straight_apostrophes_in_forms():
     assert found("Da\u2019esh and Da'esh") == [("Da\u2019esh", "daesh"), ("Da'esh", "daesh")]
 
@@ -135,7 +144,8 @@ def test_matcher_pickles_and_rebuilds():
 
 def test_variants():
     assert variants("party") == ["party", "partys", "parties", "party's", "partys'", "parties'"]
-    assert variants("IS") == ["IS", "IS's"]
+    assert variants("IS") == ["IS", "IS's", "ISs"]
+    assert variants("Da\u2019esh", inflect=False) == ["Da\u2019esh", "Daesh"]
     assert variants("NGO") == ["NGO", "NGO's", "NGOs", "NGOs'"]
     assert variants("so-called", inflect=False) == ["so-called"]
 

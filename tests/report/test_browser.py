@@ -102,10 +102,11 @@ def test_two_outlet_fakes_report_in_browser(tmp_path):
 
     df = load_fakes()
     two = df["outlet"].value_counts().index[:2]
-    df = df[df["outlet"].isin(two)].groupby("outlet").head(25).reset_index(drop=True)
+    df = df[df["outlet"].isin(two)].groupby("outlet").head(15).reset_index(drop=True)
     df.loc[0, "text"] = f"{INJECT} {df.loc[0, 'text']} {INJECT_IMG}"
     df.loc[0, "title"] = INJECT
-    page = build_report(df, tmp_path / "fakes2.html", max_cards=2, progress=False)
+    page = build_report(df, tmp_path / "fakes2.html", max_cards=2, progress=False,
+                        compare_options={"n_boot": 200, "n_coef_boot": 10})
     dom = _check_in_browser(page, tmp_path, "fakes-two-outlets")
     assert dom.title == "Framing report: fakes2"
     html = page.read_text("utf-8")

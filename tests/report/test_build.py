@@ -33,7 +33,7 @@ def _corpus(outlets=("Press TV", "Reuters", "SANA"), per=3):
 def fake_analysis(monkeypatch):
     """Analyses from the fixture (families are tested elsewhere) and a fake comparison."""
 
-    def fake_analyze_corpus(corpus, lexicons=(), progress=None):
+    def fake_analyze_corpus(corpus, lexicons=(), progress=None, workers=1):
         out = []
         for row in corpus.to_dict("records"):
             a = make_analysis(outlet=row["outlet"], id_=row["id"], title=row["title"])
@@ -44,7 +44,7 @@ def fake_analysis(monkeypatch):
                                     build.features_frame(corpus, out),
                                     pd.DataFrame(columns=list(build.SPAN_COLUMNS)))
 
-    def fake_section(features, spans, corpus, groups, by, seed=0):
+    def fake_section(features, spans, corpus, groups, by, seed=0, options=None):
         outlets = sorted(groups.unique())
         if len(outlets) < 2:
             return {"note": f"Only one {by}: a comparison needs two or more."}
@@ -60,7 +60,8 @@ def test_multi_outlet_report_has_every_section(tmp_path, fake_analysis):
     out = build_report(_corpus(), tmp_path / "r.html", max_cards=2, progress=False)
     html = out.read_text(encoding="utf-8")
     for heading in ("1 Corpus overview", "2 Per outlet", "3 Comparison of outlets",
-                    "4 Article cards", "5 Methods", "Naming: the Islamic State group", "test-lexicon 1.2.3", "Sourcing mix",
+                    "4 Article cards", "5 Methods", "Naming: the Islamic State group",
+                    "test-lexicon 1.2.3", "Sourcing mix",
                     "Outlet similarity dendrogram", "Confusion matrix: framing",
                     "Predicting the outlet", "epsilon²"):
         assert heading in html, heading
@@ -123,6 +124,7 @@ def test_failed_article_is_kept_with_its_error(tmp_path, monkeypatch):
         return real(row, families, lexicons)
 
     monkeypatch.setattr(analyze, "analyze_article", flaky)
+    monkeypatch.setattr(build, "_WORKER_CACHE", {})
     html = build_report(_corpus(outlets=("SANA",)), tmp_path / "r.html", progress=False,
                         max_cards=3).read_text("utf-8")
     assert "1 article(s) could not be analysed" in html
@@ -170,3 +172,14 @@ def test_cli_default_output_names():
     assert default_output([]) == REPORTS_DIR / "seeds.html"
     assert default_output(["data/fakes.csv"]).name == "fakes.html"
     assert default_output(["corpus_dir", "b.csv"]).name == "corpus_dir-and-1-more.html"
+
+
+def test_workers_give_the_same_analyses(monkeypatch):
+    monkeypatch.setattr(build, "CHUNK_SIZE", 2)
+    corpus = _corpus(outlets=("SANA", "Reuters"), per=3)
+    one = build.analyze_corpus(corpus, progress=False)
+    two = build.analyze_corpus(corpus, progress=False, workers=2)
+    assert one.analyses == two.analyses
+    pd.testing.assert_frame_equal(one.features, two.features)
+    pd.testing.assert_frame_equal(one.spans, two.spans)
+    assert list(one.features["id"]) == list(corpus["id"])

@@ -105,3 +105,10 @@ def test_analyzed_article_repr_html_is_the_card(analysis):
     assert art._repr_html_() == article_card_html(analysis)
     assert art["id"] == "a1" and dict(art) == analysis
     assert "loaded=8" in repr(art)
+
+
+def test_a_source_quoted_twice_is_drawn_once(analysis):
+    first = analysis["attributions"][0]
+    analysis["attributions"].append({**first, "content": None})
+    body = str(highlight_body(analysis)[0])
+    assert body.count(">organization</sup>") == 1

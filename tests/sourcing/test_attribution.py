@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing.sourcing.attribution import attributions, classify_source
 from framing.text import Document
@@ -231,3 +233,78 @@ def test_results_are_cached_on_the_document() -> None:
     doc = Document("The army said the road was open.")
     assert attributions(doc) is attributions(doc)
     assert "_attributions_raw" in doc.__dict__
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Jenna Golden, the director of political advertising, said the ads would run.",
+         "Jenna Golden"),
+        ("Carter's press secretary, Peter Cook, told the Times that the practice stopped.",
+         "Peter Cook"),
+        ("Suu Kyi, 70, said it was too early to celebrate.", "Suu Kyi"),
+        ("Sen. Mitch McConnell (R-Ky.) said he would not bring the bill up.",
+         "Sen. Mitch McConnell"),
+        ("RNC spokesman Sean Spicer on Thursday evening said the party was united.",
+         "RNC spokesman Sean Spicer"),
+        ("A medical source in Aleppo said the hospital was hit.", "A medical source in Aleppo"),
+        ("Now, 52 percent said the economy was improving.", "52 percent"),
+    ],
+)
+def test_source_noun_phrase_shapes(text: str, source: str) -> None:
+    assert _src(_one(text)) == source
+
+
+def test_nyt_double_apostrophe_quotes_with_inverted_speaker() -> None:
+    a = _one("''I'm a big fan of the plan and its authors,'' said Senator Jeff Sessions.")
+    assert _src(a) == "Senator Jeff Sessions"
+
+
+def test_newspaper_names_are_media_and_people_of_institutions_are_persons() -> None:
+    assert classify_source("The Huffington Post", "") == "media"
+    assert classify_source("Fox News", "") == "media"
+    assert classify_source("Ross Eisenbrey of the Economic Policy Institute", "") == "person"
+    assert classify_source("a spokesman at the hospital", "") == "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting in the Gulf states continued.",  # "states" is a noun
+        "Taiwan and Vietnam have claims in the area.",
+        "The article was written by a local reporter.",
+        "Clinton won the primary, adding to her lead.",
+    ],
+)
+def test_more_non_attribution_uses(text: str) -> None:
+    assert attributions(Document(text)) == []
+
+
+def test_first_person_speech_inside_a_quotation_is_not_a_new_attribution() -> None:
+    text = '"It is a slippery slope where I say one thing and do another," Wilcox said.'
+    assert [_src(a) for a in attributions(Document(text))] == ["Wilcox"]
+
+
+_WORDS = ["said", "told", "according", "to", "citing", "he", "She", "The", "ministry", "a",
+          "source", "Smith", '"', "\u201c", "\u201d", ",", ".", "\n\n", "quoted", "as", "saying",
+          "reported", "Reuters", "the", "statement", "read", ":", "officials", "(", ")", "'s"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=40))
+def test_any_text_gives_valid_offsets(words: list[str]) -> None:
+    text = " ".join(words)
+    for a in attributions(Document(text)):
+        for key in ("source", "cue", "content"):
+            span = a[key]
+            if span is not None:
+                assert 0 <= span["start"] <= span["end"] <= len(text)
+                assert text[span["start"]:span["end"]] == span["text"]
+        assert a["source_type"] in ("person", "organization", "document", "media", "anonymous",
+                                    "unknown")
+
+
+def test_issued_a_statement_saying_attributes_to_the_issuer() -> None:
+    a = _one("The Defense Ministry issued a statement saying the convoy had been attacked.")
+    assert _src(a) == "The Defense Ministry" and a["source_type"] == "organization"
+    assert _content(a) == "the convoy had been attacked"

@@ -57,3 +57,14 @@ def test_finder_whole_words_longest_first() -> None:
     f = Finder(["said", "is said to", "likely"], ignore_case=True)
     text = "He is said to be unlikely; SAID so, said-ish"
     assert [text[a:b] for a, b in f.finditer(text)] == ["is said to", "SAID"]
+
+
+def test_validate_file_by_kind(tmp_path: Path) -> None:
+    from framing.sourcing.cues import validate_file
+
+    assert [validate_file(LEXICON_DIR / f"{k}.toml") for k in ("cues", "anonymous", "hedges")] \
+        == ["cues", "anonymous", "hedges"]
+    other = tmp_path / "x.toml"
+    other.write_text('[meta]\nname = "x"\n', encoding="utf-8")
+    with pytest.raises(LexiconError, match="kind must be"):
+        validate_file(other)

@@ -1,0 +1,144 @@
+"""``framing compare FEATURES.parquet|CORPUS... --by outlet -o results/``: compare outlets."""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import sys
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from framing.commands._common import add_corpus_args, add_lexicon_arg, corpus_from_args
+from framing.errors import FramingError, InputError
+
+_TABLE_SUFFIXES = (".parquet", ".pq", ".csv", ".tsv")
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "compare",
+        help="compare outlets: grouped-CV classifiers, explanations, statistics, credibility",
+        description="Compare groups of articles (outlets by default) on their framing features. "
+        "Input is a feature table from `framing extract` or a corpus (extracted first).",
+    )
+    add_corpus_args(p)
+    add_lexicon_arg(p)
+    p.add_argument("-o", "--out", required=True, metavar="DIR", help="results folder")
+    p.add_argument("--by", default="outlet", help="column to compare by (default: outlet)")
+    p.add_argument("--spans", metavar="SPANS.parquet", help="evidence spans from `framing extract`")
+    p.add_argument(
+        "--corpus", nargs="+", metavar="PATH",
+        help="the corpus behind a feature table (its text feeds the word models and examples)",
+    )
+    p.add_argument("--ratings", metavar="CSV", help="outlet ratings CSV (columns outlet,rating)")
+    p.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--near-dup", type=float, default=None, metavar="J",
+                   help="MinHash Jaccard threshold for near-duplicate groups (default 0.3)")
+    p.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples for intervals")
+    p.add_argument("--workers", type=int, default=1, help="processes for extraction")
+    p.set_defaults(func=run)
+
+
+def _read_table(path: Path) -> pd.DataFrame:
+    try:
+        if path.suffix.lower() in (".parquet", ".pq"):
+            return pd.read_parquet(path)
+        return pd.read_csv(path, sep="\t" if path.suffix.lower() == ".tsv" else ",")
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except Exception as exc:  # pyarrow / pandas raise many types for a bad table
+        raise InputError(path, f"cannot read table: {exc.__class__.__name__}: {exc}") from None
+
+
+def _is_feature_table(df: pd.DataFrame) -> bool:
+    return any(isinstance(c, str) and "__" in c for c in df.columns)
+
+
+def load_inputs(
+    args: argparse.Namespace,
+) -> tuple[pd.DataFrame, pd.DataFrame | None, pd.DataFrame | None]:
+    """(features, spans, corpus) from a feature table or from a corpus extracted here."""
+    paths = [Path(p) for p in args.paths]
+    spans = _read_table(Path(args.spans)) if args.spans else None
+    corpus = None
+    if len(paths) == 1 and paths[0].suffix.lower() in _TABLE_SUFFIXES and paths[0].is_file():
+        table = _read_table(paths[0])
+        if _is_feature_table(table):
+            if args.corpus:
+                corpus = _load_corpus(args, args.corpus)
+            return table, spans, corpus
+    from framing.extract import extract_features
+
+    corpus = _load_corpus(args, args.paths)
+    print(f"framing: extracting features from {len(corpus)} articles", file=sys.stderr)
+    features, spans_df = extract_features(
+        corpus, lexicons=tuple(args.lexicon), workers=args.workers, progress=sys.stderr.isatty()
+    )
+    return features, spans if spans is not None else spans_df, corpus
+
+
+def _load_corpus(args: argparse.Namespace, paths: list[str]) -> pd.DataFrame:
+    # The label column is resolved after loading (loaders name it `label`), so it is not
+    # passed as a column mapping: that would stop FA-KES being recognised as itself.
+    ns = copy.copy(args)
+    ns.label_col = None
+    return corpus_from_args(ns, list(paths))
+
+
+def _label_column(df: pd.DataFrame, wanted: str | None) -> str | None:
+    if not wanted:
+        return None
+    if wanted in df.columns:
+        return wanted
+    if "label" in df.columns:  # loaders rename the dataset's label column to `label`
+        return "label"
+    raise FramingError(f"label column {wanted!r} not found (columns: {list(df.columns)[:15]})")
+
+
+def run(args: argparse.Namespace) -> int:
+    from framing.compare import compare_outlets
+
+    features, spans, corpus = load_inputs(args)
+    label = _label_column(features, args.label_col)
+    kwargs: dict[str, Any] = {}
+    if args.near_dup is not None:
+        kwargs["near_dup_threshold"] = args.near_dup
+    result = compare_outlets(
+        features,
+        spans_df=spans,
+        by=args.by,
+        label_col=label,
+        ratings=args.ratings,
+        out_dir=args.out,
+        corpus_df=corpus,
+        seed=args.seed,
+        n_splits=args.folds,
+        n_boot=args.bootstrap,
+        **kwargs,
+    )
+    print(format_summary(result.summary))
+    print(f"framing: wrote results to {args.out}", file=sys.stderr)
+    return 0
+
+
+def format_summary(s: dict[str, Any]) -> str:
+    """The headline numbers, one line each."""
+    cv = s["cv"]
+    lines = [
+        f"{s['n_articles']} articles, {s['n_outlets']} {s['by']} values, {s['n_features']} features;"
+        f" {cv['method']} k={cv['n_splits']} over {cv['n_groups']} groups ({cv['grouping']})",
+    ]
+    for kind, m in s["models"].items():
+        lo, hi = m["macro_f1_ci"]
+        line = f"  {kind:9s} macro-F1 {m['macro_f1']:.3f} [{lo:.3f}, {hi:.3f}]  acc {m['accuracy']:.3f}"
+        if "macro_f1_unstripped" in m:
+            line += f"  (boilerplate kept: {m['macro_f1_unstripped']:.3f})"
+        lines.append(line)
+    c = s.get("credibility")
+    if c and c.get("auc") is not None:
+        lo, hi = c["auc_ci"]
+        lines.append(f"  credibility ROC AUC {c['auc']:.3f} [{lo:.3f}, {hi:.3f}]")
+    return "\n".join(lines)
