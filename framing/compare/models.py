@@ -25,7 +25,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
 from sklearn.model_selection import StratifiedGroupKFold
 from sklearn.pipeline import Pipeline
-from sklearn.preprocessing import StandardScaler
+from sklearn.preprocessing import QuantileTransformer, StandardScaler
 from sklearn.svm import LinearSVC
 
 from framing.compare.leakage import BoilerplateStripper
@@ -83,9 +83,13 @@ class TermTfidf(TfidfVectorizer):
 
 
 def _framing_block() -> Pipeline:
+    # Framing features are mostly counts and rates: many zeros and a long tail. A rank-based
+    # map to a normal shape before scaling stops a handful of extreme articles from setting
+    # each coefficient (on FA-KES: 0.49 vs 0.46 macro-F1 for scaling alone).
     return Pipeline(
         [
             ("impute", SimpleImputer(strategy="median", keep_empty_features=True)),
+            ("quantile", QuantileTransformer(n_quantiles=100, output_distribution="normal")),
             ("scale", StandardScaler()),
         ]
     )
@@ -113,13 +117,14 @@ def build_model(
     strip_rules: bool = True,
     strip_furniture: bool = True,
     C: float | None = None,
-    framing_weight: float = 0.3,
+    framing_weight: float | None = None,
     seed: int = 0,
 ) -> Pipeline:
     """A fresh, unfitted pipeline for ``kind`` (framing | tfidf | combined) over a DataFrame.
 
-    In ``combined`` the standardised framing block is down-weighted (``framing_weight``) so its
-    unit-variance columns do not swamp the L2-normalised TF-IDF rows under one penalty.
+    In ``combined`` the standardised framing block is scaled by ``framing_weight`` (default
+    1/sqrt(number of framing columns)), so a row of it has about unit length like an
+    L2-normalised TF-IDF row and neither block swamps the other under one penalty.
     """
     if kind not in MODEL_KINDS:
         raise ValueError(f"unknown model kind {kind!r}; known: {MODEL_KINDS}")
@@ -129,7 +134,9 @@ def build_model(
         if not feature_cols:
             raise ValueError("no framing feature columns (<family>__<name>) to model")
         blocks.append(("framing", _framing_block(), list(feature_cols)))
-        weights["framing"] = 1.0 if kind == "framing" else framing_weight
+        if framing_weight is None:
+            framing_weight = 1.0 / np.sqrt(len(feature_cols))
+        weights["framing"] = 1.0 if kind == "framing" else float(framing_weight)
     if kind in ("tfidf", "combined"):
         blocks.append(("text", _text_block(strip_rules, strip_furniture), text_col))
         weights["text"] = 1.0
@@ -138,7 +145,7 @@ def build_model(
         # A few dozen dense columns: multinomial logistic regression is quick and its
         # coefficients read as log-odds per standard deviation.
         clf = LogisticRegression(
-            C=0.1 if C is None else C, max_iter=3000, class_weight="balanced", random_state=seed
+            C=0.05 if C is None else C, max_iter=3000, class_weight="balanced", random_state=seed
         )
     else:
         # Tens of thousands of sparse columns: a linear SVM is as accurate as logistic

@@ -364,7 +364,9 @@ table.data th{background:#f4f6f8;text-align:left;position:sticky;top:0}
 table.data td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 table.data td.text{max-width:36rem}
 table.data td:first-child{white-space:nowrap}
-table.data td code{white-space:nowrap}
+table.data.features{table-layout:fixed;width:100%;min-width:52rem}
+table.data.features td.grp{white-space:normal}
+table.data.features code{overflow-wrap:normal;word-break:normal}
 details>summary.tcap{cursor:pointer;font-weight:600;margin:14px 0 4px;font-size:13.5px}
 .figrow{display:flex;flex-wrap:wrap;gap:8px 24px;align-items:flex-start}
 .figrow figure{flex:1 1 300px;max-width:420px}

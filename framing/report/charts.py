@@ -122,21 +122,21 @@ def stacked_hbar(shares: pd.DataFrame, title: str, key: str, xlabel: str = "shar
         return to_svg(fig, key)
 
 
-def grouped_bars(df: pd.DataFrame, title: str, ylabel: str, key: str) -> Markup:
-    """Rows = groups on the x axis, columns = bars side by side (e.g. narrator vs quoted)."""
+def grouped_bars(df: pd.DataFrame, title: str, xlabel: str, key: str) -> Markup:
+    """Rows = groups down the side (long outlet names stay readable), columns = bars
+    side by side within each group (e.g. narrator vs quoted)."""
     n, k = df.shape
-    width = 0.8 / max(k, 1)
-    x = np.arange(n)
+    height = 0.8 / max(k, 1)
+    y = np.arange(n)[::-1]
     with matplotlib.rc_context(_RC):
-        fig, ax = _figure(max(6.0, 0.55 * n * max(k, 1) + 1.5), 3.4)
+        fig, ax = _figure(7, 0.9 + 0.22 * n * max(k, 1))
         for j, (c, col) in enumerate(zip(df.columns, colors(k), strict=True)):
-            ax.bar(x + (j - (k - 1) / 2) * width, df[c].fillna(0).to_numpy(dtype=float),
-                   width, label=str(c), color=col)
-        ax.set_xticks(x, [str(i) for i in df.index], rotation=30 if n > 5 else 0,
-                      ha="right" if n > 5 else "center")
-        ax.set_ylabel(ylabel)
+            ax.barh(y + ((k - 1) / 2 - j) * height, df[c].fillna(0).to_numpy(dtype=float),
+                    height, label=str(c), color=col)
+        ax.set_yticks(y, [str(i) for i in df.index])
+        ax.set_xlabel(xlabel)
         ax.set_title(title, loc="left")
-        ax.legend(frameon=False)
+        ax.legend(frameon=False, loc="lower right")
         _style(ax)
         return to_svg(fig, key)
 
@@ -182,7 +182,8 @@ def heatmap(df: pd.DataFrame, title: str, key: str, cmap: str = "RdBu", center: 
         ax.set_xticks(range(n_c), [str(c) for c in df.columns], rotation=40, ha="right")
         ax.set_yticks(range(n_r), [str(i) for i in df.index])
         norm = im.norm
-        for i in range(n_r):
+        annotate = n_r * n_c <= 150
+        for i in range(n_r if annotate else 0):
             for j in range(n_c):
                 v = data[i, j]
                 if np.isfinite(v):

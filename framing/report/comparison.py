@@ -78,6 +78,8 @@ def result_section(result: Any, by: str) -> dict[str, Any]:
                            cbar_label="share of true articles", xlabel="predicted",
                            ylabel="true"),
             "Rows: the true outlet; cells: share of its articles predicted as each column."))
+    out["confusion_inline"] = all(len(f_cm) <= 6 for f_cm in
+                                  (getattr(result, "confusion", None) or {}).values())
     out["features"] = _top_features(getattr(result, "top_features", None), by)
     out["stats"] = _stats(getattr(result, "stats", None))
     out["dendrogram"] = _dendrogram(result)

@@ -30,7 +30,14 @@ CLAIM_ORDER = ("attributed", "anonymous", "hedged", "unattributed")
 CLAIM_COLORS = {"attributed": "#2c8a3c", **FLAGGED_STATUSES}
 #: referents with the most mentions get a naming-profile chart each
 MAX_REFERENTS = 8
+#: names per referent chart; the rest are summed as OTHER_NAMES
+MAX_NAMES = 7
+OTHER_NAMES = "other names"
+_NEUTRAL_SHADES = ["#4c6e8f", "#8fa9c4", "#c3d2e2", "#2f4a66", "#a7b4c0", "#6f8aa6"]
+_LOADED_SHADES = ["#d1495b", "#edae49", "#a05195", "#f07c3e", "#8c2d2d", "#f2c6a0",
+                  "#c98bb9"]
 MAX_TABLE_ROWS = 40
+TOP_TERMS = 8
 
 
 @dataclass
@@ -202,7 +209,7 @@ def _loaded(analyses, groups, order, by) -> dict[str, Any]:
         return out
     out["note"] = ""
     out["figure"] = Figure(charts.grouped_bars(
-        rates.fillna(0), "Loaded terms per 1,000 words, by voice", "per 1,000 words",
+        rates.fillna(0), "Loaded terms per 1,000 words, by voice", "loaded terms per 1,000 words",
         "loaded-rates"),
         "Non-neutral lexicon matches per 1,000 words of the outlet's own (narrator) text and "
         "of text inside quotations (quoted), pooled over its articles.")
@@ -212,11 +219,16 @@ def _loaded(analyses, groups, order, by) -> dict[str, Any]:
         if v not in top.columns:
             top[v] = 0
     top["total"] = top["narrator"] + top["quoted"]
-    top = top.reset_index()
-    top = (top.sort_values([by, "total"], ascending=[True, False])
-           .groupby(by).head(5).set_index(by).loc[[o for o in order if o in set(top[by])]])
-    out["top"] = Table.from_df(top[["term", "category", "narrator", "quoted", "total"]],
-                               f"Most frequent loaded terms per {by} (top 5)", max_rows=80)
+    top = top.reset_index().sort_values([by, "total"], ascending=[True, False])
+    lines = {}
+    for g, sub in top.groupby(by):
+        lines[g] = ", ".join(
+            f"{r.term} {r.total}" + (f" ({r.quoted} quoted)" if r.quoted else "")
+            for r in sub.head(TOP_TERMS).itertuples())
+    compact = pd.DataFrame({"most frequent loaded terms (count)": pd.Series(lines)})
+    compact = compact.reindex([o for o in order if o in lines])
+    compact.index.name = by
+    out["top"] = Table.from_df(compact, f"Most frequent loaded terms per {by}", max_rows=100)
     return out
 
 
@@ -237,25 +249,36 @@ def _naming(analyses, groups, order, referent_labels) -> dict[str, Any]:
         ct = pd.crosstab(sub["g"], sub["name"])
         ct = ct.reindex([o for o in order if o in ct.index])
         ct = ct[ct.sum().sort_values(ascending=False).index]
+        if ct.shape[1] > MAX_NAMES:  # a legend of 15 names cannot be read: lump the tail
+            ct = pd.concat([ct.iloc[:, :MAX_NAMES - 1],
+                            ct.iloc[:, MAX_NAMES - 1:].sum(axis=1).rename(OTHER_NAMES)], axis=1)
         shares = ct.div(ct.sum(axis=1), axis=0)
-        # neutral names in greys, loaded ones in colour, so the plain name stands out
-        cats = sub.groupby("name")["cat"].first()
-        cmap = {}
-        greys = iter(["#9e9e9e", "#bdbdbd", "#757575", "#e0e0e0"])
-        for n in shares.columns:
-            if cats.get(n) == "neutral":
-                cmap[n] = next(greys, "#cccccc")
+        cmap = _naming_colors(list(shares.columns), sub.groupby("name")["cat"].first())
         label = referent_labels.get(ref, ref)
         figs.append(Figure(
             charts.stacked_hbar(shares, f"Naming: {label}", f"naming-{_slug(ref)}",
                                 xlabel="share of mentions", color_map=cmap,
                                 counts=ct.sum(axis=1)),
-            f"Which name each outlet uses for {label} ({int(ct.values.sum())} mentions; "
-            "neutral names in grey)."))
+            f"Which name each outlet uses for {label} ({int(ct.values.sum())} mentions). "
+            "Blue-grey: neutral names; warm colours: loaded names."))
     note = ""
     if len(refs) > MAX_REFERENTS:
         note = f"The {MAX_REFERENTS} most mentioned of {len(refs)} referents are shown."
     return {"figures": figs, "note": note}
+
+
+def _naming_colors(names: list[str], categories: pd.Series) -> dict[str, str]:
+    """Neutral names in cool blue-greys, loaded names in warm colours, each distinct."""
+    cool, warm = iter(_NEUTRAL_SHADES), iter(_LOADED_SHADES)
+    out = {}
+    for n in names:
+        if n == OTHER_NAMES:
+            out[n] = "#e6e6e6"
+        elif categories.get(n) == "neutral":
+            out[n] = next(cool, "#b0bec5")
+        else:
+            out[n] = next(warm, "#f4a582")
+    return out
 
 
 def _sourcing(analyses, groups, order, by) -> dict[str, Any]:

@@ -154,3 +154,19 @@ def test_transform_and_pickle(lexicon_path: str) -> None:
     again = pickle.loads(pickle.dumps(fam))
     np.testing.assert_array_equal(again.transform(["Great news!"]), X[:1])
     assert set(fam.feature_docs()) == set(fam.get_feature_names_out())
+
+
+def test_but_check_replays_vader_quirks() -> None:
+    """Equal scores and zeros around "but" are scaled exactly as VADER's list.index loop does."""
+    import random
+
+    from framing.features.sentiment import _but_check
+
+    rng = random.Random(0)
+    for _ in range(500):
+        n = rng.randint(1, 25)
+        sentiments = [rng.choice([0, 0, 0, 1.5, -1.5, 2.0, 0.75, -0.5]) for _ in range(n)]
+        words = [rng.choice(["good", "bad", "the", "war"]) for _ in range(n)]
+        words[rng.randrange(n)] = "but"
+        expected = SentimentIntensityAnalyzer._but_check(list(words), list(sentiments))
+        assert _but_check([w.lower() for w in words], list(sentiments)) == expected
