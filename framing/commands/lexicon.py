@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from framing.commands._common import add_lexicon_arg
@@ -36,22 +37,47 @@ def register(sub: Any) -> None:
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    """Loaded-language lexicons by the lexicon schema; sourcing lexicons and the outlet
+    registry by their own loaders, so every bundled file is checked by one command."""
+    from framing.errors import LexiconError
     from framing.lexicon import count_entries, validate_paths
     from framing.lexicon.load import other_kind
+    from framing.paths import LEXICON_DIR
 
     paths = list(args.paths) + list(args.lexicon)
-    for p in paths:
-        why = other_kind(p)
-        if why:
-            print(f"{p}: skipped, not a loaded-language lexicon ({why})")
-    errors = validate_paths(paths)
+    others = [p for p in paths if other_kind(p)] if paths else sorted(
+        p for p in LEXICON_DIR.glob("*.toml") if other_kind(p)
+    )
+    errors: list[LexiconError] = list(validate_paths(paths))
+    checked: list[str] = []
+    for p in others:
+        try:
+            checked.append(f"{p}: {_validate_other(p)} OK")
+        except LexiconError as exc:
+            errors.append(exc)
     for e in errors:
         print(str(e))
     if errors:
         print(f"{len(errors)} problem{'s' if len(errors) != 1 else ''}")
         return 1
+    for line in checked:
+        print(line)
     print(f"{count_entries(paths)} entries OK")
     return 0
+
+
+def _validate_other(path: str | Path) -> str:
+    """Validate a sourcing lexicon or an outlet registry; return what it is."""
+    import tomllib
+
+    from framing.io.outlets import OutletRegistry
+    from framing.sourcing.cues import validate_file
+
+    with open(path, "rb") as f:
+        data = tomllib.load(f)
+    if "outlet" in data:
+        return f"outlet registry, {len(OutletRegistry.from_files([Path(path)]))} outlets"
+    return f"{validate_file(path)} lexicon"
 
 
 def run_show(args: argparse.Namespace) -> int:
