@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from framing.errors import LexiconError
-from framing.paths import LEXICON_DIR
+from framing import paths as _paths
 
 OWNERSHIP = ("state", "public", "private", "party-affiliated")
 
@@ -216,7 +216,7 @@ def _next_word_capitalised(text: str, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _default_registry() -> OutletRegistry:
-    path = LEXICON_DIR / "outlets.toml"
+    path = _paths.LEXICON_DIR / "outlets.toml"
     if not path.exists():
         return OutletRegistry([])
     return OutletRegistry.from_files([path])

@@ -17,7 +17,7 @@ import ahocorasick
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from framing.errors import LexiconError
-from framing.paths import LEXICON_DIR
+from framing import paths as _paths
 
 SOURCE_TYPES = ("person", "organization", "document", "media", "anonymous", "unknown")
 
@@ -173,9 +173,9 @@ def load_sourcing_lexicon(
     cues: Path | None = None, anonymous: Path | None = None, hedges: Path | None = None
 ) -> SourcingLexicon:
     """Load and compile the three lexicons (bundled ones by default)."""
-    cues = Path(cues or LEXICON_DIR / "cues.toml")
-    anonymous = Path(anonymous or LEXICON_DIR / "anonymous.toml")
-    hedges = Path(hedges or LEXICON_DIR / "hedges.toml")
+    cues = Path(cues or _paths.LEXICON_DIR / "cues.toml")
+    anonymous = Path(anonymous or _paths.LEXICON_DIR / "anonymous.toml")
+    hedges = Path(hedges or _paths.LEXICON_DIR / "hedges.toml")
 
     data, lines = _read(cues)
     cue_map: dict[str, Cue] = {}
