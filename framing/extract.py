@@ -129,7 +129,8 @@ def process_chunk(
                 try:
                     res = fam.analyze(doc)
                 except Exception as exc:  # one family failing on one article must not stop the run
-                    problems.append(f"{fam.name}: {type(exc).__name__}: {exc}")
+                    first = (str(exc).strip().splitlines() or [""])[0]
+                    problems.append(f"{fam.name}: {type(exc).__name__}: {first}")
                     continue
                 feats = res.features
                 # (names outside the declared columns are ignored, as in Family.transform)
@@ -182,7 +183,9 @@ def _run_local(
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers, initializer=warm, initargs=(names, lexicons)) as ex:
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=warm, initargs=(names, lexicons)
+    ) as ex:
         # a bounded window of chunks in flight (Executor.map would submit the whole corpus)
         pending: deque[tuple[pd.DataFrame, Any]] = deque()
         for chunk in chunks:
@@ -214,7 +217,8 @@ def _run_dask(
         client = own_client = Client(own_cluster)
     elif isinstance(scheduler, str):
         try:
-            client = own_client = Client(scheduler, timeout="30s")
+            # connect timeout: dask's distributed.comm.timeouts.connect (30 s by default)
+            client = own_client = Client(scheduler)
         except OSError as exc:
             raise FramingError(f"cannot reach dask scheduler {scheduler}: {exc}") from exc
     else:

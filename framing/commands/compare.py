@@ -39,6 +39,11 @@ def register(sub: Any) -> None:
                    help="MinHash Jaccard threshold for near-duplicate groups (default 0.3)")
     p.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples for intervals")
     p.add_argument("--workers", type=int, default=1, help="processes for extraction")
+    p.add_argument(
+        "--keep-boilerplate", action="store_true",
+        help="extract features from the text as loaded (default: outlet names, datelines, "
+        "bylines, credits and page furniture are stripped first, so no model can learn them)",
+    )
     p.set_defaults(func=run)
 
 
@@ -59,8 +64,9 @@ def _is_feature_table(df: pd.DataFrame) -> bool:
 
 def load_inputs(
     args: argparse.Namespace,
-) -> tuple[pd.DataFrame, pd.DataFrame | None, pd.DataFrame | None]:
-    """(features, spans, corpus) from a feature table or from a corpus extracted here."""
+) -> tuple[pd.DataFrame, pd.DataFrame | None, pd.DataFrame | None, pd.DataFrame | None]:
+    """(features, spans, corpus, the corpus the spans index) from a feature table or from a
+    corpus extracted here (stripped of boilerplate first unless --keep-boilerplate)."""
     paths = [Path(p) for p in args.paths]
     spans = _read_table(Path(args.spans)) if args.spans else None
     corpus = None
@@ -69,15 +75,38 @@ def load_inputs(
         if _is_feature_table(table):
             if args.corpus:
                 corpus = _load_corpus(args, args.corpus)
-            return table, spans, corpus
+            return table, spans, corpus, corpus
     from framing.extract import extract_features
 
     corpus = _load_corpus(args, args.paths)
+    source = corpus
+    if not getattr(args, "keep_boilerplate", False):
+        source = strip_corpus(
+            corpus, by=getattr(args, "by", "outlet"), outlets=getattr(args, "strip_outlets", None)
+        )
     print(f"framing: extracting features from {len(corpus)} articles", file=sys.stderr)
     features, spans_df = extract_features(
-        corpus, lexicons=tuple(args.lexicon), workers=args.workers, progress=sys.stderr.isatty()
+        source, lexicons=tuple(args.lexicon), workers=args.workers, progress=sys.stderr.isatty()
     )
-    return features, spans if spans is not None else spans_df, corpus
+    return features, spans if spans is not None else spans_df, corpus, source
+
+
+def strip_corpus(
+    corpus: pd.DataFrame, by: str = "outlet", outlets: list[str] | None = None
+) -> pd.DataFrame:
+    """The corpus with boilerplate stripped from ``text`` (spans then index the stripped text).
+
+    Framing features computed on raw pages pick up the page itself: a timestamp ending "KSA"
+    counts as a mention of Saudi Arabia, an outlet's own name as a media source.
+    """
+    from framing.compare.leakage import outlet_names, strip_boilerplate
+
+    if outlets is None and by in corpus:
+        outlets = sorted(corpus[by].dropna().astype(str).unique())
+    names = outlet_names(outlets)
+    out = corpus.copy()
+    out["text"] = [strip_boilerplate(str(t or ""), names) for t in out["text"]]
+    return out
 
 
 def _load_corpus(args: argparse.Namespace, paths: list[str]) -> pd.DataFrame:
@@ -101,7 +130,7 @@ def _label_column(df: pd.DataFrame, wanted: str | None) -> str | None:
 def run(args: argparse.Namespace) -> int:
     from framing.compare import compare_outlets
 
-    features, spans, corpus = load_inputs(args)
+    features, spans, corpus, span_corpus = load_inputs(args)
     label = _label_column(features, args.label_col)
     kwargs: dict[str, Any] = {}
     if args.near_dup is not None:
@@ -114,6 +143,7 @@ def run(args: argparse.Namespace) -> int:
         ratings=args.ratings,
         out_dir=args.out,
         corpus_df=corpus,
+        spans_corpus_df=span_corpus,
         seed=args.seed,
         n_splits=args.folds,
         n_boot=args.bootstrap,

@@ -26,6 +26,8 @@ def register(sub: Any) -> None:
     p.add_argument("--corpus", nargs="+", metavar="PATH",
                    help="the corpus behind a feature table (its text, for word models)")
     p.add_argument("--workers", type=int, default=1, help="processes for extraction")
+    p.add_argument("--keep-boilerplate", action="store_true",
+                   help="extract from the text as loaded (match how the model's features were made)")
     p.set_defaults(func=run, label_col=None)
 
 
@@ -63,7 +65,9 @@ def run(args: argparse.Namespace) -> int:
 
     bundle = load_model(args.model)
     args.spans = None
-    features, _, corpus = load_inputs(args)
+    args.by = bundle.get("by", "outlet")
+    args.strip_outlets = list(bundle.get("classes", [])) or None
+    features, _, corpus, _ = load_inputs(args)
     texts = _texts(features, corpus)
     if texts is not None:
         features = features.reset_index(drop=True).assign(text=texts.values)

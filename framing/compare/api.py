@@ -96,14 +96,20 @@ def compare_outlets(
     out_dir: str | Path | None = None,
     corpus_df: pd.DataFrame | None = None,
     seed: int = 0,
+    spans_corpus_df: pd.DataFrame | None = None,
     n_splits: int = 5,
     near_dup_threshold: float = NEAR_DUP_THRESHOLD,
     n_boot: int = 1000,
-    n_coef_boot: int = 50,
+    n_coef_boot: int = 30,
     top_k: int = 5,
     models: tuple[str, ...] = MODEL_KINDS,
 ) -> ComparisonResult:
-    """Compare groups of articles (outlets by default) on their framing features."""
+    """Compare groups of articles (outlets by default) on their framing features.
+
+    ``corpus_df`` supplies article text when the feature table has none (word models,
+    near-duplicate detection); ``spans_corpus_df`` is the text the evidence spans index, when
+    the features were extracted from a different (e.g. boilerplate-stripped) copy.
+    """
     t0 = time.perf_counter()
     _validate(features_df, by)
     df = features_df[features_df[by].notna()].reset_index(drop=True).copy()
@@ -139,6 +145,10 @@ def compare_outlets(
         names = outlet_names(sorted(set(y)))
         Xs["text"] = [strip_boilerplate(t, names) for t in texts]
     id_to_text = dict(zip(df["id"], texts.tolist(), strict=True)) if texts is not None else {}
+    if spans_corpus_df is not None:
+        span_texts = _texts(df[["id"]], spans_corpus_df)
+        if span_texts is not None:
+            id_to_text = dict(zip(df["id"], span_texts.tolist(), strict=True))
 
     summary_models: dict[str, Any] = {}
     confusion: dict[str, pd.DataFrame] = {}
@@ -305,7 +315,7 @@ def write_results(result: ComparisonResult, out_dir: str | Path) -> Path:
         top["examples"] = top["examples"].map(lambda xs: " || ".join(xs))
     cio.write_csv(top, out / "top_features.csv")
     cio.write_csv(result.similarity.rename_axis(by).reset_index(), out / "similarity.csv")
-    cio.write_csv(result.profiles.rename_axis(by).reset_index(), out / "profiles.csv")
+    cio.write_csv(result.profiles.copy().rename_axis(by).reset_index(), out / "profiles.csv")
     link = pd.DataFrame(result.linkage, columns=["left", "right", "distance", "size"])
     cio.write_csv(link, out / "linkage.csv")
     cio.write_csv(result.predictions, out / "predictions.csv")

@@ -102,7 +102,7 @@ def credibility(
     n_splits: int = 5,
     seed: int = 0,
     n_boot: int = 1000,
-    n_coef_boot: int = 50,
+    n_coef_boot: int = 30,
 ) -> tuple[dict[str, Any], pd.DataFrame, np.ndarray]:
     """(summary entry, per-feature table, out-of-fold scores) for a binary label column."""
     if label_col not in df.columns:

@@ -16,7 +16,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sklearn.base import clone
 from sklearn.pipeline import Pipeline
 
 from framing.text import Document
@@ -46,45 +45,51 @@ def coef_matrix(model: Pipeline) -> tuple[np.ndarray, np.ndarray]:
     return coef, classes
 
 
-def _warm(model: Pipeline) -> Pipeline:
-    """A copy that starts from the fitted coefficients (when it has them): a resample's
-    optimum lies close by, so each refit takes a few iterations instead of hundreds."""
-    if not hasattr(model[-1], "coef_") or "warm_start" not in model[-1].get_params():
-        return clone(model)
-    m = copy.deepcopy(model)
-    m[-1].set_params(warm_start=True)
-    return m
+def _warm_clf(model: Pipeline) -> Any:
+    """A copy of the fitted classifier that starts from its coefficients: a resample's optimum
+    lies close by, so each refit takes a few iterations instead of hundreds."""
+    clf = copy.deepcopy(model[-1])
+    if "warm_start" in clf.get_params():
+        clf.set_params(warm_start=True)
+    return clf
 
 
 def bootstrap_coefs(
     model: Pipeline,
     X: pd.DataFrame,
     y: np.ndarray,
-    n_boot: int = 50,
+    n_boot: int = 30,
     seed: int = 0,
     groups: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Percentile 95% intervals of each coefficient over refits on resampled groups.
+    """Percentile 95% intervals of each coefficient of a *fitted* pipeline over refits.
 
     Returns (low, high, classes), each array shaped like ``coef_matrix``. Groups (near
     duplicates) are resampled whole so a republished story cannot narrow its own interval.
+    Only the classifier is refitted: the feature steps before it are unsupervised (impute,
+    rank-normalise, scale), so they are applied once, which makes this ~10x cheaper and
+    barely changes the intervals.
     """
     rng = np.random.default_rng(seed)
+    y = np.asarray(y)
     classes = np.unique(y)
     groups = np.arange(len(y)) if groups is None else np.asarray(groups)
     uniq = np.unique(groups)
     members = {g: np.flatnonzero(groups == g) for g in uniq}
+    Z = model[:-1].transform(X)
     draws = []
     for _ in range(n_boot):
         pick = rng.choice(uniq, size=len(uniq), replace=True)
         idx = np.concatenate([members[g] for g in pick])
         if len(np.unique(y[idx])) < len(classes):
             continue  # a class missing from the resample has no coefficient to compare
-        m = _warm(model)
+        clf = _warm_clf(model)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            m.fit(X.iloc[idx], y[idx])
-        coef, _ = coef_matrix(m)
+            clf.fit(Z[idx], y[idx])
+        coef = np.asarray(clf.coef_, dtype=float)
+        if coef.shape[0] == 1 and len(classes) == 2:
+            coef = np.vstack([-coef[0], coef[0]])
         draws.append(coef)
     if not draws:
         nan = np.full((len(classes), 0), np.nan)

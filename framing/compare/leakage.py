@@ -47,8 +47,8 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\.?"
-_DATE = (
-    rf"(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"  # 05 Apr 2017
+_DATE = (  # case-insensitive wherever it is used
+    rf"(?i:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"  # 05 Apr 2017
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*\d{{4}}"  # April 5 2017, Apr 232017
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?"  # June 5 (in datelines)
     r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"  # 24.08.2013
@@ -66,8 +66,9 @@ _LEAD_STAMP = re.compile(
     re.IGNORECASE,
 )
 # "by Name Name (and Name Name)*" right after the stamp: a byline, not content.
+_NAME = r"[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,3}"
 _LEAD_BYLINE = re.compile(
-    r"^\s*by\s+((?:[A-Z][\w'-]+\s+){1,4}(?:(?:and|&)\s+(?:[A-Z][\w'-]+\s+){1,3})*)",
+    rf"^\s*[Bb]y[ \t]+({_NAME}(?:[ \t]+(?:and|&)[ \t]+{_NAME})*)(?:[ \t]*\n+|[ \t]+|$)"
 )
 # Scraped widgets at the start of a page ("Get short URL 0 0 0").
 _LEAD_FURNITURE = re.compile(r"^\s*(?:get short url|share|print|email)[\s\d|]*", re.IGNORECASE)
@@ -357,40 +358,45 @@ class BoilerplateStripper(TransformerMixin, BaseEstimator):
         names = outlet_names(self.outlets)
         return [strip_boilerplate(t, names) for t in texts]
 
-    def _learn(self, texts: list[str]) -> None:
-        self.furniture_: list[str] = []
-        if self.learn_furniture:
-            df: dict[str, int] = {}
-            for t in texts:
-                for g in {g for g, _, _ in _zone_ngrams(t, self.ngram, self.head, self.tail)}:
-                    df[g] = df.get(g, 0) + 1
-            self.furniture_ = sorted(g for g, c in df.items() if c >= self.min_docs)
+    def _zones(self, texts: list[str]) -> list[list[tuple[str, int, int]]]:
+        return [_zone_ngrams(t, self.ngram, self.head, self.tail) for t in texts]
+
+    def _learn(self, zones: list[list[tuple[str, int, int]]]) -> None:
+        df: dict[str, int] = {}
+        for z in zones:
+            for g in {g for g, _, _ in z}:
+                df[g] = df.get(g, 0) + 1
+        self.furniture_ = sorted(g for g, c in df.items() if c >= self.min_docs)
 
     def fit(self, X: Any, y: Any = None) -> BoilerplateStripper:
-        self._learn(self._rules(as_texts(X)))
+        self.furniture_: list[str] = []
+        if self.learn_furniture:
+            self._learn(self._zones(self._rules(as_texts(X))))
         return self
 
     def transform(self, X: Any) -> np.ndarray:
-        return self._apply(self._rules(as_texts(X)))
+        texts = self._rules(as_texts(X))
+        return self._apply(texts, self._zones(texts) if self.furniture_ else None)
 
-    def _apply(self, texts: list[str]) -> np.ndarray:
+    def _apply(self, texts: list[str], zones: list[Any] | None) -> np.ndarray:
         known = set(getattr(self, "furniture_", []) or [])
-        if known:
+        if known and zones is not None:
             out = []
-            for t in texts:
-                spans = [
-                    (s, e)
-                    for g, s, e in _zone_ngrams(t, self.ngram, self.head, self.tail)
-                    if g in known
-                ]
+            for t, z in zip(texts, zones, strict=True):
+                spans = [(s, e) for g, s, e in z if g in known]
                 out.append(_SPACES.sub(" ", _cut(t, spans)).strip() if spans else t)
             texts = out
         return np.asarray(texts, dtype=object)
 
     def fit_transform(self, X: Any, y: Any = None, **fit_params: Any) -> np.ndarray:
-        texts = self._rules(as_texts(X))  # the rules run once, not once in fit and again here
-        self._learn(texts)
-        return self._apply(texts)
+        # Rules and edge n-grams computed once for both learning and applying.
+        texts = self._rules(as_texts(X))
+        self.furniture_ = []
+        zones = None
+        if self.learn_furniture:
+            zones = self._zones(texts)
+            self._learn(zones)
+        return self._apply(texts, zones)
 
     def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
         tags = super().__sklearn_tags__()

@@ -77,6 +77,7 @@ def pairwise_table(df: pd.DataFrame, cols: list[str], by: str) -> pd.DataFrame:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", RuntimeWarning)
                 dunn[c] = sp.posthoc_dunn(d, val_col=c, group_col=by)
+    warnings.filterwarnings("ignore", "All-NaN slice", RuntimeWarning)
     for a, b in combinations(names, 2):
         xa = data[a].to_numpy(float)
         xb = data[b].to_numpy(float)
@@ -120,8 +121,7 @@ def profiles(df: pd.DataFrame, cols: list[str], by: str) -> pd.DataFrame:
     x = df[cols].astype(float)
     x = x.fillna(x.median())
     z = (x - x.mean()) / x.std(ddof=0).replace(0, 1)
-    z[by] = df[by].astype(str).values
-    return z.groupby(by).mean()
+    return z.groupby(df[by].astype(str).values).mean().rename_axis(by)
 
 
 def similarity(prof: pd.DataFrame) -> pd.DataFrame:

@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 from markupsafe import Markup
-from tqdm.auto import tqdm
+from tqdm import tqdm  # plain: tqdm.auto warns in notebooks without ipywidgets
 
 from framing.corpus import ARTICLE_COLUMNS
 from framing.errors import FramingError, InputError

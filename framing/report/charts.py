@@ -1,4 +1,7 @@
-"""Charts as inline SVG strings (matplotlib, Agg): the report stays one file with no fetches.
+"""Charts as inline SVG strings (matplotlib): the report stays one file with no fetches.
+
+Figures are built with matplotlib's object API (``Figure``, no pyplot), so making a report
+neither changes the backend of a notebook that imports us nor keeps figures alive.
 
 Text is written as SVG ``<text>`` (``svg.fonttype = none``), which matplotlib escapes,
 so labels from the data (outlet names) stay text and the files stay small. Each chart
@@ -12,13 +15,13 @@ import re
 from collections.abc import Sequence
 
 import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-from markupsafe import Markup  # noqa: E402
+import matplotlib.colors
+import matplotlib.ticker
+import numpy as np
+import pandas as pd
+from markupsafe import Markup
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 
 #: colour-blind-safe qualitative palette (Okabe & Ito), then tab20 for more groups
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
@@ -34,35 +37,38 @@ _RC = {
     "figure.dpi": 100,
 }
 _XML_HEAD = re.compile(r"^.*?(?=<svg)", re.S)
+_ID_REF = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
 
 
 def colors(n: int) -> list[str]:
     if n <= len(PALETTE):
         return PALETTE[:n]
-    cmap = plt.get_cmap("tab20")
+    cmap = matplotlib.colormaps["tab20"]
     return [matplotlib.colors.to_hex(cmap(i % 20)) for i in range(n)]
 
 
-def to_svg(fig: plt.Figure, key: str) -> Markup:
+def to_svg(fig: Figure, key: str) -> Markup:
     """Serialise and close the figure; strip the XML prolog so it can sit inside HTML."""
     buf = io.StringIO()
     with matplotlib.rc_context({"svg.hashsalt": key}):
         fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
-    plt.close(fig)
     svg = _XML_HEAD.sub("", buf.getvalue(), count=1)
+    # matplotlib numbers its ids per figure (axes_1, patch_1): prefix them with the chart
+    # key so several charts in one page keep unique ids and their url(#...) references
+    prefix = re.sub(r"[^A-Za-z0-9_-]", "-", key)
+    svg = _ID_REF.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", svg)
     # scale with the page instead of overflowing it
     svg = re.sub(r'<svg([^>]*?) width="([\d.]+)pt" height="([\d.]+)pt"',
                  r'<svg\1 width="100%" style="max-width:\2pt;height:auto"', svg, count=1)
     return Markup(svg)
 
 
-def _figure(width: float, height: float) -> tuple[plt.Figure, plt.Axes]:
-    with matplotlib.rc_context(_RC):
-        fig, ax = plt.subplots(figsize=(width, height))
-    return fig, ax
+def _figure(width: float, height: float) -> tuple[Figure, Axes]:
+    fig = Figure(figsize=(width, height))
+    return fig, fig.add_subplot()
 
 
-def _style(ax: plt.Axes) -> None:
+def _style(ax: Axes) -> None:
     ax.spines["top"].set_visible(False)
     ax.spines["right"].set_visible(False)
 
@@ -93,7 +99,8 @@ def stacked_hbar(shares: pd.DataFrame, title: str, key: str, xlabel: str = "shar
     shares = shares.iloc[::-1]
     cols = list(shares.columns)
     pal = color_map or {}
-    auto = iter(colors(len(cols)))
+    used = set(pal.values())  # auto colours must not repeat a mapped one (person vs unknown)
+    auto = iter([c for c in colors(len(cols) + len(used)) if c not in used])
     cmap = {c: pal.get(c) or next(auto) for c in cols}
     with matplotlib.rc_context(_RC):
         fig, ax = _figure(7.5, 0.9 + 0.32 * len(shares) + 0.22 * ((len(cols) + 3) // 4))

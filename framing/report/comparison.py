@@ -6,6 +6,7 @@ The comparison is computed by the compare package; this module only turns its
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping
 from typing import Any
 
@@ -38,8 +39,11 @@ def comparison_section(features: pd.DataFrame, spans: pd.DataFrame, corpus: pd.D
     feats = features.copy()
     feats[by] = groups.to_numpy()
     try:
-        result = compare_outlets(feats, spans_df=spans, by=by, corpus_df=corpus, seed=seed,
-                                 **dict(options or {}))
+        with warnings.catch_warnings():  # numpy's all-NaN notes would bury the progress bar
+            warnings.simplefilter("ignore", RuntimeWarning)
+            warnings.simplefilter("ignore", pd.errors.PerformanceWarning)
+            result = compare_outlets(feats, spans_df=spans, by=by, corpus_df=corpus, seed=seed,
+                                     **dict(options or {}))
     except FramingError as exc:
         return {"note": f"The comparison could not be run: {exc}"}
     return result_section(result, by)

@@ -27,7 +27,9 @@ from framing.text import Document
 UNKNOWN = "(unknown)"
 #: claim statuses in display order (others the families emit are appended)
 CLAIM_ORDER = ("attributed", "anonymous", "hedged", "unattributed")
-CLAIM_COLORS = {"attributed": "#2c8a3c", **FLAGGED_STATUSES}
+CLAIM_COLORS = {"attributed": "#2c8a3c", **FLAGGED_STATUSES, "other": "#9e9e9e",
+                "unknown": "#c8c8c8"}
+SOURCE_TYPE_COLORS = {**SOURCE_COLORS, "unknown": "#9e9e9e", "other": "#c8c8c8"}
 #: referents with the most mentions get a naming-profile chart each
 MAX_REFERENTS = 8
 #: names per referent chart; the rest are summed as OTHER_NAMES
@@ -319,7 +321,7 @@ def _sourcing(analyses, groups, order, by) -> dict[str, Any]:
         out["figures"].append(Figure(
             charts.stacked_hbar(st.div(st.sum(axis=1), axis=0), "Who is cited: source types",
                                 "sourcing-types", xlabel="share of attributions",
-                                color_map=SOURCE_COLORS, counts=st.sum(axis=1)),
+                                color_map=SOURCE_TYPE_COLORS, counts=st.sum(axis=1)),
             "Attributions by the type of their source."))
     if parts:
         out["table"] = Table.from_df(parts[0], f"Claims per {by}")

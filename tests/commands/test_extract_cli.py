@@ -81,3 +81,34 @@ def test_extract_fakes(tmp_path, capsys) -> None:
     df = pd.read_parquet(out)
     assert len(df) == 804 and df["outlet"].nunique() >= 10
     assert df["readability__flesch_reading_ease"].notna().all()
+
+
+def test_extract_on_dask_scheduler_address(tmp_path, table, capsys) -> None:
+    distributed = pytest.importorskip("distributed")
+    local, remote = tmp_path / "local.parquet", tmp_path / "dask.parquet"
+    args = ["extract", str(table), "--text-col", "body", "--families", "readability,sentiment"]
+    assert main([*args, "-o", str(local)]) == 0
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, protocol="tcp", host="127.0.0.1",
+        dashboard_address=None,
+    ) as cluster:
+        code = main(
+            [*args, "-o", str(remote), "--engine", "dask", "--scheduler", cluster.scheduler_address]
+        )
+    assert code == 0, capsys.readouterr().err
+    pd.testing.assert_frame_equal(pd.read_parquet(local), pd.read_parquet(remote))
+
+
+def test_unreachable_scheduler_is_one_line_error(tmp_path, table, capsys) -> None:
+    pytest.importorskip("distributed")
+    import dask
+
+    out = tmp_path / "f.parquet"
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):
+        code = main(
+            ["extract", str(table), "--text-col", "body", "--families", "readability",
+             "-o", str(out), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"]
+        )
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 1 and "cannot reach dask scheduler" in err[-1]
+    assert not out.exists()

@@ -1,0 +1,71 @@
+import numpy as np
+
+from framing.compare.leakage import BoilerplateStripper, outlet_names, strip_boilerplate
+
+
+def test_reuters_dateline_and_credit_lines_go():
+    text = (
+        "DAMASCUS, June 5 (Reuters) - Syrian troops advanced on Tuesday, a monitor said. "
+        "Reporting by John Davison; Editing by Mark Heinrich"
+    )
+    out = strip_boilerplate(text, outlet_names(["Reuters"]))
+    assert out.startswith("Syrian troops advanced")
+    assert "Reuters" not in out and "Editing" not in out and "DAMASCUS" not in out
+
+
+def test_leading_timestamp_and_byline_and_signoff_go():
+    text = (
+        "Posted on April 2 2017\nBy Youssef Diab\nrebels shelled the town on Monday. "
+        "Residents fled north. Youssef Diab"
+    )
+    out = strip_boilerplate(text)
+    assert out.startswith("rebels shelled the town")
+    assert "Youssef" not in out and "2017" not in out
+
+
+def test_weekday_date_prefix_and_trailing_wire_credit():
+    out = strip_boilerplate("Wed 05 Apr 2017 Victims showed signs of nerve agent use. - REUTERS")
+    assert out == "Victims showed signs of nerve agent use."
+    assert strip_boilerplate("Ten people died in the blast.--AFP") == "Ten people died in the blast."
+
+
+def test_self_mention_goes_but_other_sources_stay():
+    names = outlet_names(["Syrian Arab News Agency"])
+    out = strip_boilerplate(
+        "SANA reported the attack, while the Syrian Observatory for Human Rights said 12 died.",
+        names,
+    )
+    assert "SANA" not in out
+    assert "Syrian Observatory for Human Rights" in out
+
+
+def test_acronyms_only_in_capitals():
+    names = outlet_names(["Syrian Arab News Agency"])
+    text = "Fighting near Sana'a continued and the AP was not there."
+    out = strip_boilerplate(text, names)
+    assert "Sana'a" in out  # not the agency
+    assert " AP " not in f" {out} "  # a wire agency, in capitals
+
+
+def test_plain_story_text_is_untouched():
+    text = "Government forces recaptured the village after heavy fighting, residents said."
+    assert strip_boilerplate(text) == text
+
+
+def test_stripper_learns_page_furniture_from_repeats_only():
+    footer = " Follow us on our channel for more news every day."
+    texts = [f"Story number {w} happened in the north today." + footer for w in "abcd"]
+    texts.append("A story about a single event in the south." + " Unique closing words here now.")
+    st = BoilerplateStripper(rules=False, min_docs=3)
+    out = st.fit_transform(texts)
+    assert all("Follow us" not in t for t in out[:4])
+    assert "Unique closing words" in out[4]
+    assert isinstance(out, np.ndarray) and out.dtype == object
+    # transform on new text uses what fit learned
+    assert "Follow us" not in st.transform(["Another story happened here today." + footer])[0]
+
+
+def test_stripper_can_be_switched_off():
+    text = "Wed 05 Apr 2017 Victims showed signs. - REUTERS"
+    st = BoilerplateStripper(rules=False, learn_furniture=False).fit([text])
+    assert st.transform([text])[0] == text
