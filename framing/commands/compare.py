@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from framing.commands._common import add_corpus_args, add_lexicon_arg, corpus_from_args
+from framing.compare.leakage import strip_corpus
 from framing.errors import FramingError, InputError
 
 _TABLE_SUFFIXES = (".parquet", ".pq", ".csv", ".tsv")
@@ -89,24 +90,6 @@ def load_inputs(
         source, lexicons=tuple(args.lexicon), workers=args.workers, progress=sys.stderr.isatty()
     )
     return features, spans if spans is not None else spans_df, corpus, source
-
-
-def strip_corpus(
-    corpus: pd.DataFrame, by: str = "outlet", outlets: list[str] | None = None
-) -> pd.DataFrame:
-    """The corpus with boilerplate stripped from ``text`` (spans then index the stripped text).
-
-    Framing features computed on raw pages pick up the page itself: a timestamp ending "KSA"
-    counts as a mention of Saudi Arabia, an outlet's own name as a media source.
-    """
-    from framing.compare.leakage import outlet_names, strip_boilerplate
-
-    if outlets is None and by in corpus:
-        outlets = sorted(corpus[by].dropna().astype(str).unique())
-    names = outlet_names(outlets)
-    out = corpus.copy()
-    out["text"] = [strip_boilerplate(str(t or ""), names) for t in out["text"]]
-    return out
 
 
 def _load_corpus(args: argparse.Namespace, paths: list[str]) -> pd.DataFrame:

@@ -194,16 +194,10 @@ def read_ratings(path: str) -> pd.DataFrame:
 
 
 def _canonical(name: str) -> str:
-    try:
-        from framing.io.outlets import OutletRegistry
+    """The registry's canonical outlet name, so "sana" in a ratings file meets "SANA"."""
+    from framing.io.outlets import OutletRegistry
 
-        reg = OutletRegistry.default()
-        o = reg.lookup(name) if len(reg) else None
-        if o is not None:
-            return o.name
-    except ImportError:
-        pass
-    return str(name).strip()
+    return OutletRegistry.default().canonical(str(name)) or str(name).strip()
 
 
 def ratings_vs_profiles(

@@ -10,37 +10,16 @@ stripping runs inside cross-validation and inside the saved model used by ``fram
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
+import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from framing.corpus import as_texts
-
-# Used only until framing.io.outlets exists: the FA-KES outlets and the big wire agencies.
-_STUB_OUTLETS: tuple[tuple[str, ...], ...] = (
-    ("Al-Ahram", "Ahram Online", "ahram"),
-    ("Al-Alam", "alalam"),
-    ("Al-Araby Al-Jadeed", "The New Arab", "Al-Araby", "alaraby"),
-    ("Al Arabiya", "Al Arabiya English", "arabiya"),
-    ("Asharq Al-Awsat", "asharqalawsat"),
-    ("Daily Sabah", "dailysabah"),
-    ("Etilaf", "Syrian Coalition", "National Coalition for Syrian Revolutionary and Opposition Forces"),
-    ("Jordan Times", "jordantimes"),
-    ("Al-Manar", "manar"),
-    ("National News Agency", "NNA"),
-    ("Reuters", "Thomson Reuters"),
-    ("SANA", "Syrian Arab News Agency"),
-    ("Sputnik", "Sputnik News", "RIA Novosti"),
-    ("TASS", "ITAR-TASS"),
-    ("TRT World", "TRTWorld", "TRT"),
-    ("AFP", "Agence France-Presse", "Agence France Presse"),
-    ("AP", "Associated Press"),
-    ("Xinhua",),
-    ("Anadolu Agency", "Anadolu"),
-)
+from framing.io.outlets import OutletRegistry
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -111,22 +90,16 @@ _TAIL = 400
 _HEAD = 400
 
 
-def _registry() -> Any | None:
-    """The lead's outlet registry when it is importable and populated, else None."""
-    try:
-        from framing.io.outlets import OutletRegistry
-    except ImportError:
-        return None
+def _registry() -> OutletRegistry | None:
+    """The outlet registry (lexicons/outlets.toml), or None when it holds no outlets."""
     reg = OutletRegistry.default()
-    return reg if getattr(reg, "outlets", None) else None
+    return reg if len(reg) else None
 
 
 def _registry_names() -> list[str]:
-    """Every outlet name and alias the registry knows (the stub list until it is populated)."""
+    """Every outlet name and alias the registry knows."""
     reg = _registry()
-    if reg is None:
-        return [n for group in _STUB_OUTLETS for n in group]
-    return [n for o in reg.outlets for n in (o.name, *o.aliases)]
+    return [] if reg is None else [n for o in reg.outlets for n in (o.name, *o.aliases)]
 
 
 def outlet_names(outlets: Iterable[str] | None = None) -> tuple[str, ...]:
@@ -141,11 +114,7 @@ def outlet_names(outlets: Iterable[str] | None = None) -> tuple[str, ...]:
     wanted = {str(o).strip() for o in outlets if str(o).strip()}
     names: set[str] = set(wanted)
     reg = _registry()
-    if reg is None:
-        low = {w.lower() for w in wanted}
-        for group in _STUB_OUTLETS:
-            if low & {g.lower() for g in group} or group[0] in ("Reuters", "AFP", "AP"):
-                names.update(group)
+    if reg is None:  # no registry: the group labels themselves are all we know
         return tuple(sorted(names))
     for w in wanted:
         o = reg.lookup(w)
@@ -292,6 +261,23 @@ def strip_boilerplate(text: str, names: tuple[str, ...] | None = None) -> str:
     t = body + tail
     t = _cut(t, _outlet_spans(t, names))
     return _SPACES.sub(" ", t).strip()
+
+
+def strip_corpus(
+    corpus: pd.DataFrame, by: str = "outlet", outlets: list[str] | None = None
+) -> pd.DataFrame:
+    """A copy of the corpus with boilerplate stripped from ``text``, for feature extraction.
+
+    Framing features computed on raw pages pick up the page itself: a timestamp ending "KSA"
+    counts as a mention of Saudi Arabia, an outlet's own name as a media source. The outlet
+    names removed are those of ``outlets`` (default: the values of ``by``) and wire agencies.
+    """
+    if outlets is None and by in corpus:
+        outlets = sorted(corpus[by].dropna().astype(str).unique())
+    names = outlet_names(outlets)
+    out = corpus.copy()
+    out["text"] = [strip_boilerplate("" if t is None else str(t), names) for t in out["text"]]
+    return out
 
 
 _WORDS = re.compile(r"\S+")

@@ -24,6 +24,59 @@ _FEATURES = (
 )
 NAMED_TYPES = ("person", "organization", "document", "media")
 
+#: what each source type means (framing.sourcing.attribution types the source noun phrase)
+_TYPE_MEANINGS = {
+    "person": "a named or described person, or 'he'/'she'",
+    "organization": "a government, ministry, army, group, NGO, ...",
+    "document": "a report, statement, study, ...",
+    "media": "a news outlet, agency or broadcaster",
+    "anonymous": "an unnamed source ('a source', 'officials who asked not to be named')",
+    "unknown": "a source whose type could not be told, e.g. an unresolved 'they' or 'it'",
+}
+
+#: column (without the family prefix) -> (meaning, unit), for docs/features.md
+FEATURE_DOCS: dict[str, tuple[str, str]] = {
+    "n_attributions": (
+        "Attributions (one per cue: 'said', 'according to', 'citing', ...), not counting "
+        "quotation-only paragraphs that continue the previous speaker",
+        "count",
+    ),
+    "per_1k_words": ("`n_attributions` per 1,000 words of the body", "per 1,000 words"),
+    **{
+        f"n_{t}": (
+            f"Sources typed `{t}` ({m}), counting each attribution's source and the source "
+            "it cites ('X, citing Y')",
+            "count",
+        )
+        for t, m in _TYPE_MEANINGS.items()
+    },
+    "share_anonymous": (
+        "`n_anonymous` over all sources (the `n_<type>` columns summed); 0 when there are "
+        "no sources",
+        "share 0..1",
+    ),
+    "distinct_named_sources": (
+        "Distinct person, organization, document and media sources (cited ones included), "
+        "merged by name ('Othman al-Ghanmi' = 'Ghanmi'), pronouns counted as the source "
+        "they resolve to",
+        "count",
+    ),
+    "share_direct_quote": (
+        "Characters of the body inside the quoted content of attributions (direct "
+        "quotations, continued paragraphs included; overlaps once) over the body's length",
+        "share 0..1",
+    ),
+    "n_loaded_cues": (
+        "Attributions whose cue verb is loaded in lexicons/cues.toml ('claimed', "
+        "'admitted', 'alleged', 'insisted', ...) rather than neutral ('said')",
+        "count",
+    ),
+    "share_loaded_cues": (
+        "`n_loaded_cues` over `n_attributions`; 0 when there are none",
+        "share 0..1",
+    ),
+}
+
 
 class Attribution(Family):
     """Attributions (source, cue, content) with typed sources; see framing.sourcing."""
@@ -32,6 +85,10 @@ class Attribution(Family):
 
     def feature_names(self) -> list[str]:
         return [f"{self.name}__{f}" for f in _FEATURES]
+
+    def feature_docs(self) -> dict[str, tuple[str, str]]:
+        """Column name -> (meaning, unit), for docs/features.md."""
+        return {f"{self.name}__{k}": FEATURE_DOCS[k] for k in _FEATURES}
 
     def analyze(self, doc: Document) -> FamilyResult:
         atts = _attributions(doc)

@@ -17,6 +17,39 @@ from framing.text import Document
 
 _FEATURES = [f"share_{s}" for s in STATUSES] + ["n_sentences", "n_hedges", "hedges_per_1k_words"]
 
+#: what each claim status means (decision order in framing/sourcing/claims.py)
+_STATUS_MEANINGS = {
+    "attributed": "covered by an attribution with a named source (its cue is in the sentence "
+    "or its quoted content overlaps it)",
+    "anonymous": "covered only by anonymous sources, or by a source relaying an anonymous one",
+    "hedged": "no source, but a hedge from lexicons/hedges.toml ('reportedly', 'is believed "
+    "to', 'likely')",
+    "unattributed": "a factual assertion with no source and no hedge",
+    "other": "not an assertion: headline, heading, caption, question or fragment of < 3 words",
+}
+
+#: column (without the family prefix) -> (meaning, unit), for docs/features.md
+FEATURE_DOCS: dict[str, tuple[str, str]] = {
+    **{
+        f"share_{s}": (
+            f"Share of the article's sentences with status `{s}`: {m}; the five shares sum "
+            "to 1 (all 0 when there are no sentences)",
+            "share 0..1",
+        )
+        for s, m in _STATUS_MEANINGS.items()
+    },
+    "n_sentences": (
+        "Sentences in the article (headline and captions included), the denominator of the "
+        "shares",
+        "count",
+    ),
+    "n_hedges": (
+        "Hedge phrases (lexicons/hedges.toml) found in any sentence, whatever its status",
+        "count",
+    ),
+    "hedges_per_1k_words": ("`n_hedges` per 1,000 words of the body", "per 1,000 words"),
+}
+
 
 class Claims(Family):
     """Claim status per sentence; see framing.sourcing.claims."""
@@ -25,6 +58,10 @@ class Claims(Family):
 
     def feature_names(self) -> list[str]:
         return [f"{self.name}__{f}" for f in _FEATURES]
+
+    def feature_docs(self) -> dict[str, tuple[str, str]]:
+        """Column name -> (meaning, unit), for docs/features.md."""
+        return {f"{self.name}__{k}": FEATURE_DOCS[k] for k in _FEATURES}
 
     def analyze(self, doc: Document) -> FamilyResult:
         cl = _claims(doc)

@@ -68,6 +68,51 @@ def _get_plan(paths: tuple[str, ...]) -> _Plan:
     return plan
 
 
+#: what each lexicon category counts (README: lexicons/README.md)
+CATEGORY_MEANINGS: dict[str, str] = {
+    "label": "a contested name or label for a group, e.g. 'Daesh', 'regime', 'terrorists'",
+    "dysphemism": "a derogatory name, harsher than the neutral one, e.g. 'armed gangs'",
+    "euphemism": "a softening name, e.g. 'military advisers', 'Syrian crisis'",
+    "intensifier": "an amplifying word, e.g. 'massive', 'unprecedented'",
+    "emotive": "a term chosen for its emotional charge, e.g. 'massacre', 'barrel bombs'",
+    "distancing": "a word that casts doubt on a name or claim, e.g. 'so-called', 'alleged'",
+    "neutral": "a plain reference name, weight 0, not counted in the rates",
+}
+
+#: the article-level columns of the family: (meaning, unit)
+RATE_DOCS: dict[str, tuple[str, str]] = {
+    "per_1k": (
+        "Loaded-term matches (every category except `neutral`), narrator and quoted voice "
+        "together, per 1,000 words of the body (0 for an empty body)",
+        "per 1,000 words",
+    ),
+    "per_1k_narrator": (
+        "Loaded-term matches in the narrator's voice (outside quotations of more than four "
+        "words): the outlet's own wording",
+        "per 1,000 words",
+    ),
+    "per_1k_quoted": (
+        "Loaded-term matches inside direct quotations (more than four words): a source's "
+        "wording the outlet chose to quote",
+        "per 1,000 words",
+    ),
+    "weighted_per_1k": (
+        "Sum of the lexicon weights (0..1, how loaded) of the loaded-term matches, any voice",
+        "weight per 1,000 words",
+    ),
+    "distancing": (
+        "Distancing markers: matches of `distancing` entries ('so-called', 'self-styled') "
+        "plus scare-quoted names (`scare_quotes`)",
+        "count",
+    ),
+    "scare_quotes": (
+        "Short quotations (<= 4 words) whose whole text is one referent's name (the "
+        "'rebels'), not after '(' or 'as/called/dubbed/named ...'",
+        "count",
+    ),
+}
+
+
 class LoadedTerms(Family):
     """Loaded-language matches from the bundled lexicons plus ``lexicons`` (user TOML paths).
 
@@ -90,6 +135,43 @@ class LoadedTerms(Family):
 
     def feature_names(self) -> list[str]:
         return list(self._plan.names)
+
+    def feature_docs(self) -> dict[str, tuple[str, str]]:
+        """Column name -> (meaning, unit), for docs/features.md; the per-referent columns
+        are described from the lexicon's referent labels and canonical names."""
+        plan = self._plan
+        docs = {f"{NAME}__{k}": v for k, v in RATE_DOCS.items()}
+        for c in CATEGORIES:
+            docs[f"{NAME}__n_{c}"] = (
+                f"Matches of `{c}` entries ({CATEGORY_MEANINGS[c]}), any voice",
+                "count",
+            )
+        for r in plan.referents:
+            ref = plan.lexicon.referents.get(r)
+            label = ref.label if ref is not None else r
+            for c, name in plan.naming.get(r, ()):
+                docs[name] = (
+                    f"Share of mentions of {label} named '{c}' (0 when the article never "
+                    "names the group)",
+                    "share 0..1",
+                )
+            docs[f"{NAME}__mentions__{r}"] = (
+                f"Mentions of {label}: matches of any of its names, neutral ones included, "
+                "in any voice",
+                "count",
+            )
+            docs[f"{NAME}__connotation__{r}"] = (
+                f"Mean lexicon connotation of the names used for {label} over its "
+                "mentions (-2 hostile .. +2 sympathetic; 0 when never mentioned)",
+                "mean -2..+2",
+            )
+            docs[f"{NAME}__labelled__{r}"] = (
+                f"Share of mentions of {label} with a general label or dysphemism "
+                "('terrorists', 'militants') beside it in the same clause (0 when never "
+                "mentioned)",
+                "share 0..1",
+            )
+        return docs
 
     def analyze(self, doc: Document) -> FamilyResult:
         plan = self._plan

@@ -23,7 +23,7 @@ from framing.corpus import ARTICLE_COLUMNS
 from framing.errors import FramingError, InputError
 from framing.report import sections
 from framing.report.card import CARD_CSS, article_card_html
-from framing.report.comparison import comparison_section
+from framing.report.comparison import comparison_section, result_section
 from framing.report.templating import render
 
 #: the ``framing extract`` spans table
@@ -174,6 +174,7 @@ def build_report(
     seed: int = 0,
     compare_options: Mapping[str, Any] | None = None,
     workers: int = 1,
+    comparison: Any = None,
 ) -> Path:
     """Analyse ``corpus_df`` and write the HTML report to ``out_path`` (atomically).
 
@@ -181,7 +182,9 @@ def build_report(
     comparison (when there are two or more groups), ``max_cards`` cards per group, methods.
     With ``pdf`` a PDF is written beside the HTML (needs WeasyPrint). ``compare_options``
     go to ``compare_outlets`` (e.g. fewer bootstrap rounds for a quick look); ``workers``
-    analyses articles on that many processes. Returns the HTML path.
+    analyses articles on that many processes. A ``comparison`` already computed with
+    ``compare_outlets`` on this corpus is drawn as is instead of being recomputed.
+    Returns the HTML path.
     """
     t0 = time.perf_counter()
     out_path = Path(out_path)
@@ -214,7 +217,9 @@ def build_report(
         ctx["overview"] = sections.overview(corpus, groups, by)
         ctx["per_group"] = sections.per_group(analyses, features, groups, by, referent_labels)
     steps.update(1)
-    if len(corpus) > 1:
+    if len(corpus) > 1 and comparison is not None:
+        ctx["comparison"] = result_section(comparison, by)
+    elif len(corpus) > 1:
         ctx["comparison"] = comparison_section(features, ca.spans, corpus, groups,
                                                by, seed, compare_options)
     steps.update(1)

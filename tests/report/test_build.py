@@ -183,3 +183,13 @@ def test_workers_give_the_same_analyses(monkeypatch):
     pd.testing.assert_frame_equal(one.features, two.features)
     pd.testing.assert_frame_equal(one.spans, two.spans)
     assert list(one.features["id"]) == list(corpus["id"])
+
+
+def test_a_given_comparison_is_drawn_not_recomputed(tmp_path, fake_analysis, monkeypatch):
+    def fail(*args, **kwargs):
+        raise AssertionError("comparison recomputed")
+
+    monkeypatch.setattr(build, "comparison_section", fail)
+    html = build_report(_corpus(), tmp_path / "r.html", progress=False,
+                        comparison=fake_comparison(["Press TV", "Reuters", "SANA"]))
+    assert "Predicting the outlet" in html.read_text("utf-8")

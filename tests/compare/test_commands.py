@@ -1,0 +1,48 @@
+"""`framing compare` and `framing predict` end to end on the tiny corpus."""
+
+import json
+
+import pandas as pd
+
+from framing.cli import main
+
+
+def test_compare_then_predict(tiny, tmp_path, capsys):
+    features, spans, corpus = tiny
+    fpath, cpath, spath = tmp_path / "f.parquet", tmp_path / "c.csv", tmp_path / "s.parquet"
+    features.to_parquet(fpath)
+    corpus.to_csv(cpath, index=False)
+    spans.to_parquet(spath)
+    out = tmp_path / "results"
+    rc = main([
+        "compare", str(fpath), "--corpus", str(cpath), "--spans", str(spath), "-o", str(out),
+        "--label-col", "label", "--folds", "3", "--bootstrap", "100",
+    ])
+    assert rc == 0
+    printed = capsys.readouterr().out
+    assert "macro-F1" in printed and "credibility ROC AUC" in printed
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["models"]["combined"]["macro_f1"] > 0.5
+
+    pred_path = tmp_path / "pred.csv"
+    rc = main(["predict", str(out / "model.skops"), str(fpath), "--corpus", str(cpath),
+               "-o", str(pred_path)])
+    assert rc == 0
+    pred = pd.read_csv(pred_path)
+    assert len(pred) == len(features)
+    assert (pred["predicted"] == pred["true_outlet"]).mean() > 0.8  # seen data
+
+
+def test_missing_input_is_one_line_error(tmp_path, capsys):
+    rc = main(["compare", str(tmp_path / "nope.parquet"), "-o", str(tmp_path / "o")])
+    assert rc == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("framing: error:") and "\n" not in err
+
+
+def test_predict_rejects_a_non_model(tmp_path, capsys):
+    bad = tmp_path / "m.skops"
+    bad.write_text("x")
+    rc = main(["predict", str(bad), str(tmp_path / "c.csv"), "-o", str(tmp_path / "p.csv")])
+    assert rc == 1
+    assert "not a skops model file" in capsys.readouterr().err
