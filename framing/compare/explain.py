@@ -21,6 +21,7 @@ from sklearn.pipeline import Pipeline
 from framing.text import Document
 
 _MAX_SENTENCE = 300
+_MIN_WORDS = 6
 
 
 def model_feature_names(model: Pipeline) -> list[str]:
@@ -153,19 +154,23 @@ def _examples_from_spans(
         hit = cand
     rank = {i: r for r, i in enumerate(ids)}
     hit = hit.assign(_r=hit["id"].map(rank)).sort_values("_r")
-    out: list[str] = []
+    full: list[str] = []
+    short: list[str] = []
     seen: set[str] = set()
     for row in hit.itertuples():
         if row.id in seen:
             continue  # one example per article, so two examples show two articles
         text = texts.get(row.id)
         sent = _sentence_at(text, int(row.start), int(row.end)) if text else str(row.text)
-        if sent and sent not in out:
-            out.append(sent)
-            seen.add(row.id)
-        if len(out) >= n:
+        if not sent or sent in full or sent in short:
+            continue
+        seen.add(row.id)
+        # A reader learns more from a whole sentence than from a fragment ("Read", "219-"),
+        # so fragments are shown only when nothing longer exists.
+        (full if len(sent.split()) >= _MIN_WORDS else short).append(sent)
+        if len(full) >= n:
             break
-    return out
+    return (full + short)[:n]
 
 
 def _examples_for_term(term: str, ids: list[str], texts: dict[str, str], n: int) -> list[str]:

@@ -22,7 +22,7 @@ from tqdm import tqdm  # plain: tqdm.auto warns in notebooks without ipywidgets
 from framing.corpus import ARTICLE_COLUMNS
 from framing.errors import FramingError, InputError
 from framing.report import sections
-from framing.report.card import CARD_CSS, article_card_html
+from framing.report.card import CARD_CSS, article_card_html, is_informative
 from framing.report.comparison import comparison_section, result_section
 from framing.report.templating import render
 
@@ -211,8 +211,12 @@ def build_report(
     }
     if len(corpus) == 1:
         ctx["cards"] = [Markup(article_card_html(analyses[0], include_style=False))]
+        table = _scores_table(analyses[0])
+        shown = table[table["value"].map(is_informative)]
         ctx["scores"] = sections.Table.from_df(
-            _scores_table(analyses[0]), "Scores", index=False, max_rows=500, digits=3)
+            shown, "", index=False, max_rows=1000, digits=3,
+            note=f"{len(table) - len(shown)} scores that are zero or missing are not shown "
+                 "(framing analyze --format json lists them all).")
     else:
         ctx["overview"] = sections.overview(corpus, groups, by)
         ctx["per_group"] = sections.per_group(analyses, features, groups, by, referent_labels)
@@ -338,11 +342,19 @@ def _require_weasyprint() -> Callable[..., Any]:
 def write_pdf(html: str, path: Path) -> Path:
     """Render the same HTML to PDF; no base URL, so nothing outside the file is fetched."""
     html_cls = _require_weasyprint()
+    try:  # WeasyPrint >= 68: a fetcher restricted to data: URLs (the heatmaps' pixels)
+        from weasyprint import URLFetcher
 
-    def _no_fetch(url: str, *args: Any, **kwargs: Any) -> Any:
-        raise ValueError(f"the report does not fetch {url!r}")
+        fetcher: Any = URLFetcher(allowed_protocols=["data"])
+    except ImportError:  # older WeasyPrint: wrap its default fetcher
+        from weasyprint import default_url_fetcher
 
-    data = html_cls(string=html, url_fetcher=_no_fetch).write_pdf()
+        def fetcher(url: str, *args: Any, **kwargs: Any) -> Any:
+            if url.startswith("data:"):
+                return default_url_fetcher(url, *args, **kwargs)
+            raise ValueError(f"the report does not fetch {url!r}")
+
+    data = html_cls(string=html, url_fetcher=fetcher).write_pdf()
     return write_atomic(path, data)
 
 
@@ -369,7 +381,7 @@ table.data th{background:#f4f6f8;text-align:left;position:sticky;top:0}
 table.data td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 table.data td.text{max-width:36rem}
 table.data td:first-child{white-space:nowrap}
-table.data.features{table-layout:fixed;width:100%;min-width:52rem}
+table.data.features{table-layout:fixed;width:100%;min-width:46rem}
 table.data.features td.grp{white-space:normal}
 table.data.features code{overflow-wrap:normal;word-break:normal}
 details>summary.tcap{cursor:pointer;font-weight:600;margin:14px 0 4px;font-size:13.5px}
@@ -377,12 +389,14 @@ details>summary.tcap{cursor:pointer;font-weight:600;margin:14px 0 4px;font-size:
 .figrow figure{flex:1 1 300px;max-width:420px}
 table.data tr.first td{border-top:2px solid #cfd6de}
 table.data td.ex{font-size:12px;color:#333;min-width:22rem}
-table.data td.ex div{margin-bottom:3px;display:-webkit-box;-webkit-line-clamp:3;
- -webkit-box-orient:vertical;overflow:hidden}
+table.data td.ex div{margin-bottom:3px}
 .kv td:first-child{color:#555;padding-right:16px}
 code{font-size:12.5px;background:#f2f2f2;padding:1px 4px;border-radius:3px;
  overflow-wrap:anywhere}
 .warn{color:#8a4b00}
-@media print{body{background:#fff}main{padding:0}nav.toc{display:none}
- .framing-card{break-inside:avoid-page}}
+@page{size:A4;margin:14mm 12mm}
+@media print{body{background:#fff;font-size:12px}main{padding:0;max-width:none}
+ nav.toc{display:none}table.data.features{min-width:0}table.data{font-size:10.5px}
+ figure,tr{break-inside:avoid}h2,h3,p.tcap{break-after:avoid}
+ .framing-card{font-size:12.5px}.framing-card details.fr-scores{display:none}}
 """

@@ -11,6 +11,7 @@ inserted raw.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -234,10 +235,20 @@ def _legend(a: Mapping[str, Any]) -> dict[str, list[tuple[str, str]]]:
     }
 
 
+def is_informative(v: Any) -> bool:
+    """A score worth a line: not zero and not missing (most naming columns are zero)."""
+    if v is None or isinstance(v, str):
+        return v is not None
+    try:
+        return not (v == 0 or math.isnan(float(v)))
+    except (TypeError, ValueError):
+        return True
+
+
 def score_groups(scores: Mapping[str, Any]) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Scores grouped by family prefix (``loaded__per_1k`` -> family ``loaded``)."""
+    """Non-zero scores grouped by family prefix (``loaded__per_1k`` -> family ``loaded``)."""
     groups: dict[str, list[tuple[str, str]]] = {}
-    for k in sorted(scores):
+    for k in sorted(k for k, v in scores.items() if is_informative(v)):
         fam, _, name = k.partition("__")
         groups.setdefault(fam if name else "other", []).append((name or k, _fmt(scores[k], 3)))
     return sorted(groups.items())
@@ -285,6 +296,7 @@ def article_card_html(analysis: Mapping[str, Any], include_style: bool = True) -
         counts=_counts(analysis),
         headline=headline,
         score_groups=score_groups(scores),
+        n_hidden=sum(1 for v in scores.values() if not is_informative(v)),
         warnings=warnings,
     )
 

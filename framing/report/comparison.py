@@ -86,10 +86,12 @@ def result_section(result: Any, by: str) -> dict[str, Any]:
                                   (getattr(result, "confusion", None) or {}).values())
     out["features"] = _top_features(getattr(result, "top_features", None), by)
     out["stats"] = _stats(getattr(result, "stats", None))
-    out["dendrogram"] = _dendrogram(result)
     sim = getattr(result, "similarity", None)
+    # with two groups the tree has one join and the matrix is +-1: nothing to read
+    n_groups = len(sim) if isinstance(sim, pd.DataFrame) else 0
+    out["dendrogram"] = _dendrogram(result) if n_groups != 2 else None
     out["similarity"] = None
-    if isinstance(sim, pd.DataFrame) and 2 <= len(sim) <= 30:
+    if isinstance(sim, pd.DataFrame) and 3 <= len(sim) <= 30:
         out["similarity"] = Figure(
             charts.heatmap(sim, "Outlet similarity", "cmp-sim", cmap="viridis", center=None,
                            cbar_label="similarity"),
@@ -190,12 +192,17 @@ def _feature_groups(tf: pd.DataFrame, by: str) -> list[dict[str, Any]]:
     return out
 
 
-def _example_text(e: Any) -> str:
+def _example_text(e: Any, limit: int = 280) -> str:
+    """One example sentence, cut to ``limit`` characters (a table cell, not the article)."""
     if isinstance(e, Mapping):
-        txt = e.get("sentence") or e.get("text") or ""
+        txt = str(e.get("sentence") or e.get("text") or "")
         art = e.get("id") or e.get("article")
-        return f"{txt} [{art}]" if art else str(txt)
-    return str(e)
+    else:
+        txt, art = str(e), None
+    txt = " ".join(txt.split())
+    if len(txt) > limit:
+        txt = txt[:limit].rsplit(" ", 1)[0] + " …"
+    return f"{txt} [{art}]" if art else txt
 
 
 def _stats(stats: Any) -> Table | None:

@@ -69,3 +69,26 @@ def test_stripper_can_be_switched_off():
     text = "Wed 05 Apr 2017 Victims showed signs. - REUTERS"
     st = BoilerplateStripper(rules=False, learn_furniture=False).fit([text])
     assert st.transform([text])[0] == text
+
+
+def test_strip_corpus_strips_each_outlets_own_name():
+    import pandas as pd
+
+    from framing.compare.leakage import strip_corpus
+
+    corpus = pd.DataFrame(
+        {
+            "id": ["1", "2"],
+            "outlet": ["Reuters", "TRT World"],
+            "text": [
+                "BEIRUT (Reuters) - Shelling hit the town, the Syrian Observatory said.",
+                "Shelling hit the town on Monday. Source: TRT World and agencies",
+            ],
+        }
+    )
+    out = strip_corpus(corpus)
+    assert out["text"].tolist() == [
+        "Shelling hit the town, the Syrian Observatory said.",
+        "Shelling hit the town on Monday.",
+    ]
+    assert corpus["text"].iloc[0].startswith("BEIRUT")  # the input is not modified

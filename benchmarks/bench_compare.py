@@ -1,0 +1,318 @@
+"""The outlet comparison on FA-KES (issue 6): scores, confusions, credibility, and the docs page.
+
+    python benchmarks/bench_compare.py                 # run, print, write docs/comparison.md
+    python benchmarks/bench_compare.py --out DIR       # also keep the results folder
+    python benchmarks/bench_compare.py --no-docs       # print only
+
+Steps: load FA-KES; strip boilerplate (outlet names, datelines, bylines, wire credits, page
+furniture) and extract the framing features from the stripped text; run ``compare_outlets``
+(grouped 5-fold CV over near-duplicate groups, seed 0). For context it also scores (a) the
+framing-only model on features extracted from the raw pages, and (b) the issue's reference
+baseline, plain TF-IDF + logistic regression under ungrouped stratified 5-fold CV on raw text.
+The compare step is timed on its own (extraction has its own benchmark).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+DOC = ROOT / "docs" / "comparison.md"
+COMMAND = "python benchmarks/bench_compare.py"
+
+# The issue's alignment hypothesis: pro-Damascus / Axis outlets and pro-opposition / Turkish
+# outlets. Names as the outlet registry spells them (load_fakes canonicalises outlets).
+BLOCS = {
+    "pro-government (SANA, Al-Manar, Al-Alam)": (
+        "Syrian Arab News Agency", "Al-Manar", "Al-Alam News Network",
+    ),
+    "pro-opposition (Etilaf, TRT World, Daily Sabah)": (
+        "Syrian National Coalition (Etilaf)", "TRT World", "Daily Sabah",
+    ),
+}
+
+
+def reference_baseline(corpus: pd.DataFrame, seed: int = 0) -> float:
+    """Plain TF-IDF + logistic regression, stratified 5-fold, raw text: the issue's ~0.68."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import f1_score
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    from sklearn.pipeline import make_pipeline
+
+    y = corpus["outlet"].astype(str).to_numpy()
+    pipe = make_pipeline(
+        TfidfVectorizer(sublinear_tf=True),
+        LogisticRegression(C=10, max_iter=2000, class_weight="balanced"),
+    )
+    cv = StratifiedKFold(5, shuffle=True, random_state=seed)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        pred = cross_val_predict(pipe, corpus["text"].astype(str).tolist(), y, cv=cv)
+    return float(f1_score(y, pred, average="macro"))
+
+
+def framing_on_raw(corpus: pd.DataFrame, groups: np.ndarray, seed: int = 0) -> dict:
+    """Framing-only model on features extracted from the raw pages (boilerplate included)."""
+    from framing.compare.models import build_model, evaluate, framing_columns, make_cv, oof_predict
+    from framing.extract import extract_features
+
+    feats, _ = extract_features(corpus)
+    y = feats["outlet"].astype(str).to_numpy()
+    cols = framing_columns(feats, exclude={"outlet", "id", "label"})
+    plan = make_cv(y, groups, n_splits=5, seed=seed)
+    pred, _, classes = oof_predict(build_model("framing", cols, seed=seed), feats, y, plan)
+    return evaluate(y, pred, classes, n_boot=1000, seed=seed)[0]
+
+
+def stacked(features: pd.DataFrame, texts: list[str], groups: np.ndarray, seed: int = 0) -> dict:
+    """Late fusion, for contrast with the combined model: each model's outlet scores (inner
+    3-fold) fed to a second logistic regression. Inner folds are not grouped, which can only
+    flatter it."""
+    from sklearn.ensemble import StackingClassifier
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+
+    from framing.compare.models import build_model, evaluate, framing_columns, make_cv, oof_predict
+
+    X = features.assign(text=texts)
+    y = X["outlet"].astype(str).to_numpy()
+    cols = framing_columns(X, exclude={"outlet", "id", "label"})
+    stack = StackingClassifier(
+        [("framing", build_model("framing", cols, seed=seed)),
+         ("words", build_model("tfidf", cols, strip_rules=False, seed=seed))],
+        final_estimator=LogisticRegression(max_iter=2000, class_weight="balanced"), cv=3,
+    )
+    plan = make_cv(y, groups, n_splits=5, seed=seed)
+    pred, _, classes = oof_predict(Pipeline([("stack", stack)]), X, y, plan)
+    return evaluate(y, pred, classes, n_boot=1000, seed=seed)[0]
+
+
+def bloc_confusion(cm: pd.DataFrame) -> list[dict]:
+    """Per bloc: of the errors made on its outlets, the share predicted as another bloc member,
+    against the share expected if errors fell on the other outlets in proportion to their size."""
+    sizes = cm.sum(axis=1)
+    rows = []
+    for name, members in BLOCS.items():
+        members = [m for m in members if m in cm.index]
+        err = within = expected = 0.0
+        for m in members:
+            row = cm.loc[m].drop(m)
+            e = row.sum()
+            err += e
+            within += row[[x for x in members if x != m]].sum()
+            others = sizes.drop(m)
+            expected += e * others[[x for x in members if x != m]].sum() / others.sum()
+        rows.append(
+            {"bloc": name, "errors": int(err), "within": int(within),
+             "share": within / err if err else float("nan"),
+             "chance": expected / err if err else float("nan")}
+        )
+    return rows
+
+
+def fmt_ci(ci: list[float]) -> str:
+    return f"[{ci[0]:.3f}, {ci[1]:.3f}]"
+
+
+def render(summary: dict, extra: dict, result, seconds: float, peak_mb: float) -> str:
+    m = summary["models"]
+    cv = summary["cv"]
+    cred = summary.get("credibility", {})
+    L = [
+        "# Comparing outlets on FA-KES",
+        "",
+        f"Produced by `{COMMAND}` (writes this page). {summary['n_articles']} articles, "
+        f"{summary['n_outlets']} outlets, {summary['n_features']} framing features "
+        "(loaded terms, attribution, claims, readability, sentiment).",
+        "",
+        "## How it was measured",
+        "",
+        f"- **Folds**: {cv['method']}, k={cv['n_splits']}, seed {cv['seed']}; "
+        f"{cv['n_groups']} groups from near-duplicate detection ({cv['grouping']}; "
+        f"{cv['n_near_dup_groups']} groups hold two or more articles), so a republished wire "
+        "story never sits on both sides of a split.",
+        "- **Boilerplate**: outlet names (the 15 compared outlets and every wire agency in the "
+        "registry), leading timestamps, datelines, bylines, wire and production credits, and "
+        "page furniture (word 6-grams at the top or bottom of a page that recur in 3+ "
+        "training articles, learned inside each fold) are stripped. The framing features are "
+        "extracted from the stripped text; the word models are scored with and without it.",
+        f"- **Intervals**: 95% percentile bootstrap over out-of-fold predictions "
+        f"({cv['bootstrap']} resamples).",
+        "",
+        "## Outlet classifiers (macro-F1, grouped CV)",
+        "",
+        "| model | macro-F1 | 95% CI | accuracy | boilerplate kept |",
+        "|---|---|---|---|---|",
+    ]
+    names = {"framing": "framing features only (LR)", "tfidf": "TF-IDF words (linear SVM)",
+             "combined": "framing + TF-IDF"}
+    for k in ("framing", "tfidf", "combined"):
+        e = m[k]
+        kept = f"{e['macro_f1_unstripped']:.3f} {fmt_ci(e['macro_f1_unstripped_ci'])}" \
+            if "macro_f1_unstripped" in e else "n/a"
+        L.append(f"| {names[k]} | **{e['macro_f1']:.3f}** | {fmt_ci(e['macro_f1_ci'])} | "
+                 f"{e['accuracy']:.3f} | {kept} |")
+    raw = extra["framing_raw"]
+    L += [
+        f"| framing features from raw pages (for contrast) | {raw['macro_f1']:.3f} | "
+        f"{fmt_ci(raw['macro_f1_ci'])} | {raw['accuracy']:.3f} | (features see the page) |",
+        f"| reference: plain TF-IDF + LR, ungrouped stratified 5-fold, raw text | "
+        f"{extra['reference']:.3f} | | | |",
+        "",
+        "Targets from the issue: framing only >= 0.55; framing + TF-IDF with boilerplate "
+        f"stripped >= 0.72. Measured: {m['framing']['macro_f1']:.3f} and "
+        f"{m['combined']['macro_f1']:.3f}. "
+        + ("Both met." if m["framing"]["macro_f1"] >= 0.55 and m["combined"]["macro_f1"] >= 0.72
+           else "Not met. Where the gap comes from:"),
+        "",
+        f"- **Boilerplate was doing much of the work.** The word model falls from "
+        f"{m['tfidf']['macro_f1_unstripped']:.3f} to {m['tfidf']['macro_f1']:.3f} once outlet "
+        f"names, datelines, credits and page furniture are gone, and the framing features "
+        f"from {raw['macro_f1']:.3f} (raw pages) to {m['framing']['macro_f1']:.3f} (stripped "
+        "text): on raw pages a timestamp ending \"KSA\" counts as a mention of Saudi Arabia and "
+        "an outlet's own name as a media source. The issue's reference (~0.68, reproduced here "
+        f"as {extra['reference']:.3f}) was measured on raw text with ungrouped folds.",
+        f"- **Framing features add nothing on top of words here.** Combined "
+        f"({m['combined']['macro_f1']:.3f}) scores below words alone "
+        f"({m['tfidf']['macro_f1']:.3f}); stacking the two models (outlet probabilities of each "
+        "fed to a second logistic regression, boilerplate stripped) reaches "
+        f"{extra['stacked']['macro_f1']:.3f} {fmt_ci(extra['stacked']['macro_f1_ci'])}. The framing "
+        "features are a few hundred mostly-zero term counts and rates; what they capture "
+        "(naming choices, sourcing mix) the words already carry.",
+        "- **Small outlets.** TASS (5 articles), Asharq Al-Awsat (11) and NNA (13) weigh as "
+        "much as Al-Ahram (149) in macro-F1 and are rarely recognised; the per-outlet table is "
+        "in `per_outlet.csv`.",
+        "",
+        "## Which outlets get confused with which",
+        "",
+        "Largest off-diagonal cells of the combined model (true -> predicted, share of the "
+        "true outlet's articles):",
+        "",
+    ]
+    for c in m["combined"]["confused"][:10]:
+        L.append(f"- {c['true']} -> {c['predicted']}: {c['count']} ({c['share']:.0%})")
+    L += ["", "Errors that stay inside the issue's alignment blocs (combined model):", "",
+          "| bloc | errors on its outlets | predicted as another member | share | "
+          "share expected by size |", "|---|---|---|---|---|"]
+    for b in extra["blocs"]:
+        L.append(f"| {b['bloc']} | {b['errors']} | {b['within']} | {b['share']:.0%} | "
+                 f"{b['chance']:.0%} |")
+    L += ["", extra["bloc_text"], "",
+          f"Hierarchical clustering of the outlets' mean standardised framing profiles "
+          f"(average linkage, cosine): {' | '.join(summary['clusters']['order'])}.", ""]
+    L += ["## What distinguishes each outlet (framing model)", "",
+          "Top coefficients (log-odds per standard deviation of the rank-normalised feature) "
+          "with 95% bootstrap intervals; full list with example sentences in "
+          "`top_features.csv`.", ""]
+    top = result.top_features
+    fr = top[top.model == "framing"]
+    for outlet, g in fr.groupby("by"):
+        items = [f"`{r.feature}` {r.coef:.2f} [{r.ci_low:.2f}, {r.ci_high:.2f}]"
+                 for r in g.head(3).itertuples()]
+        L.append(f"- **{outlet}**: " + "; ".join(items))
+        ex = next((r.examples for r in g.itertuples() if r.examples), None)
+        if ex:
+            L.append(f"  - e.g. \"{ex[0]}\"")
+    L += ["", "## Credibility (FA-KES labels: 1 credible, 0 fake)", ""]
+    if cred:
+        L += [
+            f"- Framing-feature model, grouped CV: ROC AUC **{cred['auc']:.3f}** "
+            f"{fmt_ci(cred['auc_ci'])}.",
+            f"- Whole outlets held out: {cred['leave_outlets_out']['auc']:.3f} "
+            f"{fmt_ci(cred['leave_outlets_out']['auc_ci'])}.",
+            f"- Baseline, the outlet's share of credible articles in the training folds: "
+            f"{cred['outlet_rate_baseline']['auc']:.3f} "
+            f"{fmt_ci(cred['outlet_rate_baseline']['auc_ci'])}.",
+            "- Features whose coefficient interval lies wholly on the fake side: "
+            + (", ".join(f"`{f}`" for f in cred["features_with_negative"]) or "none") + ".",
+            "- ... and wholly on the credible side: "
+            + (", ".join(f"`{f}`" for f in cred["features_with_positive"]) or "none") + ".",
+            "",
+            "FA-KES labels articles by whether their casualty figures match the VDC database, "
+            "which is about the event reported more than about framing or sourcing; an AUC "
+            "near 0.5 says the features carry little of that signal, and the coefficients "
+            "above should be read with that in mind.",
+        ]
+    L += ["", "## Cost", "",
+          f"`compare_outlets` on FA-KES took {seconds:.0f} s wall clock (process peak RSS "
+          f"{peak_mb:.0f} MB, extraction included), on a 2-core machine shared with other jobs "
+          "(timings noisy).", ""]
+    return "\n".join(L)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", help="keep the results folder here")
+    ap.add_argument("--no-docs", action="store_true")
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args(argv)
+
+    from framing.compare import compare_outlets
+    from framing.compare.leakage import strip_corpus
+    from framing.extract import extract_features
+    from framing.io.datasets import load_fakes
+
+    try:
+        corpus = load_fakes()
+    except Exception as exc:  # noqa: BLE001 - the data lives in ../shared
+        sys.exit(f"FA-KES not available: {exc}")
+    stripped = strip_corpus(corpus)
+    t = time.perf_counter()
+    features, spans = extract_features(stripped)
+    print(f"extracted {features.shape[1]} columns in {time.perf_counter() - t:.0f} s", flush=True)
+
+    out = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="framing-compare-"))
+    t = time.perf_counter()
+    result = compare_outlets(
+        features, spans_df=spans, corpus_df=corpus, spans_corpus_df=stripped,
+        label_col="label", out_dir=out, seed=args.seed,
+    )
+    seconds = time.perf_counter() - t
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    s = result.summary
+
+    groups = result.predictions["group"].to_numpy()
+    extra = {
+        "framing_raw": framing_on_raw(corpus, groups, args.seed),
+        "reference": reference_baseline(corpus, args.seed),
+        "stacked": stacked(features, stripped["text"].tolist(), groups, args.seed),
+        "blocs": bloc_confusion(result.confusion["combined"]),
+    }
+    inside = [b for b in extra["blocs"] if b["share"] > b["chance"]]
+    extra["bloc_text"] = (
+        f"{len(inside)} of {len(extra['blocs'])} blocs keep more of their errors inside the "
+        "bloc than their members' sizes predict"
+        + (": the confusions follow the alignment." if len(inside) == len(extra["blocs"])
+           else "; the alignment explains the confusions only in part.")
+    )
+
+    from framing.commands.compare import format_summary
+
+    print(format_summary(s))
+    print(f"framing from raw pages: {extra['framing_raw']['macro_f1']:.3f} "
+          f"{fmt_ci(extra['framing_raw']['macro_f1_ci'])}")
+    print(f"reference TF-IDF+LR stratified ungrouped: {extra['reference']:.3f}")
+    print(f"stacked framing+words: {extra['stacked']['macro_f1']:.3f}")
+    for b in extra["blocs"]:
+        print(f"bloc {b['bloc']}: {b['within']}/{b['errors']} errors inside "
+              f"({b['share']:.0%}, by size {b['chance']:.0%})")
+    print(f"compare_outlets: {seconds:.0f} s, RSS {peak_mb:.0f} MB; results in {out}")
+    if not args.no_docs:
+        DOC.write_text(render(s, extra, result, seconds, peak_mb) + "\n", encoding="utf-8")
+        print(f"wrote {DOC}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
