@@ -59,8 +59,20 @@ def _read_table(path: Path) -> pd.DataFrame:
         raise InputError(path, f"cannot read table: {exc.__class__.__name__}: {exc}") from None
 
 
-def _is_feature_table(df: pd.DataFrame) -> bool:
-    return any(isinstance(c, str) and "__" in c for c in df.columns)
+def _is_feature_table(path: Path) -> bool:
+    """Whether a table's header has ``<family>__<name>`` columns (read without the body, so a
+    corpus CSV in an odd encoding is left to the corpus loaders)."""
+    try:
+        if path.suffix.lower() in (".parquet", ".pq"):
+            import pyarrow.parquet as pq
+
+            cols = pq.read_schema(path).names
+        else:
+            sep = "\t" if path.suffix.lower() == ".tsv" else ","
+            cols = list(pd.read_csv(path, sep=sep, nrows=0, encoding_errors="replace").columns)
+    except Exception as exc:  # pyarrow / pandas raise many types for a bad table
+        raise InputError(path, f"cannot read table: {exc.__class__.__name__}: {exc}") from None
+    return any(isinstance(c, str) and "__" in c for c in cols)
 
 
 def load_inputs(
@@ -72,8 +84,8 @@ def load_inputs(
     spans = _read_table(Path(args.spans)) if args.spans else None
     corpus = None
     if len(paths) == 1 and paths[0].suffix.lower() in _TABLE_SUFFIXES and paths[0].is_file():
-        table = _read_table(paths[0])
-        if _is_feature_table(table):
+        if _is_feature_table(paths[0]):
+            table = _read_table(paths[0])
             if args.corpus:
                 corpus = _load_corpus(args, args.corpus)
             return table, spans, corpus, corpus
