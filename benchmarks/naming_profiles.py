@@ -11,13 +11,13 @@ in an existing output file (the hand-written reading of the tables) is kept.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 import pandas as pd
+
+from framing.atomic import write_atomic
 
 DEFAULT_REFERENTS = (
     "islamic_state",
@@ -210,18 +210,6 @@ def render(
         wire_credits(texts, arts),
     ]
     return "\n".join(out)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+from framing.atomic import write_atomic  # noqa: F401  (re-exported for commands)
 
 MAPPING_ARGS = ("text_col", "title_col", "outlet_col", "date_col", "id_col", "url_col", "label_col", "publisher_col")
 
@@ -54,21 +54,6 @@ def corpus_from_args(args: argparse.Namespace, paths: list[str] | None = None) -
     for p in df.attrs.get("problems", []):
         print(f"framing: warning: {p}", file=sys.stderr)
     return df
-
-
-def write_atomic(path: str | Path, data: str | bytes) -> Path:
-    """Write via a temporary file in the same folder and rename, so readers never see half a file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return path
 
 
 def dumps(obj: Any, indent: int | None = 2) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from framing.atomic import write_atomic
 from framing.paths import PROJECT_ROOT
 
 #: Columns ``framing extract`` adds around the features: (meaning, unit).
@@ -102,27 +103,11 @@ def render(table: pd.DataFrame) -> str:
     return "\n".join(out)
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    """Temp file in the same folder, then rename: readers never see half a page."""
-    import os
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     out = Path(args[0]) if args else PROJECT_ROOT / "docs" / "features.md"
     table = feature_table()
-    _write_atomic(out, render(table))
+    write_atomic(out, render(table))
     print(f"wrote {len(table)} feature columns to {out}", file=sys.stderr)
     return 0
 

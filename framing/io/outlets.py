@@ -15,8 +15,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from framing.errors import LexiconError
 from framing import paths as _paths
+from framing.errors import LexiconError
 
 OWNERSHIP = ("state", "public", "private", "party-affiliated")
 

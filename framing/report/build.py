@@ -6,8 +6,6 @@ The report reads everything from the same API a researcher uses (``analyze_artic
 
 from __future__ import annotations
 
-import os
-import tempfile
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -19,8 +17,9 @@ import pandas as pd
 from markupsafe import Markup
 from tqdm import tqdm  # plain: tqdm.auto warns in notebooks without ipywidgets
 
+from framing.atomic import write_atomic
 from framing.corpus import ARTICLE_COLUMNS
-from framing.errors import FramingError, InputError
+from framing.errors import FramingError
 from framing.report import sections
 from framing.report.card import CARD_CSS, article_card_html, is_informative
 from framing.report.comparison import comparison_section, result_section
@@ -300,27 +299,6 @@ def _quiet(progress: bool | None) -> bool | None:
     return None if progress is None else not progress
 
 
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Temp file in the same folder, then ``os.replace``: readers never see half a report."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report is for sharing
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise InputError(path, f"cannot write the report: {exc.strerror or exc}") from exc
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return path
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def _require_weasyprint() -> Callable[..., Any]:

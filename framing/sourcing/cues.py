@@ -16,8 +16,8 @@ from typing import Any, Literal
 import ahocorasick
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from framing.errors import LexiconError
 from framing import paths as _paths
+from framing.errors import LexiconError
 
 SOURCE_TYPES = ("person", "organization", "document", "media", "anonymous", "unknown")
 
