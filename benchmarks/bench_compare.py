@@ -224,6 +224,14 @@ def render(summary: dict, extra: dict, result, seconds: float, peak_mb: float) -
         ex = next((r.examples for r in g.itertuples() if r.examples), None)
         if ex:
             L.append(f"  - e.g. \"{ex[0]}\"")
+    residue = fr[fr.feature == "claims__share_other"]
+    if len(residue):
+        shown = [f"\"{ex}\"" for exs in residue["examples"] for ex in exs[:2]][:4]
+        L += ["", f"Read the examples before the coefficients: `claims__share_other` (sentences "
+              f"that are neither attributed nor hedged claims) marks "
+              f"{', '.join(sorted(set(residue['by'])))}; its examples in this run: "
+              f"{'; '.join(shown)}. Where these are captions or sign-offs the feature counts "
+              "page residue the stripper missed, not framing."]
     L += ["", "## Credibility (FA-KES labels: 1 credible, 0 fake)", ""]
     if cred:
         L += [
