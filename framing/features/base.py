@@ -40,7 +40,23 @@ class FamilyResult:
     details: dict[str, Any] = field(default_factory=dict)
 
 
-class Family(TransformerMixin, BaseEstimator):
+class TextTransformer(TransformerMixin, BaseEstimator):
+    """What every text-to-features transformer here shares: texts in, names fixed at ``fit``."""
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        if not hasattr(self, "feature_names_out_"):
+            self.fit()
+        return self.feature_names_out_.copy()
+
+    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True
+        tags.input_tags.two_d_array = False
+        tags.requires_fit = False
+        return tags
+
+
+class Family(TextTransformer):
     """Base class. Subclasses set ``name`` and implement ``feature_names`` and ``analyze``.
 
     ``fit`` learns nothing (the features are defined by rules and lexicons) but fixes the
@@ -72,17 +88,6 @@ class Family(TransformerMixin, BaseEstimator):
             out[i] = [feats.get(n, 0.0) for n in names]
         return out
 
-    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
-        if not hasattr(self, "feature_names_out_"):
-            self.fit()
-        return self.feature_names_out_.copy()
-
-    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
-        tags = super().__sklearn_tags__()
-        tags.input_tags.string = True
-        tags.input_tags.two_d_array = False
-        tags.requires_fit = False
-        return tags
 
 
 #: Registered families by name -> "module:Class", imported lazily so that

@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.base import BaseEstimator, TransformerMixin
 
 from framing.corpus import as_texts
-from framing.features.base import Family, FamilyResult
+from framing.features.base import Family, FamilyResult, TextTransformer
 from framing.text import Document
 
 
@@ -30,7 +29,7 @@ def resolve_families(families: Sequence[str] | str | None) -> list[str]:
     return list(families)
 
 
-class FramingFeatures(TransformerMixin, BaseEstimator):
+class FramingFeatures(TextTransformer):
     """All (or the named) feature families in one transformer.
 
     Parameters
@@ -94,16 +93,4 @@ class FramingFeatures(TransformerMixin, BaseEstimator):
         if self.fill_value is not None:
             out[np.isnan(out)] = self.fill_value
         return out
-
-    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
-        if not hasattr(self, "feature_names_out_"):
-            self.fit()
-        return self.feature_names_out_.copy()
-
-    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
-        tags = super().__sklearn_tags__()
-        tags.input_tags.string = True
-        tags.input_tags.two_d_array = False
-        tags.requires_fit = False
-        return tags
 
