@@ -63,6 +63,7 @@ HEADLINE_SCORES: tuple[tuple[str, str], ...] = (
     ("claims__share_hedged", "hedged claims (share)"),
     ("readability__flesch_reading_ease", "Flesch reading ease"),
     ("sentiment__compound", "sentiment (VADER compound)"),
+    ("sentiment__sentence_mean", "sentence sentiment (mean)"),
 )
 
 

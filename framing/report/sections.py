@@ -331,12 +331,21 @@ def _sourcing(analyses, groups, order, by) -> dict[str, Any]:
 def _sentiment(features, groups, order, by, referent_labels) -> dict[str, Any]:
     cols = [c for c in features.columns if c.startswith("sentiment__actor__")]
     out: dict[str, Any] = {"figure": None, "table": None, "note": ""}
-    if "sentiment__compound" in features.columns:
-        s = pd.to_numeric(features["sentiment__compound"], errors="coerce")
-        t = s.groupby(groups.values).agg(["mean", "std", "count"]).reindex(order)
-        t.columns = ["mean compound", "sd", "articles"]
+    # VADER's whole-document compound saturates near -1 on long war reporting, so the
+    # sentence-level mean and share of negative sentences are shown beside it.
+    shown = {
+        "sentiment__compound": "document compound",
+        "sentiment__sentence_mean": "sentence mean",
+        "sentiment__sentence_share_negative": "share of negative sentences",
+    }
+    have = [c for c in shown if c in features.columns]
+    if have:
+        vals = features[have].apply(pd.to_numeric, errors="coerce")
+        t = vals.groupby(groups.values).mean().reindex(order)
+        t.columns = [shown[c] for c in have]
+        t["articles"] = groups.value_counts().reindex(order).values
         t.index.name = by
-        out["table"] = Table.from_df(t, "Article sentiment (VADER compound, -1..+1)")
+        out["table"] = Table.from_df(t, "Article sentiment (VADER, -1..+1; mean over articles)")
     if not cols:
         out["note"] = "No actor-level sentiment scores (the sentiment family did not run)."
         return out
