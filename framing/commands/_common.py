@@ -58,3 +58,15 @@ def corpus_from_args(args: argparse.Namespace, paths: list[str] | None = None) -
 
 def dumps(obj: Any, indent: int | None = 2) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=indent, default=str)
+
+
+def corpus_chunks_from_args(args: argparse.Namespace, chunk_size: int, problems: list[str]) -> Any:
+    """The corpus as an iterator of chunks (flat memory for big tables); FA-KES whole."""
+    from framing.io.datasets import FAKES
+    from framing.io.stream import iter_corpus
+
+    paths = list(args.paths)
+    mapping = mapping_from_args(args)
+    if len(paths) == 1 and Path(paths[0]).name == FAKES.filename and not mapping:
+        return corpus_from_args(args)
+    return iter_corpus(paths, chunk_size=chunk_size, problems=problems, **mapping)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from framing.commands._common import add_corpus_args, add_lexicon_arg, corpus_from_args
+from framing.commands._common import add_corpus_args, add_lexicon_arg, corpus_chunks_from_args
 from framing.errors import FramingError
 
 
@@ -66,7 +66,9 @@ def run(args: argparse.Namespace) -> int:
         missing = [f for f in families if f not in available_families(families)]
         if missing:
             raise FramingError(f"feature family {', '.join(missing)} is not installed")
-    corpus = corpus_from_args(args)
+    problems: list[str] = []
+    # stream tables in chunks of several extraction chunks: memory stays flat in corpus size
+    corpus = corpus_chunks_from_args(args, max(args.chunk_size * 20, 2000), problems)
     summary = extract_to_parquet(
         corpus,
         args.output,
@@ -86,6 +88,8 @@ def run(args: argparse.Namespace) -> int:
     if summary.spans_path:
         msg += f" and {summary.n_spans} spans to {summary.spans_path}"
     print(msg, file=sys.stderr)
+    for p in problems:
+        print(f"framing: warning: {p}", file=sys.stderr)
     if summary.n_errors:
         print(
             f"framing: warning: {summary.n_errors} article(s) had problems; see the 'errors' column",

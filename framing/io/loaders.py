@@ -199,6 +199,52 @@ def _read_table(path: Path) -> pd.DataFrame:
     return df
 
 
+MAPPING_FIELDS = ("text", "title", "outlet", "date", "id", "url", "label", "publisher")
+
+
+def resolve_mapping(columns: Sequence[str], path: Path, **given: str | None) -> dict[str, str | None]:
+    """Which table column holds each article field (explicit ``<field>_col`` or guessed)."""
+    cols = [str(c) for c in columns]
+    mapping = {f: _pick(cols, f, given.get(f"{f}_col"), path) for f in _AUTO_COLUMNS}
+    if mapping["text"] is None:
+        raise InputError(path, f"no text column (columns found: {', '.join(cols)}); name it with --text-col")
+    return mapping
+
+
+def table_to_corpus(
+    df: pd.DataFrame,
+    path: Path,
+    mapping: dict[str, str | None],
+    problems: list[str],
+    warnings: Sequence[str] = (),
+    row_offset: int = 0,
+) -> pd.DataFrame:
+    """Map one table (or one chunk of it) onto the corpus columns; other columns are kept."""
+    out = pd.DataFrame(index=df.index)
+    for f, col in mapping.items():
+        if col is not None:
+            out[f] = df[col]
+    used = {c for c in mapping.values() if c}
+    for c in df.columns:
+        if c not in used and str(c) not in out.columns:
+            out[str(c)] = df[c]
+    if "id" not in out:
+        out["id"] = [f"{path.stem}:{row_offset + i}" for i in range(len(out))]
+    out["id"] = out["id"].astype(str)
+    out["text"] = out["text"].fillna("").astype(str)
+    if "date" in out:
+        out["date"] = [parse_date(v) for v in out["date"]]
+    out["source_file"] = str(path)
+    empty = out["text"].str.strip() == ""
+    if empty.any():
+        ids = ", ".join(out.loc[empty, "id"].head(5))
+        _warn(problems, f"{path}: {int(empty.sum())} row(s) with empty text kept (ids: {ids})")
+    rows = out.to_dict("records")
+    for r in rows:
+        r["warnings"] = list(warnings)
+    return make_corpus(rows)
+
+
 def load_table(
     path: str | Path,
     text_col: str | None = None,
@@ -215,47 +261,21 @@ def load_table(
     path = Path(path)
     problems = problems if problems is not None else []
     df = _read_table(path)
-    cols = [str(c) for c in df.columns]
-    given = {
-        "text": text_col,
-        "title": title_col,
-        "outlet": outlet_col,
-        "date": date_col,
-        "id": id_col,
-        "url": url_col,
-        "label": label_col,
-        "publisher": publisher_col,
-    }
-    mapping = {f: _pick(cols, f, given.get(f), path) for f in _AUTO_COLUMNS}
-    if mapping["text"] is None:
-        raise InputError(path, f"no text column (columns found: {', '.join(cols)}); name it with --text-col")
-    out = pd.DataFrame(index=df.index)
-    for f, col in mapping.items():
-        if col is not None:
-            out[f] = df[col]
-    used = {c for c in mapping.values() if c}
-    for c in df.columns:
-        if c not in used and str(c) not in out.columns:
-            out[str(c)] = df[c]
-    if "id" not in out:
-        out["id"] = [f"{path.stem}:{i}" for i in range(len(out))]
-    out["id"] = out["id"].astype(str)
-    out["text"] = out["text"].fillna("").astype(str)
-    if "date" in out:
-        out["date"] = [parse_date(v) for v in out["date"]]
-    out["source_file"] = str(path)
+    mapping = resolve_mapping(
+        df.columns,
+        path,
+        text_col=text_col,
+        title_col=title_col,
+        outlet_col=outlet_col,
+        date_col=date_col,
+        id_col=id_col,
+        url_col=url_col,
+        label_col=label_col,
+        publisher_col=publisher_col,
+    )
     warnings = list(df.attrs.get("decode_warnings", []))
     problems.extend(warnings)
-    empty = out["text"].str.strip() == ""
-    if empty.any():
-        _warn(
-            problems,
-            f"{path}: {int(empty.sum())} row(s) with empty text kept (ids: {', '.join(out.loc[empty, 'id'].head(5))})",
-        )
-    rows = out.to_dict("records")
-    for r in rows:
-        r["warnings"] = list(warnings) if warnings else []
-    corpus = make_corpus(rows)
+    corpus = table_to_corpus(df, path, mapping, problems, warnings)
     corpus.attrs["problems"] = problems
     return corpus
 
