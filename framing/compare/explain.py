@@ -25,14 +25,20 @@ _MIN_WORDS = 6
 
 
 def model_feature_names(model: Pipeline) -> list[str]:
-    """Input names for the classifier's coefficients: framing columns, then ``text:<term>``."""
+    """Input names for the classifier's coefficients: framing columns, then ``text:<term>`` for
+    words and ``chars:<n-gram>`` for character n-grams."""
     ct = model.named_steps["features"]
     names: list[str] = []
     for name, trans, cols in ct.transformers_:
         if name == "framing":
-            names.extend(list(cols))
+            # through the block's own steps: a column cut (MinSupport) drops some
+            names.extend(str(n) for n in trans.get_feature_names_out(list(cols)))
         elif name == "text":
-            names.extend(f"text:{t}" for t in trans[-1].get_feature_names_out())
+            for t in trans[-1].get_feature_names_out():
+                part, _, term = str(t).partition("__")  # FeatureUnion: word__x, char__x
+                if not term:
+                    part, term = "word", part
+                names.append(f"{'chars' if part == 'char' else 'text'}:{term}")
     return names
 
 
@@ -209,6 +215,8 @@ def add_examples(
         feat = row.feature
         if feat.startswith("text:"):
             ex = _examples_for_term(feat[5:], ids_all[mask].tolist(), texts, n)
+        elif feat.startswith("chars:"):
+            ex = []  # a character n-gram has no sentence of its own worth quoting
         else:
             vals = features_df.loc[mask, feat] if feat in features_df else None
             ids = ids_all[mask]

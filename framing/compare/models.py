@@ -3,6 +3,10 @@
 (a) ``framing``: framing features only, standardised, logistic regression;
 (b) ``tfidf``: a TF-IDF word baseline over boilerplate-stripped text;
 (c) ``combined``: both, side by side in one ``ColumnTransformer``.
+The data-driven choice in (c), how much the framing block weighs against the words, is made
+by an inner grouped CV on the training fold only (``build_model(..., tune=True)``), never on
+the fold being scored; (a) can do the same for a cut of rarely-seen columns, which on FA-KES
+did not help (see docs/comparison.md) and so is off in ``compare_outlets``.
 Scores come from out-of-fold predictions of ``StratifiedGroupKFold`` over near-duplicate
 groups, with percentile bootstrap intervals over those predictions.
 """
@@ -17,16 +21,19 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sklearn.base import clone
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, TransformerMixin, clone
 from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_selection import SelectorMixin
 from sklearn.impute import SimpleImputer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
-from sklearn.model_selection import StratifiedGroupKFold
-from sklearn.pipeline import Pipeline
+from sklearn.model_selection import GridSearchCV, StratifiedGroupKFold
+from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import QuantileTransformer, StandardScaler
 from sklearn.svm import LinearSVC
+from sklearn.utils.validation import check_is_fitted, validate_data
 
 from framing.compare.leakage import BoilerplateStripper
 from framing.corpus import ARTICLE_COLUMNS, EXTRA_COLUMNS
@@ -82,13 +89,83 @@ class TermTfidf(TfidfVectorizer):
         super().__setstate__(state)
 
 
-def _framing_block() -> Pipeline:
+class MinSupport(SelectorMixin, BaseEstimator):
+    """Keep the columns that are non-zero in at least ``min_share`` of the training rows.
+
+    Most framing columns count one naming choice that occurs in a handful of articles; after
+    rank-normalising and scaling, each such column weighs as much as a common one and adds
+    mostly noise. Hand-written because ``VarianceThreshold`` is scale-dependent: a rate that
+    lives in [0, 0.01] has a tiny variance however often it occurs.
+    """
+
+    def __init__(self, min_share: float = 0.0):
+        self.min_share = min_share
+
+    def fit(self, X: Any, y: Any = None) -> MinSupport:
+        X = validate_data(self, X, ensure_all_finite="allow-nan", dtype=np.float64)
+        share = np.mean((X != 0) & ~np.isnan(X), axis=0)
+        keep = share >= self.min_share
+        if not keep.any():  # never hand an empty matrix to the classifier
+            keep[int(np.argmax(share))] = True
+        self.support_share_ = share
+        self.mask_ = keep
+        return self
+
+    def _get_support_mask(self) -> np.ndarray:
+        check_is_fitted(self, "mask_")
+        return self.mask_
+
+    def __sklearn_tags__(self) -> Any:
+        tags = super().__sklearn_tags__()
+        tags.input_tags.allow_nan = True
+        return tags
+
+
+class BlockWeight(TransformerMixin, BaseEstimator):
+    """Multiply the first ``n_first`` columns (the framing block) by ``weight``.
+
+    A separate step, not ``ColumnTransformer.transformer_weights``, so an inner search over the
+    weight reuses the fitted features instead of re-learning TF-IDF for every candidate.
+    """
+
+    def __init__(self, n_first: int = 0, weight: float = 1.0):
+        self.n_first = n_first
+        self.weight = weight
+
+    def fit(self, X: Any, y: Any = None) -> BlockWeight:
+        self.n_features_in_ = X.shape[1]
+        return self
+
+    def transform(self, X: Any) -> Any:
+        scale = np.ones(X.shape[1])
+        scale[: self.n_first] = self.weight
+        if sp.issparse(X):
+            return sp.csr_matrix(X) @ sp.diags(scale)
+        return np.asarray(X) * scale
+
+
+#: Inner-CV candidates for the framing-only model: keep columns non-zero in this share of
+#: training articles (0 keeps all). A grid, not one value, because the best cut depends on
+#: the corpus and the feature families present.
+MIN_SUPPORT_GRID = (0.0, 0.02, 0.05, 0.1, 0.2)
+#: Inner-CV candidates for the framing block's weight in ``combined``, as multiples of
+#: 1/sqrt(number of framing columns), the weight at which a standardised framing row has
+#: about unit length like an L2-normalised TF-IDF row.
+FRAMING_WEIGHT_GRID = (0.125, 0.25, 0.5, 1.0)
+#: Two inner folds, not more: the combined model's search fits 2 x 4 SVMs per outer fold
+#: (twice: with and without stripping), and keeping `framing compare` to a few minutes matters
+#: more than a finer estimate of which of four weights is best.
+INNER_FOLDS = 2
+
+
+def _framing_block(min_share: float = 0.0) -> Pipeline:
     # Framing features are mostly counts and rates: many zeros and a long tail. A rank-based
     # map to a normal shape before scaling stops a handful of extreme articles from setting
     # each coefficient (on FA-KES: 0.49 vs 0.46 macro-F1 for scaling alone).
     return Pipeline(
         [
             ("impute", SimpleImputer(strategy="median", keep_empty_features=True)),
+            ("support", MinSupport(min_share)),
             ("quantile", QuantileTransformer(n_quantiles=100, output_distribution="normal")),
             ("scale", StandardScaler()),
         ]
@@ -96,18 +173,41 @@ def _framing_block() -> Pipeline:
 
 
 def _text_block(strip_rules: bool, strip_furniture: bool) -> Pipeline:
+    # Words and word pairs, plus character 2-5-grams within word boundaries: the standard
+    # pairing in authorship attribution, where character n-grams pick up spelling, transliteration
+    # ("Daesh"/"Da'esh", "Raqqa"/"Raqqah") and punctuation habits that survive stripping.
+    # Settings are common defaults fixed in advance, not tuned on FA-KES; max_features caps
+    # memory and the saved model's size.
     return Pipeline(
         [
             ("strip", BoilerplateStripper(rules=strip_rules, learn_furniture=strip_furniture)),
             (
                 "tfidf",
-                TermTfidf(
-                    sublinear_tf=True, min_df=2, max_df=0.9, ngram_range=(1, 2),
-                    max_features=50000, dtype=np.float32,
+                FeatureUnion(
+                    [
+                        (
+                            "word",
+                            TermTfidf(
+                                sublinear_tf=True, min_df=2, max_df=0.9, ngram_range=(1, 2),
+                                max_features=50000, dtype=np.float32,
+                            ),
+                        ),
+                        (
+                            "char",
+                            TermTfidf(
+                                analyzer="char_wb", sublinear_tf=True, min_df=2, max_df=0.9,
+                                ngram_range=(2, 5), max_features=50000, dtype=np.float32,
+                            ),
+                        ),
+                    ]
                 ),
             ),
         ]
     )
+
+
+def _inner_cv(seed: int) -> StratifiedGroupKFold:
+    return StratifiedGroupKFold(n_splits=INNER_FOLDS, shuffle=True, random_state=seed)
 
 
 def build_model(
@@ -118,45 +218,94 @@ def build_model(
     strip_furniture: bool = True,
     C: float | None = None,
     framing_weight: float | None = None,
+    min_share: float = 0.0,
     seed: int = 0,
-) -> Pipeline:
-    """A fresh, unfitted pipeline for ``kind`` (framing | tfidf | combined) over a DataFrame.
+    tune: bool = False,
+) -> Any:
+    """A fresh, unfitted model for ``kind`` (framing | tfidf | combined) over a DataFrame.
 
     In ``combined`` the standardised framing block is scaled by ``framing_weight`` (default
-    1/sqrt(number of framing columns)), so a row of it has about unit length like an
-    L2-normalised TF-IDF row and neither block swamps the other under one penalty.
+    1/sqrt(number of framing columns), about unit row length like an L2-normalised TF-IDF row).
+    With ``tune=True`` the data-driven choices are left to an inner grouped CV on whatever the
+    model is fitted on (fit it with :func:`fit_model` so the groups reach it):
+    ``framing`` searches ``min_share`` over MIN_SUPPORT_GRID (a ``GridSearchCV`` around the
+    pipeline); ``combined`` searches the framing weight over FRAMING_WEIGHT_GRID with the
+    features fitted once per training fold (a search around the last two steps; the inner
+    folds then share the TF-IDF vocabulary, which is unsupervised and touches only the choice,
+    not the outer score). :func:`final_pipeline` turns a fitted tuned model into a plain one.
     """
     if kind not in MODEL_KINDS:
         raise ValueError(f"unknown model kind {kind!r}; known: {MODEL_KINDS}")
     blocks: list[tuple[str, Any, Any]] = []
-    weights: dict[str, float] = {}
     if kind in ("framing", "combined"):
         if not feature_cols:
             raise ValueError("no framing feature columns (<family>__<name>) to model")
-        blocks.append(("framing", _framing_block(), list(feature_cols)))
-        if framing_weight is None:
-            framing_weight = 1.0 / np.sqrt(len(feature_cols))
-        weights["framing"] = 1.0 if kind == "framing" else float(framing_weight)
+        # In ``combined`` the weight, not a column cut, sets the framing block's influence.
+        blocks.append(
+            ("framing", _framing_block(min_share if kind == "framing" else 0.0), list(feature_cols))
+        )
     if kind in ("tfidf", "combined"):
         blocks.append(("text", _text_block(strip_rules, strip_furniture), text_col))
-        weights["text"] = 1.0
-    clf: Any
+    features = ColumnTransformer(blocks, remainder="drop")
     if kind == "framing":
-        # A few dozen dense columns: multinomial logistic regression is quick and its
-        # coefficients read as log-odds per standard deviation.
+        # A few hundred dense columns: multinomial logistic regression is quick and its
+        # coefficients read as log-odds per standard deviation. C is left fixed: on FA-KES
+        # macro-F1 moved by < 0.01 between C=0.01 and 0.3.
         clf = LogisticRegression(
             C=0.05 if C is None else C, max_iter=3000, class_weight="balanced", random_state=seed
         )
-    else:
-        # Tens of thousands of sparse columns: a linear SVM is as accurate as logistic
-        # regression here and 5-10x faster, which keeps `framing compare` under two minutes.
-        clf = LinearSVC(C=0.5 if C is None else C, class_weight="balanced", random_state=seed)
-    return Pipeline(
-        [
-            ("features", ColumnTransformer(blocks, transformer_weights=weights, remainder="drop")),
-            ("clf", clf),
-        ]
+        model = Pipeline([("features", features), ("clf", clf)])
+        if tune:
+            return GridSearchCV(
+                model, {"features__framing__support__min_share": list(MIN_SUPPORT_GRID)},
+                cv=_inner_cv(seed), scoring="f1_macro", error_score="raise",
+            )
+        return model
+    # Tens of thousands of sparse columns: a linear SVM is as accurate as logistic
+    # regression here and 5-10x faster, which keeps `framing compare` under a few minutes.
+    svm = LinearSVC(C=0.5 if C is None else C, class_weight="balanced", random_state=seed)
+    if kind == "tfidf":
+        return Pipeline([("features", features), ("clf", svm)])
+    base = 1.0 / np.sqrt(len(feature_cols))
+    weight = BlockWeight(len(feature_cols), base if framing_weight is None else framing_weight)
+    if tune:
+        search = GridSearchCV(
+            Pipeline([("weight", weight), ("clf", svm)]),
+            {"weight__weight": [float(m * base) for m in FRAMING_WEIGHT_GRID]},
+            cv=_inner_cv(seed), scoring="f1_macro", error_score="raise",
+        )
+        return Pipeline([("features", features), ("search", search)])
+    return Pipeline([("features", features), ("weight", weight), ("clf", svm)])
+
+
+def fit_model(model: Any, X: pd.DataFrame, y: Any, groups: Any = None) -> Any:
+    """Fit ``model``; a tuned one gets ``groups`` so its inner folds keep near duplicates
+    together (each article its own group when none are given)."""
+    groups = np.arange(len(X)) if groups is None else np.asarray(groups)
+    if isinstance(model, GridSearchCV):
+        return model.fit(X, y, groups=groups)
+    if isinstance(model, Pipeline) and isinstance(model[-1], GridSearchCV):
+        return model.fit(X, y, **{f"{model.steps[-1][0]}__groups": groups})
+    return model.fit(X, y)
+
+
+def final_pipeline(model: Any) -> Pipeline:
+    """A fitted model as a plain ``Pipeline`` ending in the classifier (explanations, saving):
+    a tuned model's search is replaced by its best, refitted candidate."""
+    if isinstance(model, GridSearchCV):
+        return model.best_estimator_
+    if isinstance(model, Pipeline) and isinstance(model[-1], GridSearchCV):
+        best = model[-1].best_estimator_
+        return Pipeline(list(model.steps[:-1]) + list(best.steps))
+    return model
+
+
+def chosen_params(model: Any) -> dict[str, Any]:
+    """What a tuned model's inner CV picked (empty for an untuned one)."""
+    search = model if isinstance(model, GridSearchCV) else (
+        model[-1] if isinstance(model, Pipeline) and isinstance(model[-1], GridSearchCV) else None
     )
+    return dict(search.best_params_) if search is not None else {}
 
 
 @dataclass(frozen=True)
@@ -167,6 +316,7 @@ class CVPlan:
     method: str
     n_splits: int
     n_groups: int
+    groups: np.ndarray | None = None
 
     def describe(self) -> dict[str, Any]:
         return {"method": self.method, "n_splits": self.n_splits, "n_groups": self.n_groups}
@@ -185,7 +335,9 @@ def make_cv(y: Any, groups: Any, n_splits: int = 5, seed: int = 0) -> CVPlan:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # classes smaller than k: reported, not fatal
         splits = [(tr, te) for tr, te in cv.split(np.zeros(len(y)), y, groups)]
-    return CVPlan(splits=splits, method="StratifiedGroupKFold", n_splits=k, n_groups=n_groups)
+    return CVPlan(
+        splits=splits, method="StratifiedGroupKFold", n_splits=k, n_groups=n_groups, groups=groups
+    )
 
 
 def class_scores(model: Any, X: Any) -> np.ndarray:
@@ -200,9 +352,13 @@ def class_scores(model: Any, X: Any) -> np.ndarray:
 
 
 def oof_predict(
-    model: Pipeline, X: pd.DataFrame, y: Any, plan: CVPlan
+    model: Any, X: pd.DataFrame, y: Any, plan: CVPlan, chosen: list[dict[str, Any]] | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Out-of-fold predicted labels and per-class scores (columns = ``classes``)."""
+    """Out-of-fold predicted labels and per-class scores (columns = ``classes``).
+
+    A tuned model runs its inner search on each training fold alone; what it picked per fold
+    is appended to ``chosen`` when given.
+    """
     y = np.asarray(y)
     classes = np.unique(y)
     scores = np.full((len(y), len(classes)), -np.inf)
@@ -210,7 +366,10 @@ def oof_predict(
         m = clone(model)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # convergence chatter on tiny folds
-            m.fit(X.iloc[tr], y[tr])
+            fit_model(m, X.iloc[tr], y[tr], None if plan.groups is None else plan.groups[tr])
+        if chosen is not None:
+            chosen.append(chosen_params(m))
+        m = final_pipeline(m)
         cols = np.searchsorted(classes, m.classes_)
         scores[np.ix_(te, cols)] = class_scores(m, X.iloc[te])
     pred = classes[scores.argmax(axis=1)]

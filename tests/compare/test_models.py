@@ -75,3 +75,67 @@ def test_bootstrap_interval_brackets_perfect_and_bad():
 def test_unknown_kind_is_an_error():
     with pytest.raises(ValueError):
         build_model("forest", ["loaded__x"])
+
+
+def test_min_support_keeps_columns_seen_often_enough():
+    from framing.compare.models import MinSupport
+
+    X = np.array([[0, 1, np.nan], [0, 2, 1.0], [0, 0, np.nan], [0, 3, np.nan]], dtype=float)
+    sel = MinSupport(min_share=0.5).fit(X)
+    # column 0 never non-zero; column 2 present once (a missing value counts as absent)
+    assert sel.get_support().tolist() == [False, True, False]
+    assert sel.transform(X).shape == (4, 1)
+    assert MinSupport(0.0).fit(X).get_support().all()
+    # a cut no column passes still leaves the most frequent one
+    assert MinSupport(0.99).fit(X).get_support().tolist() == [False, True, False]
+
+
+def test_block_weight_scales_only_the_framing_block():
+    import scipy.sparse as sp
+
+    from framing.compare.models import BlockWeight
+
+    X = np.ones((2, 5))
+    out = BlockWeight(n_first=2, weight=0.1).fit_transform(X)
+    assert np.allclose(out[:, :2], 0.1) and np.allclose(out[:, 2:], 1.0)
+    outs = BlockWeight(n_first=2, weight=0.1).fit_transform(sp.csr_matrix(X))
+    assert sp.issparse(outs) and np.allclose(outs.toarray(), out)
+
+
+def test_tuned_models_pick_from_their_grid_on_training_data_only(tiny):
+    from framing.compare.models import (
+        FRAMING_WEIGHT_GRID,
+        MIN_SUPPORT_GRID,
+        chosen_params,
+        final_pipeline,
+        fit_model,
+    )
+
+    features, _, corpus = tiny
+    X = features.assign(text=corpus["text"].values)
+    y = X["outlet"].to_numpy()
+    cols = framing_columns(X, exclude={"label"})
+    plan = make_cv(y, np.arange(len(y)), n_splits=3, seed=0)
+    chosen: list = []
+    pred, _, classes = oof_predict(build_model("framing", cols, tune=True), X, y, plan, chosen)
+    assert len(chosen) == plan.n_splits  # one inner search per outer training fold
+    assert all(c["features__framing__support__min_share"] in MIN_SUPPORT_GRID for c in chosen)
+    assert evaluate(y, pred, classes, n_boot=50)[0]["macro_f1"] > 0.75
+
+    combined = fit_model(build_model("combined", cols, tune=True), X, y)
+    w = chosen_params(combined)["weight__weight"]
+    assert any(np.isclose(w, m / np.sqrt(len(cols))) for m in FRAMING_WEIGHT_GRID)
+    plain = final_pipeline(combined)
+    assert [name for name, _ in plain.steps] == ["features", "weight", "clf"]
+    assert plain.predict(X.iloc[:3]).shape == (3,)
+
+
+def test_inner_search_folds_follow_the_groups(tiny):
+    from framing.compare.models import fit_model
+
+    features, _, _ = tiny
+    y = features["outlet"].to_numpy()
+    cols = framing_columns(features, exclude={"label"})
+    # one group cannot make two inner folds: proof the groups reach the inner splitter
+    with pytest.raises(ValueError):
+        fit_model(build_model("framing", cols, tune=True), features, y, np.zeros(len(y)))
