@@ -27,6 +27,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "comparison.md"
 COMMAND = "python benchmarks/bench_compare.py"
+#: outlets with fewer articles than this are reported apart (TASS 5, Asharq Al-Awsat 11, NNA 13)
+LARGE = 15
 
 # The issue's alignment hypothesis: pro-Damascus / Axis outlets and pro-opposition / Turkish
 # outlets. Names as the outlet registry spells them (load_fakes canonicalises outlets).
@@ -76,9 +78,11 @@ def framing_on_raw(corpus: pd.DataFrame, groups: np.ndarray, seed: int = 0) -> d
 
 
 def framing_cut(features: pd.DataFrame, groups: np.ndarray, seed: int = 0) -> dict:
-    """Framing-only model with a cut of rarely-seen columns chosen by inner grouped CV on each
-    training fold (``tune=True``): measured here because ``compare_outlets`` leaves it off."""
+    """Framing-only model with the column cut and the penalty chosen by inner grouped CV on
+    each training fold (``tune=True``) instead of the fixed defaults, which were read off
+    FA-KES: measured here because ``compare_outlets`` leaves it off."""
     from framing.compare.models import (
+        FRAMING_C_GRID,
         MIN_SUPPORT_GRID,
         build_model,
         evaluate,
@@ -94,9 +98,36 @@ def framing_cut(features: pd.DataFrame, groups: np.ndarray, seed: int = 0) -> di
     model = build_model("framing", cols, seed=seed, tune=True)
     pred, _, classes = oof_predict(model, features, y, plan, chosen=chosen)
     out = evaluate(y, pred, classes, n_boot=1000, seed=seed)[0]
-    out["chosen"] = [c["features__framing__support__min_share"] for c in chosen]
+    out["chosen"] = [(c["features__framing__support__min_share"], c["clf__C"]) for c in chosen]
     out["grid"] = list(MIN_SUPPORT_GRID)
+    out["c_grid"] = list(FRAMING_C_GRID)
     return out
+
+
+def framing_sensitivity(features: pd.DataFrame, groups: np.ndarray, seed: int = 0) -> pd.DataFrame:
+    """Framing-only macro-F1 on the outer folds for every (cut, C) of the inner-CV grids: how
+    much the fixed defaults, which were read off this table, flatter the framing score."""
+    from sklearn.metrics import f1_score
+
+    from framing.compare.models import (
+        FRAMING_C_GRID,
+        MIN_SUPPORT_GRID,
+        build_model,
+        framing_columns,
+        make_cv,
+        oof_predict,
+    )
+
+    y = features["outlet"].astype(str).to_numpy()
+    cols = framing_columns(features, exclude={"outlet", "id", "label"})
+    plan = make_cv(y, groups, n_splits=5, seed=seed)
+    rows = []
+    for share in MIN_SUPPORT_GRID:
+        for c in FRAMING_C_GRID:
+            model = build_model("framing", cols, C=c, min_share=share, seed=seed)
+            pred, _, _ = oof_predict(model, features, y, plan)
+            rows.append({"min_share": share, "C": c, "macro_f1": f1_score(y, pred, average="macro")})
+    return pd.DataFrame(rows).pivot(index="min_share", columns="C", values="macro_f1")
 
 
 def bloc_confusion(cm: pd.DataFrame) -> list[dict]:
@@ -133,8 +164,21 @@ def weight_picks(entry: dict, n_features: int) -> str:
     return ", ".join(f"{p['weight__weight'] / base:g}" for p in picks) or "none recorded"
 
 
+def larger_outlets_f1(entry: dict, min_articles: int = LARGE) -> tuple[float, int]:
+    """Mean F1 over the outlets with at least ``min_articles`` articles, from the same 15-way
+    predictions: how the score looks once the outlets too small to learn stop weighing in."""
+    f1 = [o["f1"] for o in entry["per_outlet"].values() if o["support"] >= min_articles]
+    return float(np.mean(f1)), len(f1)
+
+
 def render(summary: dict, extra: dict, result, seconds: float, peak_mb: float) -> str:
+    from framing.compare.models import FRAMING_C, MIN_SUPPORT
+
+    sens = extra["sensitivity"]
+    cut_spread = f"{sens.values.min():.3f} to {sens.values.max():.3f}, table below"
     m = summary["models"]
+    large_f, large_n = larger_outlets_f1(m["framing"])
+    large_c, _ = larger_outlets_f1(m["combined"])
     gain = m["combined"]["macro_f1"] - m["tfidf"]["macro_f1"]
     cv = summary["cv"]
     cred = summary.get("credibility", {})
@@ -158,13 +202,18 @@ def render(summary: dict, extra: dict, result, seconds: float, peak_mb: float) -
         "extracted from the stripped text; the word models are scored with and without it.",
         f"- **Intervals**: 95% percentile bootstrap over out-of-fold predictions "
         f"({cv['bootstrap']} resamples).",
-        "- **Tuning**: the one value chosen from data, the weight of the framing block in the "
-        "combined model, is picked by an inner StratifiedGroupKFold (2 folds, same near-duplicate "
-        "groups) on each outer training fold alone, from "
-        f"{{1/8, 1/4, 1/2, 1}} x 1/sqrt({summary['n_features']}) (1/sqrt(columns) gives a "
-        "standardised framing row about the unit length of an L2-normalised TF-IDF row). Picks "
-        f"per outer fold: {weight_picks(m['combined'], summary['n_features'])}. Everything else "
-        "is fixed in advance (see the comments in `framing/compare/models.py`).",
+        "- **Tuning**: the weight of the framing block in the combined model is picked by an "
+        "inner StratifiedGroupKFold (2 folds, same near-duplicate groups) on each outer "
+        f"training fold alone, from {{1/8, 1/4, 1/2, 1}} x 1/sqrt({summary['n_features']}) "
+        "(1/sqrt(columns) gives a standardised framing row about the unit length of an "
+        "L2-normalised TF-IDF row). Picks per outer fold: "
+        f"{weight_picks(m['combined'], summary['n_features'])}. The framing block's two fixed "
+        f"settings, a cut of columns non-zero in under {MIN_SUPPORT:.0%} of the training "
+        f"articles and the penalty C={FRAMING_C}, were read off these same outer folds "
+        f"(every pair of the inner-CV grids: {cut_spread}), so the framing-only "
+        "score is slightly optimistic; the row 'cut and C by inner CV' chooses both inside "
+        "each training fold instead and is the unbiased figure. Everything else is fixed in "
+        "advance (see the comments in `framing/compare/models.py`).",
         "",
         "## Outlet classifiers (macro-F1, grouped CV)",
         "",
@@ -183,7 +232,7 @@ def render(summary: dict, extra: dict, result, seconds: float, peak_mb: float) -
     raw = extra["framing_raw"]
     cut = extra["framing_cut"]
     L += [
-        f"| framing only, rare columns cut (cut by inner CV; not the default) | "
+        f"| framing only, cut and C by inner CV (not the default) | "
         f"{cut['macro_f1']:.3f} | {fmt_ci(cut['macro_f1_ci'])} | {cut['accuracy']:.3f} | n/a |",
         f"| framing features from raw pages (for contrast) | {raw['macro_f1']:.3f} | "
         f"{fmt_ci(raw['macro_f1_ci'])} | {raw['accuracy']:.3f} | (features see the page) |",
@@ -198,10 +247,11 @@ def render(summary: dict, extra: dict, result, seconds: float, peak_mb: float) -
         "",
         f"- **Boilerplate was doing much of the work.** The word model falls from "
         f"{m['tfidf']['macro_f1_unstripped']:.3f} to {m['tfidf']['macro_f1']:.3f} once outlet "
-        f"names, datelines, credits and page furniture are gone, and the framing features "
-        f"from {raw['macro_f1']:.3f} (raw pages) to {m['framing']['macro_f1']:.3f} (stripped "
-        "text): on raw pages a timestamp ending \"KSA\" counts as a mention of Saudi Arabia and "
-        "an outlet's own name as a media source. The issue's reference (~0.68, reproduced here "
+        f"names, datelines, credits and page furniture are gone. The framing-only model scores "
+        f"{raw['macro_f1']:.3f} on features from the raw pages and {m['framing']['macro_f1']:.3f} "
+        "on features from the stripped text; the stripped figure is the one to trust, since on "
+        "raw pages a timestamp ending \"KSA\" counts as a mention of Saudi Arabia and an "
+        "outlet's own name as a media source. The issue's reference (~0.68, reproduced here "
         f"as {extra['reference']:.3f}) was measured on raw text with ungrouped folds.",
         f"- **Framing features add {'little or nothing' if gain < 0.01 else f'{gain:+.3f}'} on "
         f"top of words.** Combined {m['combined']['macro_f1']:.3f} "
@@ -211,18 +261,35 @@ def render(summary: dict, extra: dict, result, seconds: float, peak_mb: float) -
         "before character n-grams joined the words, the same command gave the combined model "
         "0.581 against 0.627 for words: the standardised dense block drowned the sparse words "
         "under one penalty. The inner CV now keeps the block small, but the framing features, "
-        "a few hundred mostly-zero term counts and rates, carry little that the words do not "
+        "mostly-zero counts and rates of names and cues, carry little that the words do not "
         "(naming choices, sourcing mix).",
-        f"- **Framing only stays near {m['framing']['macro_f1']:.2f}.** Cutting columns "
-        "non-zero in fewer than a share of the training articles, the share chosen by inner "
-        f"CV from {cut['grid']} (picked {cut['chosen']}), gives {cut['macro_f1']:.3f}: "
-        "the rare naming columns are mostly noise, but dropping them adds little signal. "
-        "The 0.55 target would probably need features that separate "
-        "outlets with similar stances (Al-Manar / SANA / Al-Alam; TRT / Daily Sabah); the "
-        "lexicon's naming choices mostly mark the stance, which these outlets share.",
+        f"- **Framing only reaches {m['framing']['macro_f1']:.2f}.** At commit 85e1049 it was "
+        "0.458 [0.421, 0.492] with 569 columns. Two column groups lifted it: a rate per "
+        "1,000 words for every name in the lexicon (`loaded__rate__*`: the naming shares "
+        "alone say 'Daesh' is 100% of IS mentions whether it occurs once or ten times) and "
+        "a rate for every cue verb and source type pair (`attribution__cue__*`: 'claimed' "
+        "for an organisation, 'told' for an anonymous source); with them, cutting rare "
+        "columns and a stronger penalty now pay. With both chosen by inner CV "
+        f"(cuts {cut['grid']}, C {cut['c_grid']}; picked {cut['chosen']}) it is "
+        f"{cut['macro_f1']:.3f}. What was tried and did not help (lead's exploration on the "
+        "same folds): hedge-word rates, agentless-passive rates, attribution word order, "
+        "which referent each source names, loaded names in the first 300 characters (+0.01), "
+        "linear SVM, ridge and shrinkage LDA instead of logistic regression. The outlets it "
+        "cannot tell apart share a stance (Al-Manar / SANA / Al-Alam; TRT / Daily Sabah) and "
+        "the naming choices mostly mark the stance.",
         "- **Small outlets.** TASS (5 articles), Asharq Al-Awsat (11) and NNA (13) weigh as "
         "much as Al-Ahram (149) in macro-F1 and are rarely recognised; the per-outlet table is "
-        "in `per_outlet.csv`.",
+        f"in `per_outlet.csv`. Over the {large_n} outlets with {LARGE}+ articles (same "
+        f"predictions, the small ones still competing) the mean F1 is {large_f:.3f} for "
+        f"framing only and {large_c:.3f} for framing + TF-IDF.",
+        "",
+        "Framing-only macro-F1 on the outer folds for each fixed cut (rows: share of training "
+        "articles a column must be non-zero in) and penalty (columns: C):",
+        "",
+        "| cut | " + " | ".join(f"C={c:g}" for c in sens.columns) + " |",
+        "|---|" + "---|" * len(sens.columns),
+        *[f"| {share:g} | " + " | ".join(f"{v:.3f}" for v in row) + " |"
+          for share, row in zip(sens.index, sens.values, strict=True)],
         "",
         "## Which outlets get confused with which",
         "",
@@ -325,6 +392,7 @@ def main(argv: list[str] | None = None) -> int:
         "framing_raw": framing_on_raw(corpus, groups, args.seed),
         "reference": reference_baseline(corpus, args.seed),
         "framing_cut": framing_cut(features, groups, args.seed),
+        "sensitivity": framing_sensitivity(features, groups, args.seed),
         "blocs": bloc_confusion(result.confusion["combined"]),
     }
     inside = [b for b in extra["blocs"] if b["share"] > b["chance"]]
@@ -341,8 +409,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"framing from raw pages: {extra['framing_raw']['macro_f1']:.3f} "
           f"{fmt_ci(extra['framing_raw']['macro_f1_ci'])}")
     print(f"reference TF-IDF+LR stratified ungrouped: {extra['reference']:.3f}")
-    print(f"framing, column cut by inner CV: {extra['framing_cut']['macro_f1']:.3f} "
-          f"(cuts {extra['framing_cut']['chosen']})")
+    print(f"framing, cut and C by inner CV: {extra['framing_cut']['macro_f1']:.3f} "
+          f"(picked {extra['framing_cut']['chosen']})")
+    print(extra["sensitivity"].round(3).to_string())
     for b in extra["blocs"]:
         print(f"bloc {b['bloc']}: {b['within']}/{b['errors']} errors inside "
               f"({b['share']:.0%}, by size {b['chance']:.0%})")

@@ -18,7 +18,7 @@ from sklearn.base import clone
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import GroupKFold, StratifiedGroupKFold
 
-from framing.compare.explain import bootstrap_coefs, coef_matrix
+from framing.compare.explain import bootstrap_coefs, coef_matrix, model_feature_names
 from framing.compare.models import build_model
 from framing.compare.stats import bh, cliffs_delta
 from framing.errors import FramingError, InputError
@@ -146,15 +146,16 @@ def credibility(
         fitted = clone(model).fit(sub, y)
     coef, _ = coef_matrix(fitted)
     low, high, _ = bootstrap_coefs(fitted, sub, y, n_boot=n_coef_boot, seed=seed, groups=g)
-    x1 = sub.loc[y == 1, feature_cols].to_numpy(float)
-    x0 = sub.loc[y == 0, feature_cols].to_numpy(float)
+    kept = model_feature_names(fitted)  # the columns the model kept (rare ones are cut)
+    x1 = sub.loc[y == 1, kept].to_numpy(float)
+    x0 = sub.loc[y == 0, kept].to_numpy(float)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         delta = cliffs_delta(np.nan_to_num(x1), np.nan_to_num(x0))
         p = sstats.mannwhitneyu(np.nan_to_num(x1), np.nan_to_num(x0), axis=0).pvalue
     table = pd.DataFrame(
         {
-            "feature": feature_cols,
+            "feature": kept,
             "coef": coef[1],
             "ci_low": low[1] if low.size else np.nan,
             "ci_high": high[1] if high.size else np.nan,

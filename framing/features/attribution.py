@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import ClassVar
 
 from framing.features.base import Evidence, Family, FamilyResult
+from framing.lexicon import slug
 from framing.sourcing.attribution import attributions as _attributions
 from framing.sourcing.attribution import named_key
-from framing.sourcing.cues import SOURCE_TYPES
+from framing.sourcing.cues import SOURCE_TYPES, default_lexicon
 from framing.text import Document
 
 _FEATURES = (
@@ -23,6 +24,20 @@ _FEATURES = (
        "share_loaded_cues"]
 )
 NAMED_TYPES = ("person", "organization", "document", "media")
+
+
+def _cue_columns() -> dict[tuple[str, str], str]:
+    """(cue lemma, source type) -> column, for every cue in lexicons/cues.toml.
+
+    Which verb introduces which kind of source is house style and stance at once: "X claimed"
+    for an organisation, "a source told" for an anonymous one, "according to" a document. The
+    totals by type or by loaded/neutral cue hide that mix.
+    """
+    lemmas = sorted({c.lemma for c in default_lexicon().cues.values()})
+    return {(lem, t): f"cue__{slug(lem)}__{t}" for lem in lemmas for t in SOURCE_TYPES}
+
+
+_CUE_COLUMNS = _cue_columns()
 
 #: what each source type means (framing.sourcing.attribution types the source noun phrase)
 _TYPE_MEANINGS = {
@@ -75,7 +90,16 @@ FEATURE_DOCS: dict[str, tuple[str, str]] = {
         "`n_loaded_cues` over `n_attributions`; 0 when there are none",
         "share 0..1",
     ),
+    **{
+        col: (
+            f"Attributions with the cue '{lem}' (any form in lexicons/cues.toml) and a source "
+            f"typed `{t}`, per 1,000 words of the body",
+            "per 1,000 words",
+        )
+        for (lem, t), col in _CUE_COLUMNS.items()
+    },
 }
+_ALL = (*_FEATURES, *_CUE_COLUMNS.values())
 
 
 class Attribution(Family):
@@ -84,11 +108,11 @@ class Attribution(Family):
     name: ClassVar[str] = "attribution"
 
     def feature_names(self) -> list[str]:
-        return [f"{self.name}__{f}" for f in _FEATURES]
+        return [f"{self.name}__{f}" for f in _ALL]
 
     def feature_docs(self) -> dict[str, tuple[str, str]]:
         """Column name -> (meaning, unit), for docs/features.md."""
-        return {f"{self.name}__{k}": FEATURE_DOCS[k] for k in _FEATURES}
+        return {f"{self.name}__{k}": FEATURE_DOCS[k] for k in _ALL}
 
     def analyze(self, doc: Document) -> FamilyResult:
         atts = _attributions(doc)
@@ -123,7 +147,12 @@ class Attribution(Family):
             "share_direct_quote": quoted / len(text) if text else 0.0,
             "n_loaded_cues": float(loaded),
             "share_loaded_cues": loaded / n if n else 0.0,
+            **dict.fromkeys(_CUE_COLUMNS.values(), 0.0),
         }
+        for a in own:
+            col = _CUE_COLUMNS.get((a["cue"].get("lemma", ""), a["source_type"]))
+            if col is not None:
+                f[col] += 1000.0 / words
         spans = []
         for a in own:
             span = a["source"] or a["cue"]

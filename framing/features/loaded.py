@@ -31,6 +31,10 @@ class _Plan:
     referents: tuple[str, ...]
     #: referent -> [(canonical, feature name)]
     naming: dict[str, list[tuple[str, str]]]
+    #: canonical name -> its rate column (every name in the lexicon, neutral ones included)
+    rates: dict[str, str]
+    #: canonical name -> (category, referent) of its first entry, for the column docs
+    about: dict[str, tuple[str, str]]
     #: every feature at 0.0, copied per article
     zeros: dict[str, float]
 
@@ -40,6 +44,14 @@ def _plan(lex: Lexicon) -> _Plan:
     for r, c in lex.naming_pairs():
         naming.setdefault(r, []).append((c, f"{NAME}__naming__{r}__{slug(c)}"))
     refs = list(dict.fromkeys([*lex.referents, *naming]))
+    # One rate per name, not only a share within its referent: "Daesh" 3 times in 400 words
+    # and once in 2,000 say different things about an outlet, while the share is 1.0 in both.
+    # Names whose slugs collide ("so-called" / "so called") share one column.
+    rates: dict[str, str] = {}
+    about: dict[str, tuple[str, str]] = {}
+    for e in lex.entries:
+        rates.setdefault(e.canonical, f"{NAME}__rate__{slug(e.canonical)}")
+        about.setdefault(e.canonical, (e.category, e.referent))
     names = [
         f"{NAME}__per_1k",
         f"{NAME}__per_1k_narrator",
@@ -53,7 +65,8 @@ def _plan(lex: Lexicon) -> _Plan:
     names += [f"{NAME}__mentions__{r}" for r in refs]
     names += [f"{NAME}__connotation__{r}" for r in refs]
     names += [f"{NAME}__labelled__{r}" for r in refs]
-    return _Plan(lex, tuple(names), tuple(refs), naming, dict.fromkeys(names, 0.0))
+    names += list(dict.fromkeys(rates.values()))
+    return _Plan(lex, tuple(names), tuple(refs), naming, rates, about, dict.fromkeys(names, 0.0))
 
 
 # per process: (user lexicon paths) -> plan; families are rebuilt in worker processes from
@@ -171,6 +184,17 @@ class LoadedTerms(Family):
                 "mentioned)",
                 "share 0..1",
             )
+        for c, name in plan.rates.items():
+            if name in docs:
+                continue
+            category, referent = plan.about[c]
+            ref = plan.lexicon.referents.get(referent) if referent else None
+            whom = f" for {ref.label}" if ref is not None else (f" ({referent})" if referent else "")
+            docs[name] = (
+                f"Matches of the `{category}` name '{c}'{whom} per 1,000 words of the body, "
+                "any voice",
+                "per 1,000 words",
+            )
         return docs
 
     def analyze(self, doc: Document) -> FamilyResult:
@@ -182,6 +206,7 @@ class LoadedTerms(Family):
         n_voice = {"narrator": 0, "quoted": 0}
         weighted = 0.0
         per_cat: dict[str, int] = {}
+        per_name: dict[str, int] = {}
         by_ref: dict[str, dict[str, int]] = {}
         conn: dict[str, float] = {}
         # without a (non-scare) quotation everything is narrator voice: skip the lookups
@@ -207,6 +232,7 @@ class LoadedTerms(Family):
             )
             spans.append(Evidence(NAME, canonical, start, end, text, voice))
             per_cat[category] = per_cat.get(category, 0) + 1
+            per_name[canonical] = per_name.get(canonical, 0) + 1
             if category != "neutral":
                 n_voice[voice] += 1
                 weighted += e.weight
@@ -234,6 +260,11 @@ class LoadedTerms(Family):
         f[f"{NAME}__scare_quotes"] = float(len(scare))
         for c, k in per_cat.items():
             f[f"{NAME}__n_{c}"] = float(k)
+        rate_names = plan.rates
+        for c, k in per_name.items():
+            col = rate_names.get(c)
+            if col is not None:  # always, unless an entry was added after the plan was made
+                f[col] += k * per_k
         for r, counts in by_ref.items():  # unmentioned referents keep 0 shares and mentions
             total = sum(counts.values())
             f[f"{NAME}__mentions__{r}"] = float(total)

@@ -24,6 +24,18 @@ def test_auc_finds_the_feature_behind_the_label(tiny):
     assert np.isfinite(scores).all()
 
 
+def test_rare_columns_cut_by_the_model_leave_the_table_consistent(tiny):
+    features, _, _ = tiny
+    # never non-zero: below the framing block's default support, so the model drops it
+    features = features.assign(loaded__rate__rare_name=0.0)
+    cols = framing_columns(features, exclude={"label"})
+    _, table, _ = credibility(
+        features, cols, "label", np.arange(len(features)), n_splits=3, n_boot=50, n_coef_boot=5
+    )
+    assert "loaded__rate__rare_name" not in set(table["feature"])
+    assert set(table["feature"]) < set(cols) and table["coef"].notna().all()
+
+
 def test_label_must_be_binary(tiny):
     features, _, _ = tiny
     bad = features.assign(label=np.arange(len(features)) % 3)

@@ -104,6 +104,7 @@ def test_block_weight_scales_only_the_framing_block():
 
 def test_tuned_models_pick_from_their_grid_on_training_data_only(tiny):
     from framing.compare.models import (
+        FRAMING_C_GRID,
         FRAMING_WEIGHT_GRID,
         MIN_SUPPORT_GRID,
         chosen_params,
@@ -120,6 +121,7 @@ def test_tuned_models_pick_from_their_grid_on_training_data_only(tiny):
     pred, _, classes = oof_predict(build_model("framing", cols, tune=True), X, y, plan, chosen)
     assert len(chosen) == plan.n_splits  # one inner search per outer training fold
     assert all(c["features__framing__support__min_share"] in MIN_SUPPORT_GRID for c in chosen)
+    assert all(c["clf__C"] in FRAMING_C_GRID for c in chosen)
     assert evaluate(y, pred, classes, n_boot=50)[0]["macro_f1"] > 0.75
 
     combined = fit_model(build_model("combined", cols, tune=True), X, y)

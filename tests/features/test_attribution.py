@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 
 import numpy as np
+import pytest
 
 from framing.features.attribution import Attribution
 from framing.features.base import family_class
@@ -39,6 +40,20 @@ def test_loaded_cues_and_named_sources_merge() -> None:
     assert f["attribution__n_loaded_cues"] == 2
     assert f["attribution__share_loaded_cues"] == 2 / 3
     assert f["attribution__distinct_named_sources"] == 1
+
+
+def test_cue_by_source_type_rates() -> None:
+    doc = Document("The minister said the army advanced. A source told reporters that 5 died. "
+                   "The ministry claimed victory.")
+    f = Attribution().analyze(doc).features
+    per = 1000 / doc.n_words
+    assert f["attribution__cue__say__person"] == pytest.approx(per)
+    assert f["attribution__cue__tell__anonymous"] == pytest.approx(per)
+    assert f["attribution__cue__claim__organization"] == pytest.approx(per)
+    assert f["attribution__cue__say__anonymous"] == 0
+    cue_cols = [k for k in f if k.startswith("attribution__cue__")]
+    # one column per cue lemma in lexicons/cues.toml and source type; the cells add up
+    assert sum(f[k] for k in cue_cols) == pytest.approx(f["attribution__per_1k_words"])
 
 
 def test_transform_matches_feature_names() -> None:

@@ -141,6 +141,18 @@ def test_rates_and_naming_profile(fam):
     # not mentioned: zero shares and mentions
     assert f["loaded__mentions__syrian_government"] == 0
     assert f["loaded__naming__syrian_government__regime"] == 0
+    # per-name rates, any voice, neutral names included; unused names stay at 0
+    assert f["loaded__rate__daesh"] == pytest.approx(3 * 1000 / n)
+    assert f["loaded__rate__isis"] == pytest.approx(1000 / n)
+    assert f["loaded__rate__regime"] == 0
+
+
+def test_every_name_has_a_rate_column_and_a_doc(fam):
+    names = set(fam.feature_names())
+    docs = fam.feature_docs()
+    for e in fam.lexicon.entries:
+        col = f"loaded__rate__{slug(e.canonical)}"
+        assert col in names and "per 1,000 words" in docs[col][0]
 
 
 def test_feature_columns_are_stable(fam):
