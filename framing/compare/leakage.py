@@ -2,8 +2,8 @@
 
 A word classifier that learns "SANA" or "Source TRTWorld and agencies" scores well and tells a
 researcher nothing about framing. We remove outlet names (every outlet the registry knows, since
-a republished credit and a self-mention look alike), leading timestamps and datelines, bylines,
-wire credits and site furniture. ``BoilerplateStripper`` wraps this as a transformer so the same
+a republished credit and a self-mention look alike), leading timestamps and datelines, bylines
+and sign-offs, wire credits and site furniture. ``BoilerplateStripper`` wraps this as a transformer so the same
 stripping runs inside cross-validation and inside the saved model used by ``framing predict``.
 """
 
@@ -80,10 +80,19 @@ _TRAIL_SOURCE = re.compile(
 )
 # Site furniture left by scrapers at the end of a page: share/comment widgets, tag lists.
 _TRAIL_FURNITURE = re.compile(
-    r"(?:\s*(?:\.\.\.|\d{1,3}|tags\b[^.]{0,200}|community standards|discussion|comments?"
+    r"(?:\s*(?:\.\.\.|\b\d{1,3}(?!\d*\.(?:\s|$))|tags\b[^.]{0,200}|community standards|discussion|comments?"
     r"|comment via \w+(?: news)?|twitter|facebook|whatsapp|telegram|email|print|share|tweet"
     r"|also(?: read)?)\s*[|:.]?)+\s*$",
     re.IGNORECASE,
+)
+# A sign-off after the last sentence: an editor's or correspondent's name, initials or an
+# editor's code ("... the city. Hazem Sabbagh", "... in March 2011. MBMB", "H. Zain / R."), or a
+# one-word widget left over ("Read"). Only words that all start with a capital and no closing
+# full stop, so a last sentence that merely ends in a name ("... said Rami Abdulrahman.") stays.
+_SIGNOFF_WORD = r"(?:[A-Z][\w'\u2019-]*|[A-Z]\.)"
+_TRAIL_SIGNOFF = re.compile(
+    rf"(?<=[.!?\"\u201d'])\s+{_SIGNOFF_WORD}(?:\s+(?:{_SIGNOFF_WORD}|al-\w+|bin|de|van)){{0,3}}"
+    rf"(?:\s*/\s*(?:{_SIGNOFF_WORD}\s*){{0,3}})?\s*/?\s*$"
 )
 _SPACES = re.compile(r"[ \t]{2,}")
 _TAIL = 400
@@ -255,6 +264,7 @@ def strip_boilerplate(text: str, names: tuple[str, ...] | None = None) -> str:
         tail = wire_tail.sub("", tail)
         tail = _TRAIL_SOURCE.sub("", tail)
         tail = _TRAIL_STAMP.sub("", tail)
+        tail = _TRAIL_SIGNOFF.sub("", tail)
         tail = tail.rstrip()
         if tail == before:
             break

@@ -47,6 +47,23 @@ def test_acronyms_only_in_capitals():
     assert " AP " not in f" {out} "  # a wire agency, in capitals
 
 
+def test_signoff_names_and_editor_codes_after_the_last_sentence_go():
+    for tail in ("Hazem Sabbagh", "MBMB", "H. Zain / R.", "Manar al-Frieh/", "Read"):
+        out = strip_boilerplate(f"Three people were injured in the city. {tail}", ())
+        assert out == "Three people were injured in the city.", tail
+    # a last sentence that ends in a name, or a capitalised phrase inside it, is the story
+    for text in ('"We will hold the town," said Rami Abdulrahman.',
+                 "The draft went to the UN Security Council."):
+        assert strip_boilerplate(text, ()) == text
+
+
+def test_numbers_that_end_the_story_stay():
+    # share counters ("Share 0 0 0") are furniture; a figure closing a sentence is not
+    for text in ("The war began in March 2011.", "The death toll rose to 12.", "It began in 2011"):
+        assert strip_boilerplate(text, ()) == text
+    assert strip_boilerplate("Aid reached the town. Share 0 0 0", ()) == "Aid reached the town."
+
+
 def test_plain_story_text_is_untouched():
     text = "Government forces recaptured the village after heavy fighting, residents said."
     assert strip_boilerplate(text) == text
