@@ -99,7 +99,18 @@ FEATURE_DOCS: dict[str, tuple[str, str]] = {
         for (lem, t), col in _CUE_COLUMNS.items()
     },
 }
-_ALL = (*_FEATURES, *_CUE_COLUMNS.values())
+_LEAD_COLUMNS = {t: f"lead__{t}" for t in SOURCE_TYPES}
+FEATURE_DOCS.update(
+    {
+        col: (
+            f"1 if the headline and lead (the first two sentences, captions skipped) attribute "
+            f"something to a source typed `{t}`, else 0: whether the lead is sourced, and to whom",
+            "0/1",
+        )
+        for t, col in _LEAD_COLUMNS.items()
+    }
+)
+_ALL = (*_FEATURES, *_CUE_COLUMNS.values(), *_LEAD_COLUMNS.values())
 
 
 class Attribution(Family):
@@ -148,11 +159,15 @@ class Attribution(Family):
             "n_loaded_cues": float(loaded),
             "share_loaded_cues": loaded / n if n else 0.0,
             **dict.fromkeys(_CUE_COLUMNS.values(), 0.0),
+            **dict.fromkeys(_LEAD_COLUMNS.values(), 0.0),
         }
+        lead_end = doc.lead_end if own else 0
         for a in own:
             col = _CUE_COLUMNS.get((a["cue"].get("lemma", ""), a["source_type"]))
             if col is not None:
                 f[col] += 1000.0 / words
+            if a["cue"]["start"] < lead_end and a["source_type"] in _LEAD_COLUMNS:
+                f[_LEAD_COLUMNS[a["source_type"]]] = 1.0
         spans = []
         for a in own:
             span = a["source"] or a["cue"]

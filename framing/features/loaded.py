@@ -35,6 +35,8 @@ class _Plan:
     rates: dict[str, str]
     #: canonical name -> (category, referent) of its first entry, for the column docs
     about: dict[str, tuple[str, str]]
+    #: canonical name -> its lead column (used in the headline and lead or not)
+    lead: dict[str, str]
     #: every feature at 0.0, copied per article
     zeros: dict[str, float]
 
@@ -66,7 +68,11 @@ def _plan(lex: Lexicon) -> _Plan:
     names += [f"{NAME}__connotation__{r}" for r in refs]
     names += [f"{NAME}__labelled__{r}" for r in refs]
     names += list(dict.fromkeys(rates.values()))
-    return _Plan(lex, tuple(names), tuple(refs), naming, rates, about, dict.fromkeys(names, 0.0))
+    lead = {c: col.replace("__rate__", "__lead__", 1) for c, col in rates.items()}
+    names += list(dict.fromkeys(lead.values()))
+    return _Plan(
+        lex, tuple(names), tuple(refs), naming, rates, about, lead, dict.fromkeys(names, 0.0)
+    )
 
 
 # per process: (user lexicon paths) -> plan; families are rebuilt in worker processes from
@@ -195,6 +201,11 @@ class LoadedTerms(Family):
                 "any voice",
                 "per 1,000 words",
             )
+            docs[plan.lead[c]] = (
+                f"1 if the `{category}` name '{c}'{whom} occurs in the headline and lead (the "
+                "first two sentences, captions skipped), else 0: the lead carries the frame",
+                "0/1",
+            )
         return docs
 
     def analyze(self, doc: Document) -> FamilyResult:
@@ -207,6 +218,8 @@ class LoadedTerms(Family):
         weighted = 0.0
         per_cat: dict[str, int] = {}
         per_name: dict[str, int] = {}
+        in_lead: set[str] = set()
+        lead_end = doc.lead_end if matches else 0
         by_ref: dict[str, dict[str, int]] = {}
         conn: dict[str, float] = {}
         # without a (non-scare) quotation everything is narrator voice: skip the lookups
@@ -233,6 +246,8 @@ class LoadedTerms(Family):
             spans.append(Evidence(NAME, canonical, start, end, text, voice))
             per_cat[category] = per_cat.get(category, 0) + 1
             per_name[canonical] = per_name.get(canonical, 0) + 1
+            if start < lead_end:
+                in_lead.add(canonical)
             if category != "neutral":
                 n_voice[voice] += 1
                 weighted += e.weight
@@ -265,6 +280,10 @@ class LoadedTerms(Family):
             col = rate_names.get(c)
             if col is not None:  # always, unless an entry was added after the plan was made
                 f[col] += k * per_k
+        for c in in_lead:
+            col = plan.lead.get(c)
+            if col is not None:
+                f[col] = 1.0
         for r, counts in by_ref.items():  # unmentioned referents keep 0 shares and mentions
             total = sum(counts.values())
             f[f"{NAME}__mentions__{r}"] = float(total)

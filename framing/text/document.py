@@ -14,6 +14,11 @@ from framing.text import quotes as _quotes
 from framing.text import segment as _segment
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+#: sentences in the lead: a headline and the first sentence, or the first two sentences
+LEAD_SENTENCES = 2
+#: sentences segmented to find the lead when the whole text has not been segmented; when a
+#: caption or heading is among them, the whole text is segmented instead (rare, and exact)
+_LEAD_SCAN = LEAD_SENTENCES
 
 
 class Document:
@@ -31,6 +36,21 @@ class Document:
     @cached_property
     def sentences(self) -> list[_segment.Sentence]:
         return _segment.sentences(self.text, self.paragraphs)
+
+    @cached_property
+    def lead_end(self) -> int:
+        """Where the lead ends: after the first LEAD_SENTENCES sentences (a headline counts as
+        one; captions and headings are skipped). News writing puts the frame in the headline
+        and lead (the inverted pyramid), so families report what happens there separately."""
+        if "sentences" not in self.__dict__:
+            # Segmenting a whole article costs more than matching the lexicon in it, so when no
+            # family has segmented it yet, segment only the opening sentences.
+            first = _segment.sentences(self.text, self.paragraphs, limit=_LEAD_SCAN)
+            kept = [s for s in first if s.kind in ("body", "headline")][:LEAD_SENTENCES]
+            if len(kept) == LEAD_SENTENCES or len(first) < _LEAD_SCAN:
+                return kept[-1].end if kept else 0
+        kept = [s for s in self.sentences if s.kind in ("body", "headline")][:LEAD_SENTENCES]
+        return kept[-1].end if kept else 0
 
     @cached_property
     def quotes(self) -> list[_quotes.Quote]:

@@ -147,13 +147,22 @@ def _kind(text: str, start: int, end: int, n_in_para: int, before_body: bool, al
     return "body"
 
 
-def sentences(text: str, paras: list[Span] | None = None) -> list[Sentence]:
-    """Sentences of every paragraph, each with its paragraph index and kind."""
+def sentences(text: str, paras: list[Span] | None = None, limit: int | None = None) -> list[Sentence]:
+    """Sentences of every paragraph, each with its paragraph index and kind.
+
+    With ``limit``, only the first ``limit`` sentences, found without scanning the rest of the
+    text (the lead of a long article). They are the same as the first ``limit`` of the full
+    list: a sentence's kind depends only on whether its paragraph has one sentence or more,
+    so the scan of a paragraph stops only once it holds more than one.
+    """
     out: list[Sentence] = []
     before_body = True
     paras = paras if paras is not None else paragraphs(text)
     alone = len(paras) == 1
     for pi, p in enumerate(paras):
+        if limit is not None and len(out) >= limit:
+            break
+        need = None if limit is None else max(2, limit - len(out) + 1)
         bounds: list[tuple[int, int]] = []
         s0 = p.start
         for m in _CAND.finditer(text, p.start, p.end):
@@ -162,6 +171,9 @@ def sentences(text: str, paras: list[Span] | None = None) -> list[Sentence]:
                 s0 = m.end()
                 while s0 < p.end and text[s0].isspace():
                     s0 += 1
+                if need is not None and len(bounds) >= need:
+                    s0 = p.end  # enough: the rest of the paragraph is not needed
+                    break
         if s0 < p.end:
             bounds.append((s0, p.end))
         n = len(bounds)
@@ -174,4 +186,4 @@ def sentences(text: str, paras: list[Span] | None = None) -> list[Sentence]:
             if kind == "body":
                 before_body = False
             out.append(Sentence(a, b, pi, kind))
-    return out
+    return out if limit is None else out[:limit]

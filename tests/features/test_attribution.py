@@ -56,6 +56,15 @@ def test_cue_by_source_type_rates() -> None:
     assert sum(f[k] for k in cue_cols) == pytest.approx(f["attribution__per_1k_words"])
 
 
+def test_lead_columns_say_who_sources_the_lead() -> None:
+    text = ("Troops advance near the city, a military source said. Shelling went on. "
+            "Later the minister said the army had won.")
+    f = Attribution().analyze(Document(text)).features
+    assert f["attribution__lead__anonymous"] == 1.0
+    assert f["attribution__lead__person"] == 0.0  # the minister speaks in the third sentence
+    assert f["attribution__n_person"] == 1
+
+
 def test_transform_matches_feature_names() -> None:
     fam = Attribution().fit()
     X = fam.transform(["The army said the road was open.", ""])

@@ -153,6 +153,16 @@ def test_every_name_has_a_rate_column_and_a_doc(fam):
     for e in fam.lexicon.entries:
         col = f"loaded__rate__{slug(e.canonical)}"
         assert col in names and "per 1,000 words" in docs[col][0]
+        lead = f"loaded__lead__{slug(e.canonical)}"
+        assert lead in names and "lead" in docs[lead][0]
+
+
+def test_lead_columns_mark_names_in_the_first_two_sentences(fam):
+    text = "Daesh attacks the city. ISIS fighters fled. Later the regime shelled the Daesh bases."
+    f = fam.analyze(Document(text)).features
+    assert f["loaded__lead__daesh"] == 1.0 and f["loaded__lead__isis"] == 1.0
+    assert f["loaded__lead__regime"] == 0.0  # third sentence: body, not lead
+    assert f["loaded__rate__regime"] > 0
 
 
 def test_feature_columns_are_stable(fam):

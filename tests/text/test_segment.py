@@ -113,3 +113,18 @@ def test_sentences_are_ordered_stripped_and_inside_their_paragraph(text: str) ->
         p = ps[s.paragraph]
         assert p.start <= s.start and s.end <= p.end
         prev = s.end
+
+
+def test_limited_segmentation_gives_the_first_sentences_of_the_full_list():
+    from framing.text.segment import sentences
+
+    texts = [
+        "Army retakes town\n\nTroops entered on Monday. A source said so. Residents returned.",
+        "One paragraph. With three sentences. And no headline.",
+        "Photo: AFP\n\nShells hit the market. Ten died.\n\nMore fled. The end.",
+        "",
+    ]
+    for text in texts:
+        full = sentences(text)
+        for k in (1, 2, 3, 10):
+            assert sentences(text, limit=k) == full[:k]

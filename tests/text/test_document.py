@@ -1,0 +1,39 @@
+"""``Document``: the lead (headline and first sentence) that the families report apart."""
+
+from __future__ import annotations
+
+from framing.text import Document
+
+
+def test_lead_is_the_first_two_sentences():
+    text = "Army retakes town. Troops entered on Monday, a source said. Residents returned."
+    doc = Document(text)
+    assert text[: doc.lead_end].endswith("a source said.")
+
+
+def test_lead_of_a_short_or_empty_text():
+    assert Document("").lead_end == 0
+    one = Document("Only one sentence here.")
+    assert one.lead_end == len(one.text)
+
+
+def test_lead_skips_captions():
+    text = "Rebels shell the city\n\nPhoto: AFP\n\nShells hit the market on Friday. Ten died. More fled."
+    doc = Document(text)
+    assert [s.kind for s in doc.sentences][:2] == ["headline", "caption"]
+    # headline + first body sentence; the caption does not take a lead slot
+    assert text[: doc.lead_end].endswith("on Friday.")
+
+
+def test_lead_found_from_the_opening_equals_the_lead_from_all_sentences():
+    texts = [
+        "Army retakes town\n\nTroops entered on Monday. A source said so. Residents returned.",
+        "Photo: AFP\n\nShells hit the market. Ten died.\n\nMore fled. The end.",
+        "One sentence only",
+        "A. B. C. D.",
+    ]
+    for text in texts:
+        quick = Document(text).lead_end  # segments only the opening
+        full = Document(text)
+        _ = full.sentences  # now the lead comes from the whole list
+        assert quick == full.lead_end, text
