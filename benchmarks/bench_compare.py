@@ -253,7 +253,10 @@ def render(summary: dict, extra: dict, result, seconds: float, peak_mb: float) -
         "on features from the stripped text; the stripped figure is the one to trust, since on "
         "raw pages a timestamp ending \"KSA\" counts as a mention of Saudi Arabia and an "
         "outlet's own name as a media source. The issue's reference (~0.68, reproduced here "
-        f"as {extra['reference']:.3f}) was measured on raw text with ungrouped folds.",
+        f"as {extra['reference']:.3f}) was measured on raw text with ungrouped folds. Until "
+        "this page's commit the stripper kept outlet names in any article with a byline (a "
+        "variable shadowed by the byline loop), so 'told Asharq Al-Awsat' reached the word "
+        "models; earlier pages' word scores (0.644) were inflated by it.",
         f"- **Framing features add {'little or nothing' if gain < 0.01 else f'{gain:+.3f}'} on "
         f"top of words.** Combined {m['combined']['macro_f1']:.3f} "
         f"{fmt_ci(m['combined']['macro_f1_ci'])} against words alone "

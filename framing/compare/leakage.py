@@ -20,6 +20,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from framing.corpus import as_texts
 from framing.io.outlets import OutletRegistry
+from framing.text.phrases import PhraseFinder
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -144,65 +145,42 @@ def _name_regex(names: list[str]) -> str:
     for name in sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True):
         tokens = re.split(r"[\s\-]+", name)
         pat = r"[\s\-]?".join(re.escape(t) for t in tokens)
-        acronym = name.isupper() and len(name) <= 5 and name.isalpha()
-        parts.append(pat if acronym else f"(?i:{pat})")
+        parts.append(pat if _is_acronym(name) else f"(?i:{pat})")
     return "|".join(parts)
 
 
 @lru_cache(maxsize=8)
-def _compiled(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _compiled(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     alt = _name_regex(list(names)) or r"(?!x)x"
-    mention = re.compile(rf"(?<![\w])(?:{alt})(?:'s|s')?(?![\w])")
     dateline = re.compile(
         rf"(?:(?<=^)|(?<=[.!?\n]\s))(?:[A-Z][\w'.-]*(?:[ ,]+[A-Z][\w'.-]*){{0,3}},?\s*)?"
         rf"(?:{_DATE}\s*)?\(?(?:{alt})\)?\s*[-\u2013\u2014:]+\s*",
     )
     wire_tail = re.compile(rf"(?:[-\u2013\u2014]{{1,2}}|\|)\s*(?:{alt})\s*\.?\s*$")
-    return mention, dateline, wire_tail
+    return dateline, wire_tail
 
 
-_SEP = re.compile(r"[\s\-\u2010-\u2014]")
+def _is_acronym(name: str) -> bool:
+    return name.isupper() and len(name) <= 5 and name.isalpha()
 
 
 @lru_cache(maxsize=8)
-def _automaton(names: tuple[str, ...]) -> Any:
-    """Aho-Corasick over lower-cased names, "-"/space folded to one space, also run together.
-
-    A regex alternation of the registry's ~500 names costs 4 ms an article; one automaton
-    pass is ~50x cheaper, and stripping runs on every article of every comparison.
-    """
-    import ahocorasick
-
-    auto = ahocorasick.Automaton()
-    for name in names:
-        name = name.strip()
-        if not name:
-            continue
-        acronym = name.isupper() and len(name) <= 5 and name.isalpha()
-        tokens = [t for t in _SEP.split(name.lower()) if t]
-        for key in {" ".join(tokens), "".join(tokens)}:
-            if key and key not in auto:
-                auto.add_word(key, (key, acronym, name))
-    auto.make_automaton()
-    return auto
+def _finder(names: tuple[str, ...]) -> PhraseFinder:
+    """One automaton over the names (stripping runs on every article of every comparison);
+    acronyms such as "AP" or "SANA" only in capitals, "Al-Manar" also as "Al Manar"/"AlManar"."""
+    # scraped text often loses apostrophes ("TRT Worlds correspondent"): the bare possessive
+    # is a form of the name too (acronyms excepted: "AAs" is not a word anyone writes)
+    bare = [f"{n}s" for n in names if not _is_acronym(n) and not n.endswith("s")]
+    return PhraseFinder(
+        [*names, *bare], exact={n for n in names if _is_acronym(n)}, fold_separators=True
+    )
 
 
 def _outlet_spans(text: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Outlet names in ``text`` (word-bounded; acronyms such as "AP" only in capitals)."""
-    low = _SEP.sub(" ", text.lower())
-    if len(low) != len(text):  # a character whose lower case is longer: use the slow path
-        return [m.span() for m in _compiled(names)[0].finditer(text)]
-    auto = _automaton(names)
-    if not len(auto):
-        return []
+    """Outlet names in ``text``, with a possessive "'s" after them."""
     spans = []
-    for end, (key, acronym, name) in auto.iter_long(low):
-        start, end = end - len(key) + 1, end + 1
-        if (start > 0 and low[start - 1].isalnum()) or (end < len(low) and low[end].isalnum()):
-            continue
-        if acronym and text[start:end] != name:
-            continue
-        if low[end : end + 2] in ("'s", "\u2019s"):
+    for start, end in _finder(names).finditer(text):
+        if text[end : end + 2].lower() in ("'s", "\u2019s"):
             end += 2
         spans.append((start, end))
     return spans
@@ -232,7 +210,7 @@ def strip_boilerplate(text: str, names: tuple[str, ...] | None = None) -> str:
     if not text:
         return ""
     names = outlet_names() if names is None else names
-    _, dateline, wire_tail = _compiled(names)
+    dateline, wire_tail = _compiled(names)
     t = text.strip()
     # Leading material comes off repeatedly: "Wed 05 Apr 2017 by A B DAMASCUS (Reuters) - ...".
     authors: list[str] = []
@@ -246,8 +224,8 @@ def strip_boilerplate(text: str, names: tuple[str, ...] | None = None) -> str:
             t = t[m.end() :]
         if t == before:
             break
-    for names in authors:  # the byline's names repeated in a sign-off are the byline too
-        t = t.replace(names, " ")
+    for author in authors:  # the byline's names repeated in a sign-off are the byline too
+        t = t.replace(author, " ")
     # Datelines open a story (after the headline), so only the opening is searched.
     head, rest = t[:_HEAD], t[_HEAD:]
     head = dateline.sub(" ", head)

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from framing import paths as _paths
 from framing.errors import LexiconError
+from framing.text.phrases import PhraseFinder
 
 OWNERSHIP = ("state", "public", "private", "party-affiliated")
 
@@ -97,7 +98,7 @@ class OutletRegistry:
             if o.fakes_code:
                 self._by_key.setdefault(_key(o.fakes_code), o)
         self._exact = {a: o for o in outlets for a in (*o.aliases, o.name) if a in self._case_sensitive}
-        self._mention_re: re.Pattern[str] | None = None
+        self._finder: PhraseFinder | None = None
 
     # ------------------------------------------------------------------ loading
     @classmethod
@@ -169,38 +170,24 @@ class OutletRegistry:
         return [outlet.name, *outlet.aliases]
 
     def find_mentions(self, text: str) -> list[tuple[int, int, Outlet]]:
-        """Outlet names mentioned in ``text`` (word-bounded, longest first)."""
-        if self._mention_re is None:
-            self._mention_re = self._compile_mentions()
+        """Outlet names mentioned in ``text`` (whole words, longest first)."""
+        if self._finder is None:
+            # the same matcher that strips outlet names before classification; case-sensitive
+            # aliases ("AP", "The Independent") only as written, other names in any case
+            self._finder = PhraseFinder(
+                [n for o in self.outlets for n in (o.name, *o.aliases)],
+                exact=self._case_sensitive,
+                fold_separators=True,
+            )
         out = []
-        for m in self._mention_re.finditer(text):
-            name = m.group()
-            if name in self._exact and _next_word_capitalised(text, m.end()):
+        for start, end in self._finder.finditer(text):
+            name = text[start:end]
+            if name in self._exact and _next_word_capitalised(text, end):
                 continue  # "The Guardian Council", "The Independent Vermont senator": a longer name
             o = self._exact.get(name) or self.lookup(name)
             if o is not None:
-                out.append((m.start(), m.end(), o))
+                out.append((start, end, o))
         return out
-
-    def _compile_mentions(self) -> re.Pattern[str]:
-        # One alternation over all names (a few hundred): regex is fast enough here and keeps
-        # case-sensitive aliases exact; hyphen/space variants are folded into the pattern.
-        ci, cs = set(), set()
-        for o in self.outlets:
-            for n in (o.name, *o.aliases):
-                (cs if n in self._case_sensitive else ci).add(n)
-
-        def pat(n: str) -> str:
-            return re.sub(r"\\[ \-]", r"[\\s\\-]", re.escape(n))
-
-        ci_alt = "|".join(pat(n) for n in sorted(ci, key=len, reverse=True))
-        cs_alt = "|".join(pat(n) for n in sorted(cs, key=len, reverse=True))
-        parts = []
-        if ci_alt:
-            parts.append(f"(?i:{ci_alt})")
-        if cs_alt:
-            parts.append(cs_alt)
-        return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
 
     def agencies(self) -> list[Outlet]:
         return [o for o in self.outlets if o.is_agency]

@@ -7,17 +7,16 @@ must run at >= 1,000 articles/s: one regex pass finds every cue, another every h
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-import ahocorasick
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from framing import paths as _paths
 from framing.errors import LexiconError
+from framing.text.phrases import PhraseFinder
 
 SOURCE_TYPES = ("person", "organization", "document", "media", "anonymous", "unknown")
 
@@ -82,63 +81,18 @@ class Cue:
     requires: str
 
 
-class Finder:
-    """Whole-word phrase matching in one Aho-Corasick pass (pyahocorasick).
-
-    A regex alternation of ~150 phrases cost ~300 us per article (measured on FA-KES), a
-    third of the whole speed budget; the automaton finds the same matches in a few us.
-    Leftmost-longest, non-overlapping, like the regex it replaces.
-    """
-
-    def __init__(self, forms: list[str], ignore_case: bool) -> None:
-        self.ignore_case = ignore_case
-        self._auto = ahocorasick.Automaton()
-        for f in {f.lower() if ignore_case else f for f in forms if f}:
-            self._auto.add_word(f, len(f))
-        self._empty = len(self._auto) == 0
-        if not self._empty:
-            self._auto.make_automaton()
-
-    def finditer(self, text: str) -> Iterator[tuple[int, int]]:
-        if self._empty or not text:
-            return
-        hay = text
-        if self.ignore_case:
-            hay = text.lower()
-            if len(hay) != len(text):  # rare Unicode case changes alter offsets
-                hay = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-        n = len(text)
-        hits = []
-        for end, length in self._auto.iter(hay):
-            start = end + 1 - length
-            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-_"):
-                continue
-            if end + 1 < n and (text[end + 1].isalnum() or text[end + 1] in "-_"):
-                continue
-            hits.append((start, end + 1))
-        hits.sort(key=lambda h: (h[0], h[0] - h[1]))
-        last = -1
-        for a, b in hits:
-            if a >= last:
-                last = b
-                yield a, b
-
-    def search(self, text: str) -> bool:
-        return next(self.finditer(text), None) is not None
-
-
 @dataclass(frozen=True)
 class SourcingLexicon:
     """Everything the extractor needs, compiled."""
 
     cues: dict[str, Cue]  # surface form -> cue
-    cue_finder: Finder
+    cue_finder: PhraseFinder
     source_nouns: dict[str, str]  # lower-case word or phrase -> type
     name_words: dict[str, str]  # capitalised last word of a proper name -> type
     anon_always: frozenset[str]
     anon_heads: frozenset[str]
-    anon_markers: Finder
-    hedges: Finder
+    anon_markers: PhraseFinder
+    hedges: PhraseFinder
 
 
 def _read(path: Path) -> tuple[dict[str, Any], list[str]]:
@@ -205,13 +159,13 @@ def load_sourcing_lexicon(
 
     return SourcingLexicon(
         cues=cue_map,
-        cue_finder=Finder(list(cue_map), ignore_case=False),
+        cue_finder=PhraseFinder(list(cue_map), ignore_case=False),
         source_nouns=nouns,
         name_words=name_words,
         anon_always=frozenset(always),
         anon_heads=frozenset(heads),
-        anon_markers=Finder(markers, ignore_case=True),
-        hedges=Finder(hedge_forms, ignore_case=True),
+        anon_markers=PhraseFinder(markers, ignore_case=True),
+        hedges=PhraseFinder(hedge_forms, ignore_case=True),
     )
 
 

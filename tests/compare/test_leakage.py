@@ -47,6 +47,20 @@ def test_acronyms_only_in_capitals():
     assert " AP " not in f" {out} "  # a wire agency, in capitals
 
 
+def test_outlet_names_go_in_articles_with_a_byline_too():
+    # the byline's author once replaced the outlet names to strip (a shadowed variable)
+    names = outlet_names(["Syrian Arab News Agency"])
+    out = strip_boilerplate("By John Smith\nA car bomb hit the town, SANA reported. It was a blast.", names)
+    assert "SANA" not in out and "John Smith" not in out
+    assert out.endswith("It was a blast.")
+
+
+def test_possessive_without_apostrophe_goes_with_the_name():
+    out = strip_boilerplate("TRT Worlds Ahmed reports from Idlib. TRT World's crew left.",
+                            outlet_names(["TRT World"]))
+    assert "TRT" not in out and "World" not in out
+
+
 def test_signoff_names_and_editor_codes_after_the_last_sentence_go():
     for tail in ("Hazem Sabbagh", "MBMB", "H. Zain / R.", "Manar al-Frieh/", "Read"):
         out = strip_boilerplate(f"Three people were injured in the city. {tail}", ())

@@ -8,7 +8,7 @@ import pytest
 
 from framing.errors import LexiconError
 from framing.paths import LEXICON_DIR
-from framing.sourcing.cues import Finder, default_lexicon, load_sourcing_lexicon
+from framing.sourcing.cues import default_lexicon, load_sourcing_lexicon
 
 
 def test_bundled_lexicons_load() -> None:
@@ -51,12 +51,6 @@ def test_every_bundled_file_documents_its_format() -> None:
         head = (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines()[:5]
         assert head[0].startswith("#") and any("format" in ln.lower() or "[[" in ln for ln in
                                                 (LEXICON_DIR / name).read_text().splitlines()[:30])
-
-
-def test_finder_whole_words_longest_first() -> None:
-    f = Finder(["said", "is said to", "likely"], ignore_case=True)
-    text = "He is said to be unlikely; SAID so, said-ish"
-    assert [text[a:b] for a, b in f.finditer(text)] == ["is said to", "SAID"]
 
 
 def test_validate_file_by_kind(tmp_path: Path) -> None:
