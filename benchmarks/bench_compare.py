@@ -64,15 +64,22 @@ def reference_baseline(corpus: pd.DataFrame, seed: int = 0) -> float:
     return float(f1_score(y, pred, average="macro"))
 
 
+def outer_folds(features: pd.DataFrame, groups: np.ndarray, seed: int = 0) -> tuple:
+    """(outlets, framing columns, CV plan): the same outer folds as ``compare_outlets``."""
+    from framing.compare.models import framing_columns, make_cv
+
+    y = features["outlet"].astype(str).to_numpy()
+    cols = framing_columns(features, exclude={"outlet", "id", "label"})
+    return y, cols, make_cv(y, groups, n_splits=5, seed=seed)
+
+
 def framing_on_raw(corpus: pd.DataFrame, groups: np.ndarray, seed: int = 0) -> dict:
     """Framing-only model on features extracted from the raw pages (boilerplate included)."""
-    from framing.compare.models import build_model, evaluate, framing_columns, make_cv, oof_predict
+    from framing.compare.models import build_model, evaluate, oof_predict
     from framing.extract import extract_features
 
     feats, _ = extract_features(corpus)
-    y = feats["outlet"].astype(str).to_numpy()
-    cols = framing_columns(feats, exclude={"outlet", "id", "label"})
-    plan = make_cv(y, groups, n_splits=5, seed=seed)
+    y, cols, plan = outer_folds(feats, groups, seed)
     pred, _, classes = oof_predict(build_model("framing", cols, seed=seed), feats, y, plan)
     return evaluate(y, pred, classes, n_boot=1000, seed=seed)[0]
 
@@ -86,14 +93,10 @@ def framing_cut(features: pd.DataFrame, groups: np.ndarray, seed: int = 0) -> di
         MIN_SUPPORT_GRID,
         build_model,
         evaluate,
-        framing_columns,
-        make_cv,
         oof_predict,
     )
 
-    y = features["outlet"].astype(str).to_numpy()
-    cols = framing_columns(features, exclude={"outlet", "id", "label"})
-    plan = make_cv(y, groups, n_splits=5, seed=seed)
+    y, cols, plan = outer_folds(features, groups, seed)
     chosen: list[dict] = []
     model = build_model("framing", cols, seed=seed, tune=True)
     pred, _, classes = oof_predict(model, features, y, plan, chosen=chosen)
@@ -109,18 +112,9 @@ def framing_sensitivity(features: pd.DataFrame, groups: np.ndarray, seed: int = 
     much the fixed defaults, which were read off this table, flatter the framing score."""
     from sklearn.metrics import f1_score
 
-    from framing.compare.models import (
-        FRAMING_C_GRID,
-        MIN_SUPPORT_GRID,
-        build_model,
-        framing_columns,
-        make_cv,
-        oof_predict,
-    )
+    from framing.compare.models import FRAMING_C_GRID, MIN_SUPPORT_GRID, build_model, oof_predict
 
-    y = features["outlet"].astype(str).to_numpy()
-    cols = framing_columns(features, exclude={"outlet", "id", "label"})
-    plan = make_cv(y, groups, n_splits=5, seed=seed)
+    y, cols, plan = outer_folds(features, groups, seed)
     rows = []
     for share in MIN_SUPPORT_GRID:
         for c in FRAMING_C_GRID:

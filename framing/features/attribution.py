@@ -38,6 +38,7 @@ def _cue_columns() -> dict[tuple[str, str], str]:
 
 
 _CUE_COLUMNS = _cue_columns()
+_LEAD_COLUMNS = {t: f"lead__{t}" for t in SOURCE_TYPES}
 
 #: what each source type means (framing.sourcing.attribution types the source noun phrase)
 _TYPE_MEANINGS = {
@@ -98,18 +99,15 @@ FEATURE_DOCS: dict[str, tuple[str, str]] = {
         )
         for (lem, t), col in _CUE_COLUMNS.items()
     },
-}
-_LEAD_COLUMNS = {t: f"lead__{t}" for t in SOURCE_TYPES}
-FEATURE_DOCS.update(
-    {
+    **{
         col: (
             f"1 if the headline and lead (the first two sentences, captions skipped) attribute "
             f"something to a source typed `{t}`, else 0: whether the lead is sourced, and to whom",
             "0/1",
         )
         for t, col in _LEAD_COLUMNS.items()
-    }
-)
+    },
+}
 _ALL = (*_FEATURES, *_CUE_COLUMNS.values(), *_LEAD_COLUMNS.values())
 
 
@@ -162,14 +160,13 @@ class Attribution(Family):
             **dict.fromkeys(_LEAD_COLUMNS.values(), 0.0),
         }
         lead_end = doc.lead_end if own else 0
+        spans = []
         for a in own:
             col = _CUE_COLUMNS.get((a["cue"].get("lemma", ""), a["source_type"]))
             if col is not None:
                 f[col] += 1000.0 / words
             if a["cue"]["start"] < lead_end and a["source_type"] in _LEAD_COLUMNS:
                 f[_LEAD_COLUMNS[a["source_type"]]] = 1.0
-        spans = []
-        for a in own:
             span = a["source"] or a["cue"]
             spans.append(Evidence(self.name, a["source_type"], span["start"], span["end"],
                                   span["text"], doc.voice_at(span["start"], span["end"])))

@@ -16,9 +16,12 @@ from framing.text import segment as _segment
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 #: sentences in the lead: a headline and the first sentence, or the first two sentences
 LEAD_SENTENCES = 2
-#: sentences segmented to find the lead when the whole text has not been segmented; when a
-#: caption or heading is among them, the whole text is segmented instead (rare, and exact)
-_LEAD_SCAN = LEAD_SENTENCES
+_LEAD_KINDS = ("body", "headline")
+
+
+def _lead_end(sents: list[_segment.Sentence]) -> int:
+    kept = [s for s in sents if s.kind in _LEAD_KINDS][:LEAD_SENTENCES]
+    return kept[-1].end if kept else 0
 
 
 class Document:
@@ -44,13 +47,12 @@ class Document:
         and lead (the inverted pyramid), so families report what happens there separately."""
         if "sentences" not in self.__dict__:
             # Segmenting a whole article costs more than matching the lexicon in it, so when no
-            # family has segmented it yet, segment only the opening sentences.
-            first = _segment.sentences(self.text, self.paragraphs, limit=_LEAD_SCAN)
-            kept = [s for s in first if s.kind in ("body", "headline")][:LEAD_SENTENCES]
-            if len(kept) == LEAD_SENTENCES or len(first) < _LEAD_SCAN:
-                return kept[-1].end if kept else 0
-        kept = [s for s in self.sentences if s.kind in ("body", "headline")][:LEAD_SENTENCES]
-        return kept[-1].end if kept else 0
+            # family has segmented it yet, segment only the opening sentences; only when a
+            # caption or heading is among them is the whole text segmented (rare, and exact).
+            first = _segment.sentences(self.text, self.paragraphs, limit=LEAD_SENTENCES)
+            if len(first) < LEAD_SENTENCES or all(s.kind in _LEAD_KINDS for s in first):
+                return _lead_end(first)
+        return _lead_end(self.sentences)
 
     @cached_property
     def quotes(self) -> list[_quotes.Quote]:
