@@ -36,7 +36,7 @@ _DATE = (  # case-insensitive wherever it is used
 )
 _TIME = (
     r"(?:(?:\d{1,2}[:.]\d{2}|\d{4}\b)(?:\s*[ap]\.?m\.?)?"
-    r"(?:\s*(?:gmt|utc|ksa|[+-]\d{2}:?\d{2}))?)"
+    r"(?:\s*(?:(?:gmt|utc)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|ksa|[+-]\d{2}:?\d{2}))?)"
 )
 
 # A timestamp at the very start: "Published February 18 2015", "Wed 05 Apr 2017 10:32 GMT".
@@ -94,6 +94,22 @@ _SIGNOFF_WORD = r"(?:[A-Z][\w'\u2019-]*|[A-Z]\.)"
 _TRAIL_SIGNOFF = re.compile(
     rf"(?<=[.!?\"\u201d'])\s+{_SIGNOFF_WORD}(?:\s+(?:{_SIGNOFF_WORD}|al-\w+|bin|de|van)){{0,3}}"
     rf"(?:\s*/\s*(?:{_SIGNOFF_WORD}\s*){{0,3}})?\s*/?\s*$"
+)
+# What makes a recurring block at a page's edge site chrome rather than the outlet's own prose:
+# it talks about the site (subscribe, share, copyright, apps, comments) or credits the page
+# ("agencies contributed to this report", "an edited translation of our Arabic edition"), dates
+# or tags it, or describes the outlet itself ("the world's premier pan-Arab daily newspaper").
+# A recurring background paragraph ("... accuses foreign actors of orchestrating the
+# conflict", "... sieges, mass executions and torture against civilians") has none of these
+# words and is the outlet's standing framing of the war, which the comparison exists to see.
+_CHROME = re.compile(
+    r"\b(?:subscribe|newsletter|copyright|all rights reserved|download|youtube|facebook|twitter"
+    r"|instagram|telegram|whatsapp|ios|android|app store|google play|watch live|live tv"
+    r"|read more|read also|also read|click here|sign up|follow us|like us|share this"
+    r"|comments?|advertisement|tags|topic|date of publication|published on|newspaper"
+    r"|privacy policy|terms of use|cookies?"
+    r"|contributed to this report|translation|translated|edition)\b|\u00a9",
+    re.IGNORECASE,
 )
 _SPACES = re.compile(r"[ \t]{2,}")
 _TAIL = 400
@@ -252,19 +268,28 @@ def strip_boilerplate(text: str, names: tuple[str, ...] | None = None) -> str:
 
 
 def strip_corpus(
-    corpus: pd.DataFrame, by: str = "outlet", outlets: list[str] | None = None
+    corpus: pd.DataFrame,
+    by: str = "outlet",
+    outlets: list[str] | None = None,
+    chrome: bool = True,
 ) -> pd.DataFrame:
     """A copy of the corpus with boilerplate stripped from ``text``, for feature extraction.
 
     Framing features computed on raw pages pick up the page itself: a timestamp ending "KSA"
-    counts as a mention of Saudi Arabia, an outlet's own name as a media source. The outlet
-    names removed are those of ``outlets`` (default: the values of ``by``) and wire agencies.
+    counts as a mention of Saudi Arabia, an outlet's own name as a media source, a "Subscribe
+    to our channel" footer as an unsourced claim. The outlet names removed are those of
+    ``outlets`` (default: the values of ``by``) and wire agencies; with ``chrome``, site
+    chrome that recurs at the edges of this corpus's pages goes too (``BoilerplateStripper``;
+    it reads only the texts, never a label).
     """
     if outlets is None and by in corpus:
         outlets = sorted(corpus[by].dropna().astype(str).unique())
     names = outlet_names(outlets)
     out = corpus.copy()
-    out["text"] = [strip_boilerplate("" if t is None else str(t), names) for t in out["text"]]
+    texts = [strip_boilerplate("" if t is None else str(t), names) for t in out["text"]]
+    if chrome:
+        texts = list(BoilerplateStripper(rules=False).fit_transform(texts))
+    out["text"] = texts
     return out
 
 
@@ -297,6 +322,35 @@ def _zone_ngrams(text: str, n: int, head: int, tail: int) -> list[tuple[str, int
     return _grams(top, range(head), n) + _grams(bottom, range(len(bottom)), n)
 
 
+_PIECE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+
+
+def _chrome_runs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of recurring blocks that read as site chrome (see _CHROME).
+
+    Overlapping recurring n-grams chain into blocks. Within a block, everything from its first
+    sentence with a chrome word to its last goes; a block that runs off the end of the page
+    goes from the first such sentence to the end (footers trail into "Terms of Use", "About"),
+    and one at the top of the page from its start. A stock background sentence next to a footer
+    stays.
+    """
+    blocks: list[list[int]] = []
+    for s, e in sorted(spans):
+        if blocks and s <= blocks[-1][1]:
+            blocks[-1][1] = max(blocks[-1][1], e)
+        else:
+            blocks.append([s, e])
+    cuts = []
+    for s, e in blocks:
+        chrome = [m.span() for m in _PIECE.finditer(text, s, e) if _CHROME.search(m.group())]
+        if not chrome:
+            continue
+        start = s if not text[:s].strip() else chrome[0][0]
+        end = e if not text[e:].strip() else chrome[-1][1]
+        cuts.append((start, end))
+    return cuts
+
+
 class BoilerplateStripper(TransformerMixin, BaseEstimator):
     """Transformer: texts in, stripped texts out (a 1-D object array for a text vectorizer).
 
@@ -305,7 +359,9 @@ class BoilerplateStripper(TransformerMixin, BaseEstimator):
     Besides the fixed rules, ``fit`` learns site furniture the rules cannot know: word
     ``ngram``-grams near the top or bottom of a page that recur in at least ``min_docs``
     training articles (share widgets, footers, "This article is an edited translation...").
-    Only the page edges are searched, so an outlet's recurring phrasing in the story body stays.
+    Only the page edges are searched, so an outlet's recurring phrasing in the story body stays;
+    and only recurring blocks that read as site chrome are cut (see ``_CHROME``), so a stock
+    background paragraph an outlet closes every story with stays too: it is framing.
     """
 
     def __init__(
@@ -357,7 +413,7 @@ class BoilerplateStripper(TransformerMixin, BaseEstimator):
         if known and zones is not None:
             out = []
             for t, z in zip(texts, zones, strict=True):
-                spans = [(s, e) for g, s, e in z if g in known]
+                spans = _chrome_runs(t, [(s, e) for g, s, e in z if g in known])
                 out.append(_SPACES.sub(" ", _cut(t, spans)).strip() if spans else t)
             texts = out
         return np.asarray(texts, dtype=object)

@@ -96,6 +96,24 @@ def test_stripper_learns_page_furniture_from_repeats_only():
     assert "Follow us" not in st.transform(["Another story happened here today." + footer])[0]
 
 
+def test_a_recurring_background_paragraph_is_framing_and_stays():
+    # an outlet that closes every story with the same account of the war is framing the war;
+    # only recurring blocks about the site itself (subscribe, share, copyright) are furniture
+    background = (
+        " The government accuses foreign powers of arming the gunmen since the unrest began."
+    )
+    footer = " Subscribe to our channel and follow us for more."
+    texts = [f"Story number {w} happened in the north today." + background + footer for w in "abcd"]
+    out = BoilerplateStripper(rules=False, min_docs=3).fit_transform(texts)
+    assert all("accuses foreign powers of arming the gunmen" in t for t in out)
+    assert all("Subscribe" not in t and "follow us" not in t for t in out)
+
+
+def test_timezone_offsets_go_with_the_timestamp():
+    out = strip_boilerplate("August 13 2016 2037 UTC+3 Clashes broke out east of the city.")
+    assert out == "Clashes broke out east of the city."
+
+
 def test_stripper_can_be_switched_off():
     text = "Wed 05 Apr 2017 Victims showed signs. - REUTERS"
     st = BoilerplateStripper(rules=False, learn_furniture=False).fit([text])
@@ -123,3 +141,15 @@ def test_strip_corpus_strips_each_outlets_own_name():
         "Shelling hit the town on Monday.",
     ]
     assert corpus["text"].iloc[0].startswith("BEIRUT")  # the input is not modified
+
+
+def test_strip_corpus_removes_chrome_that_recurs_across_its_pages():
+    import pandas as pd
+
+    from framing.compare.leakage import strip_corpus
+
+    footer = " Subscribe to our YouTube channel for all the latest reports from the ground."
+    texts = [f"Fighting {w} was reported near the northern town on Monday." + footer for w in "abc"]
+    corpus = pd.DataFrame({"id": list("123"), "outlet": ["X"] * 3, "text": texts})
+    assert not any("Subscribe" in t for t in strip_corpus(corpus)["text"])
+    assert all("Subscribe" in t for t in strip_corpus(corpus, chrome=False)["text"])
