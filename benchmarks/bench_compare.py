@@ -203,7 +203,10 @@ def small_outlets(entry: dict, wire: dict[str, int], max_articles: int = LARGE) 
 
 
 def render(summary: dict, extra: dict, result, seconds: float, peak_mb: float) -> str:
+    from framing.compare.leakage import BoilerplateStripper
     from framing.compare.models import FRAMING_C, MIN_SUPPORT
+
+    chrome = BoilerplateStripper()
 
     sens = extra["sensitivity"]
     cut_spread = f"{sens.values.min():.3f} to {sens.values.max():.3f}, table below"
@@ -229,12 +232,13 @@ def render(summary: dict, extra: dict, result, seconds: float, peak_mb: float) -
         "- **Boilerplate**: outlet names (the 15 compared outlets and every wire agency in the "
         "registry), leading timestamps, datelines, bylines and sign-offs (a name or an editor's "
         "code after the last sentence), wire and production credits, and "
-        "site chrome are stripped. Chrome is learned, not listed: word 6-grams at the top or "
-        "bottom of a page that recur in 3+ articles (the training folds' for the word models, "
+        "site chrome are stripped. Chrome is learned, not listed: word "
+        f"{chrome.ngram}-grams in the first {chrome.head} or last {chrome.tail} words of a page "
+        f"that recur in {chrome.min_docs}+ articles (the training folds' for the word models, "
         "the whole corpus's text for the framing features), cut only where the recurring block "
         "talks about the site (subscribe, share, copyright, tags, 'contributed to this report'); "
         "a stock background paragraph an outlet repeats under every story is its framing and "
-        "stays (before this page's commit it was cut as furniture). The framing features are "
+        "stays (until commit 9e1b938 it was cut as furniture). The framing features are "
         "extracted from the stripped text; the word models are scored with and without it.",
         f"- **Intervals**: 95% percentile bootstrap over out-of-fold predictions "
         f"({cv['bootstrap']} resamples).",

@@ -359,7 +359,9 @@ class BoilerplateStripper(TransformerMixin, BaseEstimator):
     Besides the fixed rules, ``fit`` learns site furniture the rules cannot know: word
     ``ngram``-grams near the top or bottom of a page that recur in at least ``min_docs``
     training articles (share widgets, footers, "This article is an edited translation...").
-    Only the page edges are searched, so an outlet's recurring phrasing in the story body stays;
+    Only the page edges are searched (the first ``head`` and last ``tail`` words: a scraped
+    footer of menus and follow-us links runs to a hundred words or more), so an outlet's
+    recurring phrasing in the story body stays;
     and only recurring blocks that read as site chrome are cut (see ``_CHROME``), so a stock
     background paragraph an outlet closes every story with stays too: it is framing.
     """
@@ -371,8 +373,8 @@ class BoilerplateStripper(TransformerMixin, BaseEstimator):
         learn_furniture: bool = True,
         ngram: int = 6,
         min_docs: int = 3,
-        head: int = 30,
-        tail: int = 60,
+        head: int = 60,
+        tail: int = 150,
     ) -> None:
         self.rules = rules
         self.outlets = outlets
