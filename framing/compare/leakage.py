@@ -95,7 +95,8 @@ _TRAIL_SIGNOFF = re.compile(
     rf"(?<=[.!?\"\u201d'])\s+{_SIGNOFF_WORD}(?:\s+(?:{_SIGNOFF_WORD}|al-\w+|bin|de|van)){{0,3}}"
     rf"(?:\s*/\s*(?:{_SIGNOFF_WORD}\s*){{0,3}})?\s*/?\s*$"
 )
-# What makes a recurring block at a page's edge site chrome rather than the outlet's own prose:
+# What makes a recurring block at a page's edge site chrome rather than the outlet's own prose
+# (words that news prose itself uses, "comments" or "newspaper" alone, are not on the list):
 # it talks about the site (subscribe, share, copyright, apps, comments) or credits the page
 # ("agencies contributed to this report", "an edited translation of our Arabic edition"), dates
 # or tags it, or describes the outlet itself ("the world's premier pan-Arab daily newspaper").
@@ -106,9 +107,9 @@ _CHROME = re.compile(
     r"\b(?:subscribe|newsletter|copyright|all rights reserved|download|youtube|facebook|twitter"
     r"|instagram|telegram|whatsapp|ios|android|app store|google play|watch live|live tv"
     r"|read more|read also|also read|click here|sign up|follow us|like us|share this"
-    r"|comments?|advertisement|tags|topic|date of publication|published on|newspaper"
-    r"|privacy policy|terms of use|cookies?"
-    r"|contributed to this report|translation|translated|edition)\b|\u00a9",
+    r"|(?:leave|post|add) a comment|\d+ comments?|comment via|advertisement|tags|topic"
+    r"|date of publication|published on|daily newspaper|privacy policy|terms of use|cookies?"
+    r"|contributed to this report|translation|translated (?:from|by)|edition)\b|\u00a9",
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"[ \t]{2,}")

@@ -109,6 +109,14 @@ def test_a_recurring_background_paragraph_is_framing_and_stays():
     assert all("Subscribe" not in t and "follow us" not in t for t in out)
 
 
+def test_news_words_that_chrome_also_uses_do_not_make_prose_chrome():
+    # "comments" and "newspaper" occur in reporting; only "leave a comment"-style chrome goes
+    stock = " The minister repeated the charge in comments to a state newspaper on Monday."
+    texts = [f"Report {w} came from the eastern front late on Sunday." + stock for w in "abcd"]
+    out = BoilerplateStripper(rules=False, min_docs=3).fit_transform(texts)
+    assert all("in comments to a state newspaper" in t for t in out)
+
+
 def test_timezone_offsets_go_with_the_timestamp():
     out = strip_boilerplate("August 13 2016 2037 UTC+3 Clashes broke out east of the city.")
     assert out == "Clashes broke out east of the city."
