@@ -170,19 +170,17 @@ def wire_copy(corpus: pd.DataFrame, edge: int = 300) -> dict[str, int]:
     characters of its start or end, where datelines and credits sit: mostly republished wire
     copy. Stripping takes the credit away, as it should, and leaves the wire's prose, which no
     model can tell from the wire's own articles."""
-    from framing.compare.leakage import outlet_names
+    from framing.compare.leakage import outlet_names, outlet_spans
     from framing.io.outlets import OutletRegistry
-    from framing.text.phrases import PhraseFinder
 
     reg = OutletRegistry.default()
     agencies = set(outlet_names([]))  # no outlets asked for: the wire agencies alone
     out: dict[str, int] = {}
     for outlet, pages in corpus.groupby(corpus["outlet"].astype(str))["text"]:
         o = reg.lookup(outlet)
-        names = sorted(agencies - {outlet, *((o.name, *o.aliases) if o else ())})
-        finder = PhraseFinder(names, exact={n for n in names if n.isupper()}, fold_separators=True)
+        names = tuple(sorted(agencies - {outlet, *((o.name, *o.aliases) if o else ())}))
         out[outlet] = sum(
-            any(s < edge or e > len(t) - edge for s, e in finder.finditer(t))
+            any(s < edge or e > len(t) - edge for s, e in outlet_spans(t, names))
             for t in pages.astype(str)
         )
     return out

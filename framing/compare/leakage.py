@@ -193,8 +193,9 @@ def _finder(names: tuple[str, ...]) -> PhraseFinder:
     )
 
 
-def _outlet_spans(text: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Outlet names in ``text``, with a possessive "'s" after them."""
+def outlet_spans(text: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where ``names`` (from :func:`outlet_names`) occur in ``text``, each with a possessive
+    "'s" after it: what stripping cuts, and what a benchmark counts."""
     spans = []
     for start, end in _finder(names).finditer(text):
         if text[end : end + 2].lower() in ("'s", "\u2019s"):
@@ -264,7 +265,7 @@ def strip_boilerplate(text: str, names: tuple[str, ...] | None = None) -> str:
         if tail == before:
             break
     t = body + tail
-    t = _cut(t, _outlet_spans(t, names))
+    t = _cut(t, outlet_spans(t, names))
     return _SPACES.sub(" ", t).strip()
 
 
