@@ -36,6 +36,11 @@ def register(sub: Any) -> None:
     p.add_argument("--ratings", metavar="CSV", help="outlet ratings CSV (columns outlet,rating)")
     p.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument(
+        "--repeats", type=int, default=1, metavar="N",
+        help="score every model on N fold draws (seeds SEED..SEED+N-1) and report the spread "
+        "(default 1: one draw)",
+    )
     p.add_argument("--near-dup", type=float, default=None, metavar="J",
                    help="MinHash Jaccard threshold for near-duplicate groups (default 0.3)")
     p.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples for intervals")
@@ -124,8 +129,15 @@ def _label_column(df: pd.DataFrame, wanted: str | None) -> str | None:
 
 def run(args: argparse.Namespace) -> int:
     from framing.compare import compare_outlets
+    from framing.compare.api import check_table
 
+    if args.repeats < 1:  # before extraction, which can take minutes
+        raise FramingError(f"--repeats must be at least 1, got {args.repeats}")
     features, spans, corpus, span_corpus = load_inputs(args)
+    try:
+        check_table(features, args.by)
+    except FramingError as exc:  # name the input, as every other bad-input message does
+        raise InputError(", ".join(args.paths), str(exc)) from None
     label = _label_column(features, args.label_col)
     kwargs: dict[str, Any] = {}
     if args.near_dup is not None:
@@ -142,6 +154,7 @@ def run(args: argparse.Namespace) -> int:
         seed=args.seed,
         n_splits=args.folds,
         n_boot=args.bootstrap,
+        n_repeats=args.repeats,
         **kwargs,
     )
     print(format_summary(result.summary))
@@ -161,6 +174,9 @@ def format_summary(s: dict[str, Any]) -> str:
         line = f"  {kind:9s} macro-F1 {m['macro_f1']:.3f} [{lo:.3f}, {hi:.3f}]  acc {m['accuracy']:.3f}"
         if "macro_f1_unstripped" in m:
             line += f"  (boilerplate kept: {m['macro_f1_unstripped']:.3f})"
+        if "repeated_cv" in m:
+            r = m["repeated_cv"]
+            line += f"  over {len(r['macro_f1'])} fold draws: {r['mean']:.3f} sd {r['sd']:.3f}"
         lines.append(line)
     c = s.get("credibility")
     if c and c.get("auc") is not None:

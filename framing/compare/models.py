@@ -392,6 +392,11 @@ def _macro_f1_from_cm(cm: np.ndarray) -> float:
     return float(f1[present].mean()) if present.any() else 0.0
 
 
+def macro_f1(y: Any, pred: Any, classes: np.ndarray) -> float:
+    """Macro-F1 over the classes present in ``y`` (the same figure ``evaluate`` reports)."""
+    return _macro_f1_from_cm(confusion_matrix(np.asarray(y), np.asarray(pred), labels=classes))
+
+
 def bootstrap_scores(
     y: np.ndarray, pred: np.ndarray, classes: np.ndarray, n_boot: int = 1000, seed: int = 0
 ) -> dict[str, list[float]]:

@@ -67,6 +67,22 @@ def test_without_text_only_the_framing_model_runs(tiny):
     assert r.summary["notes"]
 
 
+def test_repeats_score_each_model_on_other_fold_draws(tiny):
+    features, _, corpus = tiny
+    r = compare_outlets(
+        features, corpus_df=corpus, n_splits=3, n_boot=50, n_coef_boot=0, n_repeats=3,
+        models=("framing", "tfidf"),
+    )
+    assert r.summary["cv"]["repeats"] == 3
+    for m in r.summary["models"].values():
+        rep = m["repeated_cv"]
+        assert rep["fold_seeds"] == [0, 1, 2] and len(rep["macro_f1"]) == 3
+        assert rep["macro_f1"][0] == m["macro_f1"]  # the first draw is the main score
+        assert min(rep["macro_f1"]) <= rep["mean"] <= max(rep["macro_f1"]) and rep["sd"] >= 0
+    with pytest.raises(FramingError, match="repeats"):
+        compare_outlets(features, n_repeats=0)
+
+
 def test_bad_group_column_is_a_clear_error(tiny):
     features, _, _ = tiny
     with pytest.raises(FramingError, match="no column 'publisher'"):

@@ -40,6 +40,18 @@ def test_missing_input_is_one_line_error(tmp_path, capsys):
     assert err.startswith("framing: error:") and "\n" not in err
 
 
+def test_table_without_the_group_column_names_the_file(tiny, tmp_path, capsys):
+    features, _, _ = tiny
+    fpath = tmp_path / "f.parquet"
+    features.drop(columns=["outlet"]).to_parquet(fpath)
+    out = tmp_path / "o"
+    rc = main(["compare", str(fpath), "-o", str(out)])
+    assert rc == 1
+    err = capsys.readouterr().err.strip()
+    assert str(fpath) in err and "no column 'outlet'" in err and "\n" not in err
+    assert not out.exists()  # nothing half-written
+
+
 def test_predict_rejects_a_non_model(tmp_path, capsys):
     bad = tmp_path / "m.skops"
     bad.write_text("x")
