@@ -105,6 +105,17 @@ def _repeated_scores(
     }
 
 
+def _flat_ci(scores: dict[str, Any]) -> dict[str, Any]:
+    """``{"f1_ci": [lo, hi]}`` as ``f1_ci_low``/``f1_ci_high`` columns for the tidy CSV."""
+    out: dict[str, Any] = {}
+    for key, value in scores.items():
+        if isinstance(value, list):
+            out[f"{key}_low"], out[f"{key}_high"] = value
+        else:
+            out[key] = value
+    return out
+
+
 def check_table(df: pd.DataFrame, by: str) -> None:
     """Raise a one-line ``FramingError`` when ``df`` cannot be compared by ``by``."""
     if by not in df.columns:
@@ -215,7 +226,9 @@ def compare_outlets(
                 confusion[kind] = cm
                 pred_cols[kind] = pred
             for o, s in scores["per_outlet"].items():
-                per_outlet_rows.append({"model": kind, "variant": variant or "features", by: o, **s})
+                per_outlet_rows.append(
+                    {"model": kind, "variant": variant or "features", by: o, **_flat_ci(s)}
+                )
         if n_repeats > 1:
             data = Xs if kind != "framing" else X
             entry["repeated_cv"] = _repeated_scores(

@@ -1,6 +1,7 @@
 import json
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from framing.compare import ComparisonResult, compare_outlets, load_model
@@ -41,6 +42,9 @@ def test_tables_are_written(result):
                  "credibility_features.csv", "model.skops"):
         assert (out / name).stat().st_size > 0, name
     assert not list(out.glob(".*tmp"))  # no temporary files left behind
+    per = pd.read_csv(out / "per_outlet.csv")
+    assert {"f1", "f1_ci_low", "f1_ci_high", "precision_ci_low", "recall_ci_high"} <= set(per)
+    assert (per["f1_ci_low"] <= per["f1"] + 1e-9).all() and (per["f1"] <= per["f1_ci_high"] + 1e-9).all()
 
 
 def test_framing_model_sees_no_metadata(result):
