@@ -16,11 +16,12 @@ def test_compare_then_predict(tiny, tmp_path, capsys):
     out = tmp_path / "results"
     rc = main([
         "compare", str(fpath), "--corpus", str(cpath), "--spans", str(spath), "-o", str(out),
-        "--label-col", "label", "--folds", "3", "--bootstrap", "100",
+        "--label-col", "label", "--folds", "3", "--bootstrap", "100", "--repeats", "2",
     ])
     assert rc == 0
     printed = capsys.readouterr().out
     assert "macro-F1" in printed and "credibility ROC AUC" in printed
+    assert printed.count("over 2 fold draws") == 3  # one per model
     summary = json.loads((out / "summary.json").read_text())
     assert summary["models"]["combined"]["macro_f1"] > 0.5
 
@@ -50,6 +51,13 @@ def test_table_without_the_group_column_names_the_file(tiny, tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert str(fpath) in err and "no column 'outlet'" in err and "\n" not in err
     assert not out.exists()  # nothing half-written
+
+
+def test_repeats_below_one_is_refused_before_any_work(tmp_path, capsys):
+    rc = main(["compare", str(tmp_path / "nope.parquet"), "-o", str(tmp_path / "o"),
+               "--repeats", "0"])
+    assert rc == 1
+    assert "--repeats must be at least 1" in capsys.readouterr().err
 
 
 def test_predict_rejects_a_non_model(tmp_path, capsys):
