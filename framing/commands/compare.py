@@ -155,6 +155,7 @@ def run(args: argparse.Namespace) -> int:
         n_splits=args.folds,
         n_boot=args.bootstrap,
         n_repeats=args.repeats,
+        progress=lambda msg: print(f"framing: {msg}", file=sys.stderr, flush=True),
         **kwargs,
     )
     print(format_summary(result.summary))

@@ -19,8 +19,10 @@ def test_compare_then_predict(tiny, tmp_path, capsys):
         "--label-col", "label", "--folds", "3", "--bootstrap", "100", "--repeats", "2",
     ])
     assert rc == 0
-    printed = capsys.readouterr().out
+    captured = capsys.readouterr()
+    printed = captured.out
     assert "macro-F1" in printed and "credibility ROC AUC" in printed
+    assert "framing: combined model: cross-validating (3 folds, stripped)" in captured.err
     assert printed.count("over 2 fold draws") == 3  # one per model
     summary = json.loads((out / "summary.json").read_text())
     assert summary["models"]["combined"]["macro_f1"] > 0.5
