@@ -236,7 +236,8 @@ def compare_outlets(
                 )
         if n_repeats > 1:
             data = Xs if kind != "framing" else X
-            say(f"{kind} model: {n_repeats - 1} more fold draws")
+            extra = n_repeats - 1
+            say(f"{kind} model: {extra} more fold draw{'s' if extra > 1 else ''}")
             entry["repeated_cv"] = _repeated_scores(
                 kind, cols, data, y, groups, entry["macro_f1"], n_splits, seed, n_repeats
             )
