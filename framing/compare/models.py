@@ -7,6 +7,8 @@ The data-driven choice in (c), how much the framing block weighs against the wor
 by an inner grouped CV on the training fold only (``build_model(..., tune=True)``), never on
 the fold being scored; (a) can do the same for a cut of rarely-seen columns, which on FA-KES
 did not help (see docs/comparison.md) and so is off in ``compare_outlets``.
+Per-mention ratios (naming shares and the like) are smoothed toward the training articles'
+pooled ratio first (``MentionShrinkage``), so a share weighs as much as the mentions behind it.
 Scores come from out-of-fold predictions of ``StratifiedGroupKFold`` over near-duplicate
 groups, with percentile bootstrap intervals over those predictions.
 """
@@ -22,7 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from sklearn.base import BaseEstimator, TransformerMixin, clone
+from sklearn.base import BaseEstimator, OneToOneFeatureMixin, TransformerMixin, clone
 from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.feature_selection import SelectorMixin
@@ -89,6 +91,66 @@ class TermTfidf(TfidfVectorizer):
         super().__setstate__(state)
 
 
+#: per-mention ratios of the loaded-term family and the count they are a share of:
+#: ``loaded__naming__<referent>__<name>``, ``loaded__labelled__<referent>`` and
+#: ``loaded__connotation__<referent>`` over ``loaded__mentions__<referent>``
+_PER_MENTION = re.compile(r"^loaded__(?:naming|labelled|connotation)__([a-z0-9_]+?)(?:__.+)?$")
+
+
+class MentionShrinkage(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
+    """Shrink each article's per-mention ratios toward the training articles' pooled ratio.
+
+    An article that names the Islamic State once, as "Daesh", has a 100% Daesh share, the
+    same as one that says "Daesh" twenty times; one that never names the group has 0%, the
+    same as one that always says "ISIS". Empirical-Bayes smoothing, (count + s * prior) /
+    (mentions + s), treats ``strength`` as that many pseudo-mentions at the pooled share, so a
+    ratio speaks in proportion to the mentions behind it and an unmentioned referent sits at
+    the prior instead of at 0. The prior is learned in ``fit`` (training articles only).
+    Hand-written: no library smooths ratios against a count column. Columns without a
+    ``loaded__mentions__<referent>`` partner pass through unchanged.
+    """
+
+    def __init__(self, strength: float = 2.0):
+        self.strength = strength
+
+    def fit(self, X: Any, y: Any = None) -> MentionShrinkage:
+        A = validate_data(self, X, ensure_all_finite="allow-nan", dtype=np.float64)
+        names = [str(c) for c in getattr(self, "feature_names_in_", [])]
+        where = {c: i for i, c in enumerate(names)}
+        ratio, mention = [], []
+        for i, c in enumerate(names):
+            m = _PER_MENTION.match(c)
+            j = where.get(f"loaded__mentions__{m.group(1)}") if m else None
+            if j is not None:
+                ratio.append(i)
+                mention.append(j)
+        self.ratio_idx_ = np.array(ratio, dtype=int)
+        self.mention_idx_ = np.array(mention, dtype=int)
+        if len(ratio):
+            r, n = np.nan_to_num(A[:, ratio]), np.nan_to_num(A[:, mention])
+            total = n.sum(axis=0)
+            self.prior_ = np.divide((r * n).sum(axis=0), total, out=np.zeros(len(ratio)),
+                                    where=total > 0)
+        else:
+            self.prior_ = np.zeros(0)
+        return self
+
+    def transform(self, X: Any) -> np.ndarray:
+        check_is_fitted(self, "prior_")
+        A = validate_data(self, X, ensure_all_finite="allow-nan", dtype=np.float64, reset=False,
+                          copy=True)
+        if len(self.ratio_idx_):
+            r = np.nan_to_num(A[:, self.ratio_idx_])
+            n = np.nan_to_num(A[:, self.mention_idx_])
+            A[:, self.ratio_idx_] = (r * n + self.strength * self.prior_) / (n + self.strength)
+        return A
+
+    def __sklearn_tags__(self) -> Any:
+        tags = super().__sklearn_tags__()
+        tags.input_tags.allow_nan = True
+        return tags
+
+
 class MinSupport(SelectorMixin, BaseEstimator):
     """Keep the columns that are non-zero in at least ``min_share`` of the training rows.
 
@@ -151,6 +213,9 @@ class BlockWeight(TransformerMixin, BaseEstimator):
 #: inner-CV-tuned score beside it, which does not use them).
 MIN_SUPPORT = 0.01
 FRAMING_C = 0.02
+#: Pseudo-mentions at the pooled share that each article's naming, labelling and connotation
+#: ratios are smoothed with (``MentionShrinkage``): set to 2 before measuring, not tuned.
+SHRINK_STRENGTH = 2.0
 #: Inner-CV candidates for the framing-only model (``tune=True``): keep columns non-zero in
 #: this share of training articles (0 keeps all), and the penalty. Grids, not one value each,
 #: because the best cut depends on the corpus and the feature families present.
@@ -172,6 +237,7 @@ def _framing_block(min_share: float = 0.0) -> Pipeline:
     # each coefficient (on FA-KES: 0.49 vs 0.46 macro-F1 for scaling alone).
     return Pipeline(
         [
+            ("shrink", MentionShrinkage(SHRINK_STRENGTH)),
             ("impute", SimpleImputer(strategy="median", keep_empty_features=True)),
             ("support", MinSupport(min_share)),
             ("quantile", QuantileTransformer(n_quantiles=100, output_distribution="normal")),

@@ -100,6 +100,34 @@ def test_unknown_kind_is_an_error():
         build_model("forest", ["loaded__x"])
 
 
+def _naming_table(rows: list[tuple[float, float, float, float]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=[
+        "loaded__naming__islamic_state__daesh", "loaded__labelled__islamic_state",
+        "loaded__mentions__islamic_state", "readability__gunning_fog",
+    ])
+
+
+def test_mention_shrinkage_weighs_a_share_by_the_mentions_behind_it():
+    from framing.compare.models import MentionShrinkage
+
+    train = _naming_table([(1.0, 0.0, 1, 10.0), (0.0, 0.5, 3, 11.0), (0.25, 0.0, 4, 12.0)])
+    sh = MentionShrinkage(strength=2.0).fit(train)
+    # pooled over the training articles: 1 + 0 + 1 Daesh mentions out of 8
+    assert sh.prior_[0] == pytest.approx(2 / 8)
+    test = _naming_table([(1.0, 0.0, 1, 9.0), (1.0, 0.0, 20, 9.0), (0.0, 0.0, 0, np.nan)])
+    out = sh.transform(test)
+    once, often, never = out[:, 0]
+    assert often > once > 2 / 8  # twenty "Daesh" say more than one
+    assert once == pytest.approx((1 + 2 * 2 / 8) / 3)
+    assert never == pytest.approx(2 / 8)  # unmentioned: the prior, not "never says Daesh"
+    assert out[0, 3] == 9.0 and np.isnan(out[2, 3])  # other columns untouched, NaN kept
+    assert out[1, 2] == 20  # the counts themselves too
+    assert list(sh.get_feature_names_out()) == list(train.columns)
+    # without a mentions column there is nothing to shrink against
+    alone = train.drop(columns=["loaded__mentions__islamic_state"])
+    assert np.array_equal(MentionShrinkage().fit(alone).transform(alone), alone.to_numpy())
+
+
 def test_min_support_keeps_columns_seen_often_enough():
     from framing.compare.models import MinSupport
 
