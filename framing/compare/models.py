@@ -450,14 +450,6 @@ def oof_predict(
     return pred, scores, classes
 
 
-def _macro_f1_from_cm(cm: np.ndarray) -> float:
-    tp = np.diag(cm).astype(float)
-    denom = cm.sum(axis=0) + cm.sum(axis=1)
-    f1 = np.divide(2 * tp, denom, out=np.zeros_like(tp), where=denom > 0)
-    present = cm.sum(axis=1) > 0
-    return float(f1[present].mean()) if present.any() else 0.0
-
-
 def macro_f1(y: Any, pred: Any, classes: np.ndarray) -> float:
     """Macro-F1 over the classes present in ``y`` (the same figure ``evaluate`` reports)."""
     return _macro_f1_from_cm(confusion_matrix(np.asarray(y), np.asarray(pred), labels=classes))
@@ -476,6 +468,16 @@ def _per_class(cm: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     for a in (prec, rec, f1):
         a[absent] = np.nan
     return prec, rec, f1
+
+
+def _macro(f1: np.ndarray) -> float:
+    """Mean F1 over the classes present (absent ones are NaN in ``_per_class``)."""
+    present = ~np.isnan(f1)
+    return float(f1[present].mean()) if present.any() else 0.0
+
+
+def _macro_f1_from_cm(cm: np.ndarray) -> float:
+    return _macro(_per_class(cm)[2])
 
 
 def _interval(values: np.ndarray) -> np.ndarray:
@@ -505,9 +507,9 @@ def bootstrap_scores(
     for b in range(n_boot):
         idx = rng.integers(0, n, n)
         cm = np.bincount(yi[idx] * k + pi[idx], minlength=k * k).reshape(k, k)
-        f1s[b] = _macro_f1_from_cm(cm)
-        accs[b] = np.trace(cm) / n
         per[:, b, :] = _per_class(cm)
+        f1s[b] = _macro(per[2, b])
+        accs[b] = np.trace(cm) / n
     lo_hi = [_interval(per[m]) for m in range(3)]
     return {
         "macro_f1_ci": [float(np.percentile(f1s, 2.5)), float(np.percentile(f1s, 97.5))],

@@ -109,6 +109,8 @@ FEATURE_DOCS: dict[str, tuple[str, str]] = {
     },
 }
 _ALL = (*_FEATURES, *_CUE_COLUMNS.values(), *_LEAD_COLUMNS.values())
+#: the cue and lead columns at 0.0, copied per article (built once, not per article)
+_ZEROS = dict.fromkeys((*_CUE_COLUMNS.values(), *_LEAD_COLUMNS.values()), 0.0)
 
 
 class Attribution(Family):
@@ -156,8 +158,7 @@ class Attribution(Family):
             "share_direct_quote": quoted / len(text) if text else 0.0,
             "n_loaded_cues": float(loaded),
             "share_loaded_cues": loaded / n if n else 0.0,
-            **dict.fromkeys(_CUE_COLUMNS.values(), 0.0),
-            **dict.fromkeys(_LEAD_COLUMNS.values(), 0.0),
+            **_ZEROS,
         }
         lead_end = doc.lead_end if own else 0
         spans = []

@@ -15,7 +15,6 @@ from collections.abc import Iterable, Iterator
 import ahocorasick
 
 #: characters that join the parts of a name; folded to one space when ``fold_separators``
-_SEP = re.compile(r"[\s\-\u2010-\u2014]+")
 _SEP_CHARS = re.compile(r"[\s\-\u2010-\u2014]")
 
 
@@ -70,7 +69,7 @@ class PhraseFinder:
         """(automaton key, the phrase as it must read in the text when exact)."""
         if not self.fold:
             return [(phrase.lower(), phrase)]
-        parts = [t for t in _SEP.split(phrase) if t]
+        parts = [t for t in _SEP_CHARS.split(phrase) if t]
         spaced, joined = " ".join(parts), "".join(parts)
         return [(spaced.lower(), spaced), (joined.lower(), joined)]
 
