@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -41,7 +42,8 @@ _TIME = (
 
 # A timestamp at the very start: "Published February 18 2015", "Wed 05 Apr 2017 10:32 GMT".
 _LEAD_STAMP = re.compile(
-    rf"^\s*(?:(?:published|updated|last updated(?: at)?|posted(?: on)?|created|date)\s*:?\s*)?"
+    rf"^\s*(?:(?:published|updated|last updated(?: at)?|posted(?: on)?|created"
+    rf"|date(?: of publication)?)\s*:?\s*)?"
     rf"(?:{_WEEKDAY},?\s*)?{_DATE}(?:,?\s*(?:at\s*)?{_TIME})?[\s,:|-]*",
     re.IGNORECASE,
 )
@@ -49,6 +51,21 @@ _LEAD_STAMP = re.compile(
 _NAME = r"[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,3}"
 _LEAD_BYLINE = re.compile(
     rf"^\s*[Bb]y[ \t]+({_NAME}(?:[ \t]+(?:and|&)[ \t]+{_NAME})*)(?:[ \t]*\n+|[ \t]+|$)"
+)
+# A timestamp in brackets in the opening, "(updated 1935 05.10.2017)", and a short-URL widget
+# ("Get short URL 101"), which scrapers leave after the headline as often as before it, and
+# the "Tags" heading of a topic list there (the topics themselves are the story's words).
+_HEAD_STAMP = re.compile(
+    r"\(\s*(?:last\s+)?(?:updated|published|posted)\b[^()]{0,40}\)|\b(?:get\s+)?short\s+url\b[\s\d]*"
+    r"|(?-i:\bTags\b)\s*:?(?=\s+[A-Z])",
+    re.IGNORECASE,
+)
+# A "Related News" heading (past the first quarter of the page) starts the list of other
+# headlines a page ends with; the list runs to the end of the page and names the outlet's other
+# stories, not this one.
+_RELATED = re.compile(
+    r"\b(?:Related (?:News|Articles|Stories|Posts|Coverage|Content)|RELATED (?:NEWS|ARTICLES)"
+    r"|You (?:may|might) also like)\b"
 )
 # Scraped widgets at the start of a page ("Get short URL 0 0 0").
 _LEAD_FURNITURE = re.compile(r"^\s*(?:get short url|share|print|email)[\s\d|]*", re.IGNORECASE)
@@ -68,7 +85,7 @@ _CREDIT_LINES = re.compile(
     re.IGNORECASE,
 )
 # Datelines: "DAMASCUS, June 5 (Reuters) -", "BEIRUT (AFP) --", "Aleppo SANA-". The agency part
-# is filled in from the outlet names (see _dateline_pattern).
+# is filled in from the outlet names (see _compiled).
 _CAPS_DATELINE = re.compile(
     rf"(?:(?<=^)|(?<=[.!?\n]\s))[A-Z]{{3,}}(?:[ -][A-Z]{{3,}})*,?\s*(?:{_DATE}\s*)?[-\u2013\u2014]+\s*"
 )
@@ -166,15 +183,46 @@ def _name_regex(names: list[str]) -> str:
     return "|".join(parts)
 
 
+#: what a photo or wire credit in brackets says besides the agency: "(AFP Photo)", "(File
+#: photo: Reuters)", "(Anadolu and Agencies)"
+_CREDIT_WORD = r"(?i:(?:file\s+)?photos?|images?|video|archive|file|agencies)"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The name-dependent patterns, compiled once per set of outlet names."""
+
+    dateline: re.Pattern[str]
+    caps_dateline: re.Pattern[str]
+    credit: re.Pattern[str]
+    wire_tail: re.Pattern[str]
+
+
 @lru_cache(maxsize=8)
-def _compiled(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _compiled(names: tuple[str, ...]) -> _Patterns:
     alt = _name_regex(list(names)) or r"(?!x)x"
+    # the agency either before a dash ("Aleppo SANA-", "BEIRUT (AFP) --") or in brackets, where
+    # scraped pages often lost the dash ("MOSCOW (Sputnik) Six people were killed")
+    agency = rf"(?:\((?:{alt})\)\s*[-\u2013\u2014:]*|(?:{alt})\s*[-\u2013\u2014:]+)\s*"
+    region = r"(?:\([A-Z][\w ]{1,30}\)\s*)?"  # "DEIR EZ-ZOR (Syria) (Sputnik)"
     dateline = re.compile(
         rf"(?:(?<=^)|(?<=[.!?\n]\s))(?:[A-Z][\w'.-]*(?:[ ,]+[A-Z][\w'.-]*){{0,3}},?\s*)?"
-        rf"(?:{_DATE}\s*)?\(?(?:{alt})\)?\s*[-\u2013\u2014:]+\s*",
+        rf"{region}(?:{_DATE}\s*)?{agency}",
+    )
+    # a place in capitals and a bracketed agency is a dateline wherever it sits in the opening,
+    # also straight after a headline that has no full stop ("... Deal Reaches 207 MOSCOW (AFP)")
+    caps_dateline = re.compile(
+        rf"\b[A-Z]{{3,}}(?:[ -][A-Z]{{2,}})*,?\s*{region}(?:{_DATE}\s*)?\((?:{alt})\)"
+        r"\s*[-\u2013\u2014:]*\s*"
+    )
+    # a credit in brackets goes whole, not just its name: "( and Agencies)" or "( Photo)" left
+    # behind says as plainly which outlet published the page
+    credit = re.compile(
+        rf"\(\s*(?i:with\s+)?(?:{_CREDIT_WORD}\s*[:/]?\s*)?(?:{alt})"
+        rf"(?:\s*(?:and|&|/|,)?\s*(?:{_CREDIT_WORD}|{alt}))*\s*(?:{_CREDIT_WORD}\s*)?\)"
     )
     wire_tail = re.compile(rf"(?:[-\u2013\u2014]{{1,2}}|\|)\s*(?:{alt})\s*\.?\s*$")
-    return dateline, wire_tail
+    return _Patterns(dateline, caps_dateline, credit, wire_tail)
 
 
 def _is_acronym(name: str) -> bool:
@@ -228,7 +276,7 @@ def strip_boilerplate(text: str, names: tuple[str, ...] | None = None) -> str:
     if not text:
         return ""
     names = outlet_names() if names is None else names
-    dateline, wire_tail = _compiled(names)
+    pat = _compiled(names)
     t = text.strip()
     # Leading material comes off repeatedly: "Wed 05 Apr 2017 by A B DAMASCUS (Reuters) - ...".
     authors: list[str] = []
@@ -246,10 +294,16 @@ def strip_boilerplate(text: str, names: tuple[str, ...] | None = None) -> str:
         t = t.replace(author, " ")
     # Datelines open a story (after the headline), so only the opening is searched.
     head, rest = t[:_HEAD], t[_HEAD:]
-    head = dateline.sub(" ", head)
+    head = _HEAD_STAMP.sub(" ", head)
+    head = pat.dateline.sub(" ", head)
+    head = pat.caps_dateline.sub(" ", head)
     head = _CAPS_DATELINE.sub(" ", head)
     t = head + rest
     t = _CREDIT_LINES.sub(" ", t)
+    t = pat.credit.sub(" ", t)
+    related = _RELATED.search(t, len(t) // 4)
+    if related:
+        t = t[: related.start()]
     # The end-anchored rules only ever match near the end; running them on the whole text
     # costs quadratic backtracking for nothing, so they see the last _TAIL characters.
     cut = max(0, len(t) - _TAIL)
@@ -257,7 +311,7 @@ def strip_boilerplate(text: str, names: tuple[str, ...] | None = None) -> str:
     for _ in range(3):
         before = tail
         tail = _TRAIL_FURNITURE.sub("", tail)
-        tail = wire_tail.sub("", tail)
+        tail = pat.wire_tail.sub("", tail)
         tail = _TRAIL_SOURCE.sub("", tail)
         tail = _TRAIL_STAMP.sub("", tail)
         tail = _TRAIL_SIGNOFF.sub("", tail)
@@ -325,6 +379,7 @@ def _zone_ngrams(text: str, n: int, head: int, tail: int) -> list[tuple[str, int
 
 
 _PIECE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+_REST_OF_SENTENCE = re.compile(r"[^.!?]*(?:[.!?]+|$)")
 
 
 def _chrome_runs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -344,11 +399,14 @@ def _chrome_runs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
             blocks.append([s, e])
     cuts = []
     for s, e in blocks:
-        chrome = [m.span() for m in _PIECE.finditer(text, s, e) if _CHROME.search(m.group())]
+        # a block's last recurring n-gram can end mid-sentence ("This article is an edited
+        # translation" + " from our Arabic edition."): its sentence is judged, and cut, whole
+        stop = _REST_OF_SENTENCE.match(text, e).end()
+        chrome = [m.span() for m in _PIECE.finditer(text, s, stop) if _CHROME.search(m.group())]
         if not chrome:
             continue
         start = s if not text[:s].strip() else chrome[0][0]
-        end = e if not text[e:].strip() else chrome[-1][1]
+        end = stop if not text[stop:].strip() else chrome[-1][1]
         cuts.append((start, end))
     return cuts
 

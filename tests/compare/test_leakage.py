@@ -61,6 +61,55 @@ def test_possessive_without_apostrophe_goes_with_the_name():
     assert "TRT" not in out and "World" not in out
 
 
+def test_bracketed_credits_go_whole_not_just_the_name():
+    # "( and Agencies)" or "( Photo)" left behind names the publisher as plainly as the name
+    names = outlet_names(["TRT World"])
+    for credit in ("(TRT World and Agencies)", "(AFP Photo)", "(File photo: Reuters)", "(AP)",
+                   "(With AFP and Reuters)", "(With AP Reuters and AFP)"):
+        out = strip_boilerplate(f"Smoke rose over the city. {credit} Three people died.", names)
+        assert out == "Smoke rose over the city. Three people died.", credit
+    # a bracket that says more than who published the page stays, name aside
+    out = strip_boilerplate("The ministry (which AFP could not reach) denied it.", names)
+    assert "(which" in out and "could not reach)" in out and "AFP" not in out
+
+
+def test_datelines_whose_dash_was_lost_go_with_their_place():
+    names = outlet_names(["Sputnik"])
+    for opening in ("MOSCOW (Sputnik) ", "DEIR EZ-ZOR (Syria) (Sputnik) ",
+                    "BEIRUT August 21 (Sputnik) "):
+        text = f"Truce Holds in the North. {opening}Six people were killed in shelling."
+        out = strip_boilerplate(text, names)
+        assert out == "Truce Holds in the North. Six people were killed in shelling.", opening
+    # straight after a headline with no full stop
+    out = strip_boilerplate("Aid Deal Reaches 207 Families MOSCOW (Sputnik) At the crossing.",
+                            names)
+    assert out == "Aid Deal Reaches 207 Families At the crossing."
+    # a capitalised place naming an outlet that is not being stripped is sourcing, and stays
+    out = strip_boilerplate("LONDON (SOHR) The monitor counted 12 dead.", names)
+    assert out.startswith("LONDON (SOHR)")
+
+
+def test_stamps_and_widgets_in_the_opening_and_related_lists_at_the_end_go():
+    text = (
+        "Mortar Hits Damascus (updated 1935 05.10.2017) Get short URL 101 A mortar shell hit a "
+        "school on Monday, the ministry said. Officials counted four dead in the blast and "
+        "twelve wounded at the city hospital. Related News Vote violations | The gag rule | "
+        "Elections in Europe"
+    )
+    out = strip_boilerplate(text, ())
+    assert out == (
+        "Mortar Hits Damascus A mortar shell hit a school on Monday, the ministry said. "
+        "Officials counted four dead in the blast and twelve wounded at the city hospital."
+    )
+    out = strip_boilerplate("Date of publication 5 July 2016 The bomber was on a motorbike.", ())
+    assert out == "The bomber was on a motorbike."
+    out = strip_boilerplate("Clashes go on. Tags Syria Aleppo The army shelled the town.", ())
+    assert out == "Clashes go on. Syria Aleppo The army shelled the town."
+    # a "related" heading in the first half is not a closing list
+    text = "Related News agencies were banned. " + "The court heard the case for hours. " * 3
+    assert strip_boilerplate(text, ()).startswith("Related News agencies")
+
+
 def test_signoff_names_and_editor_codes_after_the_last_sentence_go():
     for tail in ("Hazem Sabbagh", "MBMB", "H. Zain / R.", "Manar al-Frieh/", "Read"):
         out = strip_boilerplate(f"Three people were injured in the city. {tail}", ())
@@ -107,6 +156,19 @@ def test_a_recurring_background_paragraph_is_framing_and_stays():
     out = BoilerplateStripper(rules=False, min_docs=3).fit_transform(texts)
     assert all("accuses foreign powers of arming the gunmen" in t for t in out)
     assert all("Subscribe" not in t and "follow us" not in t for t in out)
+
+
+def test_a_chrome_sentence_goes_whole_when_the_repeats_end_inside_it():
+    # the recurring n-grams can stop short of a closing credit's last words (here the edition
+    # named differs); its sentence goes whole, not up to where the repeats stop
+    ends = ["Arabic", "French", "Turkish", "Persian"]
+    texts = [
+        f"Story {w} happened in the north today and many fled. This article is an edited "
+        f"translation from our {e} edition."
+        for w, e in zip("abcd", ends, strict=True)
+    ]
+    out = BoilerplateStripper(rules=False, min_docs=3).fit_transform(texts)
+    assert all(t.endswith("many fled.") for t in out), out
 
 
 def test_news_words_that_chrome_also_uses_do_not_make_prose_chrome():
