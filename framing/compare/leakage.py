@@ -195,6 +195,7 @@ class _Patterns:
     dateline: re.Pattern[str]
     caps_dateline: re.Pattern[str]
     credit: re.Pattern[str]
+    credit_by: re.Pattern[str]
     wire_tail: re.Pattern[str]
 
 
@@ -221,8 +222,10 @@ def _compiled(names: tuple[str, ...]) -> _Patterns:
         rf"\(\s*(?i:with\s+)?(?:{_CREDIT_WORD}\s*[:/]?\s*)?(?:{alt})"
         rf"(?:\s*(?:and|&|/|,)?\s*(?:{_CREDIT_WORD}|{alt}))*\s*(?:{_CREDIT_WORD}\s*)?\)"
     )
+    # ... and one that closes a bracketed caption: "(Photo Smoke rises over Raqqa. by AFP)"
+    credit_by = re.compile(rf"\s*\b(?i:(?:photo\s+)?by)\s+(?:{alt})\s*(?=\))")
     wire_tail = re.compile(rf"(?:[-\u2013\u2014]{{1,2}}|\|)\s*(?:{alt})\s*\.?\s*$")
-    return _Patterns(dateline, caps_dateline, credit, wire_tail)
+    return _Patterns(dateline, caps_dateline, credit, credit_by, wire_tail)
 
 
 def _is_acronym(name: str) -> bool:
@@ -301,6 +304,7 @@ def strip_boilerplate(text: str, names: tuple[str, ...] | None = None) -> str:
     t = head + rest
     t = _CREDIT_LINES.sub(" ", t)
     t = pat.credit.sub(" ", t)
+    t = pat.credit_by.sub("", t)
     related = _RELATED.search(t, len(t) // 4)
     if related:
         t = t[: related.start()]

@@ -68,6 +68,8 @@ def test_bracketed_credits_go_whole_not_just_the_name():
                    "(With AFP and Reuters)", "(With AP Reuters and AFP)"):
         out = strip_boilerplate(f"Smoke rose over the city. {credit} Three people died.", names)
         assert out == "Smoke rose over the city. Three people died.", credit
+    out = strip_boilerplate("(Photo Smoke rises over Raqqa. by AFP) Three people died.", names)
+    assert out == "(Photo Smoke rises over Raqqa.) Three people died."
     # a bracket that says more than who published the page stays, name aside
     out = strip_boilerplate("The ministry (which AFP could not reach) denied it.", names)
     assert "(which" in out and "could not reach)" in out and "AFP" not in out
