@@ -261,13 +261,8 @@ class RecalibratedSVC(LinearSVC):
 
     def decision_function(self, X: Any) -> np.ndarray:
         d = super().decision_function(X)
+        # (the inherited ``predict`` takes the argmax of this, so it needs no override)
         return d if self.recal_ is None else self.recal_.decision_function(d)
-
-    def predict(self, X: Any) -> np.ndarray:
-        d = self.decision_function(X)
-        if d.ndim == 1:
-            return self.classes_[(d > 0).astype(int)]
-        return self.classes_[np.argmax(d, axis=1)]
 
 
 #: Defaults for the framing block: drop columns non-zero in fewer than 1% of the training
