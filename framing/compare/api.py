@@ -85,6 +85,14 @@ def _finish_text_block(model: Any, outlets: list[str]) -> None:
     block.named_steps["strip"].set_params(rules=True, outlets=tuple(outlets))
 
 
+def _model(kind: str, cols: list[str], seed: int, furniture: bool = True) -> Any:
+    """The one model every step scores and fits: text arrives stripped of the stateless rules
+    (done once up front, see ``compare_outlets``); site chrome is learned per training fold."""
+    return build_model(
+        kind, cols, strip_rules=False, strip_furniture=furniture, seed=seed, tune=kind in TUNED
+    )
+
+
 def _repeated_scores(
     kind: str, cols: list[str], data: pd.DataFrame, y: np.ndarray, groups: np.ndarray,
     first: float, n_splits: int, seed: int, n_repeats: int,
@@ -94,8 +102,7 @@ def _repeated_scores(
     scores = [first]
     for r in range(1, n_repeats):
         plan = make_cv(y, groups, n_splits=n_splits, seed=seed + r)
-        model = build_model(kind, cols, strip_rules=False, seed=seed, tune=kind in TUNED)
-        pred, _, classes = oof_predict(model, data, y, plan)
+        pred, _, classes = oof_predict(_model(kind, cols, seed), data, y, plan)
         scores.append(macro_f1(y, pred, classes))
     return {
         "fold_seeds": [seed + r for r in range(n_repeats)],
@@ -213,9 +220,7 @@ def compare_outlets(
         entry: dict[str, Any] = {}
         for variant, data, strip in variants:
             say(f"{kind} model: cross-validating ({plan.n_splits} folds{', ' + variant if variant else ''})")
-            model = build_model(
-                kind, cols, strip_rules=False, strip_furniture=strip, seed=seed, tune=kind in TUNED
-            )
+            model = _model(kind, cols, seed, furniture=strip)
             chosen: list[dict[str, Any]] = []
             pred, _, classes = oof_predict(model, data, y, plan, chosen=chosen)
             scores, cm = evaluate(y, pred, classes, n_boot=n_boot, seed=seed)
@@ -247,7 +252,7 @@ def compare_outlets(
         # the stateless rules are then switched on inside the fitted pipeline so the saved
         # model strips raw text itself, exactly as if it had been fitted on raw text.
         say(f"{kind} model: fitting on all articles, explaining")
-        full = build_model(kind, cols, strip_rules=False, seed=seed, tune=kind in TUNED)
+        full = _model(kind, cols, seed)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             fit_model(full, Xs, y, groups)

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from framing.compare.places import country_names, place_names
 from framing.corpus import as_texts
 from framing.io.outlets import OutletRegistry
 from framing.text.phrases import PhraseFinder
@@ -57,7 +58,9 @@ _LEAD_BYLINE = re.compile(
 # the "Tags" heading of a topic list there (the topics themselves are the story's words).
 _HEAD_STAMP = re.compile(
     r"\(\s*(?:last\s+)?(?:updated|published|posted)\b[^()]{0,40}\)|\b(?:get\s+)?short\s+url\b[\s\d]*"
-    r"|(?-i:\bTags\b)\s*:?(?=\s+[A-Z])",
+    r"|(?-i:\bTags\b)\s*:?(?=\s+[A-Z])"
+    # page labels in capitals: "UPDATED Regime air raids ...", "URGENT 19 Killed ..."
+    r"|(?-i:\b(?:UPDATED|URGENT|BREAKING(?: NEWS)?|EXCLUSIVE|PICTURES|PHOTOS|VIDEO|WATCH)\b)",
     re.IGNORECASE,
 )
 # A "Related News" heading (past the first quarter of the page) starts the list of other
@@ -68,7 +71,20 @@ _RELATED = re.compile(
     r"|You (?:may|might) also like)\b"
 )
 # Scraped widgets at the start of a page ("Get short URL 0 0 0").
-_LEAD_FURNITURE = re.compile(r"^\s*(?:get short url|share|print|email)[\s\d|]*", re.IGNORECASE)
+_LEAD_FURNITURE = re.compile(r"^\s*(?:get short url|share|print|email|send)[\s\d|]*", re.IGNORECASE)
+# Links anywhere: share widgets and embedded tweets leave them, and a short link names the site
+# ("SEND httpsabahdai.ly912r3U": scrapers lose the colon and slashes, and may glue the link to
+# the word before it, so no word boundary is asked for).
+_URL = re.compile(r"https?\S*|\bwww\.\S+|\bpic\.twitter\.com\S*", re.IGNORECASE)
+# A place in capitals opening the story with no dash or agency after it ("BEIRUT A Russian air
+# strike ...", "QAMISHLI Syria A massive bomb ..."): at the start, after a sentence, or after a
+# headline or caption without a full stop. Whether the capitals are a place is for the
+# gazetteer to say (see framing/compare/places.py), since "ISIL Claims ..." looks the same.
+_BARE_DATELINE = re.compile(
+    r"(?:(?<=^)|(?<=[.!?]\s)|(?<=[a-z0-9)]\s))"
+    r"(?P<place>[A-Z][A-Z'\u2019-]+(?:[ ][A-Z][A-Z'\u2019-]+){0,2}),?"
+    r"(?:\s+(?P<country>[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?))?\s+(?=[A-Z0-9\"\u201c])"
+)
 # A timestamp or editor note at the very end: "Last Update: Saturday 7 October 2017 KSA 16:06 -
 # GMT", "Updated with detail throughout", "al-Freih / Hazem Sabbagh" (SANA-style editor marks).
 _TRAIL_STAMP = re.compile(
@@ -271,6 +287,16 @@ def _cut(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+def _bare_dateline(m: re.Match[str]) -> str:
+    """Cut a dash-less dateline if the gazetteer knows the place (or a country follows it)."""
+    place, country = m.group("place"), m.group("country")
+    if country and country in country_names() and len(place) >= 4:  # not "UK Russia"
+        return " "
+    if place in place_names():
+        return " " + (m.group(0)[m.start("country") - m.start() :] if country else "")
+    return m.group(0)
+
+
 def strip_boilerplate(text: str, names: tuple[str, ...] | None = None) -> str:
     """Remove timestamps, datelines, bylines, wire credits, site furniture and outlet names.
 
@@ -301,7 +327,9 @@ def strip_boilerplate(text: str, names: tuple[str, ...] | None = None) -> str:
     head = pat.dateline.sub(" ", head)
     head = pat.caps_dateline.sub(" ", head)
     head = _CAPS_DATELINE.sub(" ", head)
+    head = _BARE_DATELINE.sub(_bare_dateline, head)
     t = head + rest
+    t = _URL.sub(" ", t)
     t = _CREDIT_LINES.sub(" ", t)
     t = pat.credit.sub(" ", t)
     t = pat.credit_by.sub("", t)
