@@ -216,6 +216,29 @@ def test_recalibrated_svm_keeps_the_svm_weights_and_lets_a_small_class_win():
     assert (recal.predict(test) == "small").mean() > (plain.predict(test) == "small").mean() + 0.2
 
 
+def test_recalibration_folds_keep_near_identical_rows_together():
+    import scipy.sparse as sp
+
+    from framing.compare.models import _inner_splits, similar_row_groups
+
+    rng = np.random.default_rng(1)
+    base = sp.random(40, 500, density=0.05, random_state=2, format="csr")
+    # rows 40-59 republish rows 0-19 with a few words changed
+    noise = sp.random(20, 500, density=0.002, random_state=3, format="csr")
+    X = sp.vstack([base, base[:20] + noise]).tocsr()
+    y = np.array(["a", "b"] * 20 + ["a", "b"] * 10)
+    groups = similar_row_groups(X, 0.6)
+    assert all(groups[i] == groups[40 + i] for i in range(20))
+    assert len(np.unique(groups)) == 40
+    for _train, test in _inner_splits(X, y, 3, 0.6):
+        for i in range(20):
+            assert (i in test) == (40 + i in test)
+    # dense low-dimensional rows all look alike by cosine: plain stratified folds instead
+    Xd = rng.normal(size=(30, 2)) + 5
+    yd = np.array(["a", "b", "c"] * 10)
+    assert len(_inner_splits(Xd, yd, 3, 0.6)) == 3
+
+
 def test_recalibrated_svm_falls_back_to_the_plain_svm_when_a_class_is_too_small():
     X = np.array([[0.0], [0.1], [0.2], [1.0], [1.1], [1.2], [5.0]])
     y = np.array(["a", "a", "a", "b", "b", "b", "c"])
