@@ -10,7 +10,7 @@ benchmarks/eval_attribution.py), which makes the framing rows here slightly opti
 the loaded-term lexicon is about the wars in Syria and the Middle East, and says little about a
 US election.
 
-    python benchmarks/bench_heldout_outlets.py      # ~25 min on 2 cores; writes docs/heldout-outlets.md
+    python benchmarks/bench_heldout_outlets.py      # ~30 min on 2 cores; writes docs/heldout-outlets.md
 """
 
 from __future__ import annotations
