@@ -302,7 +302,8 @@ def render(summary: dict, extra: dict, result, seconds: float, peak_mb: float) -
         "used there. The recalibration's inner folds (3, stratified) keep rows whose "
         "cosine similarity on the model's own features reaches 0.6 together, as the outer "
         "folds keep near duplicates: every MinHash near-duplicate pair on FA-KES is above "
-        "0.6 (since commit aab2639; before, they were not grouped). On PolNeAR's publishers, which none of these choices was read off, each "
+        "0.6 (since commit aab2639; before, they were not grouped). On PolNeAR's "
+        "publishers, which none of these choices was read off, each "
         "of them helps as well (`docs/heldout-outlets.md`).",
         "- **Tuning**: the weight of the framing block in the combined model is picked by an "
         "inner StratifiedGroupKFold (2 folds, same near-duplicate groups) on each outer "
