@@ -43,6 +43,7 @@ from sklearn.svm import LinearSVC
 from sklearn.utils.validation import check_is_fitted, validate_data
 
 from framing.compare.leakage import BoilerplateStripper
+from framing.compare.neardup import similar_row_groups
 from framing.corpus import ARTICLE_COLUMNS, EXTRA_COLUMNS
 
 MODEL_KINDS = ("framing", "tfidf", "combined")
@@ -217,18 +218,6 @@ class BlockWeight(TransformerMixin, BaseEstimator):
 RECAL_DUP_COSINE = 0.6
 
 
-def similar_row_groups(X: Any, threshold: float) -> np.ndarray:
-    """Group labels joining rows whose cosine similarity reaches ``threshold`` (transitively)."""
-    from scipy.sparse.csgraph import connected_components
-    from sklearn.preprocessing import normalize
-
-    Xn = normalize(sp.csr_matrix(X))
-    sim = (Xn @ Xn.T).tocsr()
-    sim.data = (sim.data >= threshold).astype(np.int8)
-    sim.eliminate_zeros()
-    return connected_components(sim, directed=False)[1]
-
-
 def _inner_splits(X: Any, y: np.ndarray, k: int, threshold: float) -> list[tuple[Any, Any]]:
     """Stratified folds over groups of near-identical rows; plain stratified folds when the
     grouping would leave an outlet out of a training fold (its articles are all one story)."""
@@ -248,8 +237,8 @@ class RecalibratedSVC(LinearSVC):
     On its own training articles an SVM separates most outlets with margin to spare, so the
     raw one-vs-rest scores of a 5-article outlet and a 150-article one are not on one scale
     and the argmax favours the large outlets. ``fit`` also takes out-of-fold decision values
-    on the training data (``recal_folds`` stratified folds) and fits a class-balanced logistic
-    regression on them (15 x 15 weights for 15 outlets: it learns each outlet's offset and
+    on the training data (``recal_folds`` folds, grouped as below) and fits a class-balanced
+    logistic regression on them (15 x 15 weights for 15 outlets: it learns each outlet's offset and
     which outlets' scores speak for which). Scoring applies it to the full SVM's values.
     ``coef_`` stays the SVM's, so word weights still explain the model.
     Hand-written because ``StackingClassifier`` hides the base estimator's ``coef_``; on

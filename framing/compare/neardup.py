@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
-from scipy.sparse import coo_matrix
+from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import connected_components
 
 _WORD = re.compile(r"[^\W_]+")
@@ -67,3 +68,16 @@ def near_duplicate_groups(
     """Group id per text: texts linked by a chain of near-duplicate pairs share an id."""
     pairs = near_duplicate_pairs(texts, threshold=threshold, k=k, num_perm=num_perm, seed=seed)
     return _components(len(texts), [(i, j) for i, j, _ in pairs])
+
+
+def similar_row_groups(X: Any, threshold: float) -> np.ndarray:
+    """Group id per row of a feature matrix: rows linked by a chain of cosine similarities of
+    at least ``threshold`` share an id. For a model that sees features, not texts (the
+    recalibration folds in ``RecalibratedSVC``); one sparse product, fine at a few thousand rows."""
+    from sklearn.preprocessing import normalize
+
+    Xn = normalize(csr_matrix(X))
+    sim = (Xn @ Xn.T).tocsr()
+    sim.data = (sim.data >= threshold).astype(np.int8)
+    sim.eliminate_zeros()
+    return connected_components(sim, directed=False)[1]

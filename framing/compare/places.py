@@ -25,7 +25,7 @@ def place_names() -> frozenset[str]:
     names: set[str] = set()
     for city in cache.get_cities().values():
         names.update([city["name"], city.get("asciiname", ""), *city.get("alternatenames", [])])
-    names.update(country["name"] for country in cache.get_countries().values())
+    names.update(country_names())
     return frozenset(
         n.upper() for n in names if n.isascii() and len(n) >= _MIN_LENGTH
     ) - _lexicon_names()

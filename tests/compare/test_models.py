@@ -219,7 +219,8 @@ def test_recalibrated_svm_keeps_the_svm_weights_and_lets_a_small_class_win():
 def test_recalibration_folds_keep_near_identical_rows_together():
     import scipy.sparse as sp
 
-    from framing.compare.models import _inner_splits, similar_row_groups
+    from framing.compare.models import _inner_splits
+    from framing.compare.neardup import similar_row_groups
 
     rng = np.random.default_rng(1)
     base = sp.random(40, 500, density=0.05, random_state=2, format="csr")
