@@ -20,11 +20,13 @@ import json
 import sys
 import time
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from sklearn.metrics import f1_score
+from sklearn.pipeline import Pipeline
 from sklearn.svm import LinearSVC
 
 from framing.compare.api import NEAR_DUP_THRESHOLD
@@ -60,7 +62,7 @@ def load(path: Path = POLNEAR_JSONL) -> pd.DataFrame:
     return df.drop_duplicates("text").reset_index(drop=True)
 
 
-def _before(model):  # the word model as it was before commit 0d60115
+def _before(model: Pipeline) -> Pipeline:  # the word features as before commit 0d60115
     return model.set_params(
         features__text__tfidf__word__lowercase=True,
         features__text__tfidf__word__token_pattern=r"(?u)\b\w\w+\b",
@@ -68,18 +70,20 @@ def _before(model):  # the word model as it was before commit 0d60115
     )
 
 
-def _case_punct_plain_svm(model):  # case and punctuation tokens, but no recalibration
-    return model.set_params(clf=LinearSVC(C=0.5, class_weight="balanced", random_state=0))
+def _plain_svm(model: Pipeline) -> Pipeline:  # the same SVM without the recalibration
+    svm = model.named_steps["clf"]
+    return model.set_params(clf=LinearSVC(C=svm.C, class_weight=svm.class_weight,
+                                          random_state=svm.random_state))
 
 
-def variants(cols: list[str]) -> dict[str, callable]:
-    def words() -> object:
+def variants(cols: list[str]) -> dict[str, Callable[[], Pipeline]]:
+    def words() -> Pipeline:
         return build_model("tfidf", [], strip_rules=False)
 
     return {
         "words, as before 0d60115 (lower-cased, no punctuation tokens, plain linear SVM)":
-            lambda: _case_punct_plain_svm(_before(words())),
-        "words, case and punctuation tokens, plain linear SVM": lambda: _case_punct_plain_svm(words()),
+            lambda: _plain_svm(_before(words())),
+        "words, case and punctuation tokens, plain linear SVM": lambda: _plain_svm(words()),
         "words, case and punctuation tokens, RecalibratedSVC (the default)": words,
         "framing features only (the default)": lambda: build_model("framing", cols),
         "framing + words (the default, framing weight by inner CV)":
