@@ -134,30 +134,32 @@ def run(args: argparse.Namespace) -> int:
     if args.repeats < 1:  # before extraction, which can take minutes
         raise FramingError(f"--repeats must be at least 1, got {args.repeats}")
     features, spans, corpus, span_corpus = load_inputs(args)
-    try:
-        check_table(features, args.by)
-    except FramingError as exc:  # name the input, as every other bad-input message does
-        raise InputError(", ".join(args.paths), str(exc)) from None
-    label = _label_column(features, args.label_col)
     kwargs: dict[str, Any] = {}
     if args.near_dup is not None:
         kwargs["near_dup_threshold"] = args.near_dup
-    result = compare_outlets(
-        features,
-        spans_df=spans,
-        by=args.by,
-        label_col=label,
-        ratings=args.ratings,
-        out_dir=args.out,
-        corpus_df=corpus,
-        spans_corpus_df=span_corpus,
-        seed=args.seed,
-        n_splits=args.folds,
-        n_boot=args.bootstrap,
-        n_repeats=args.repeats,
-        progress=lambda msg: print(f"framing: {msg}", file=sys.stderr, flush=True),
-        **kwargs,
-    )
+    try:
+        check_table(features, args.by)
+        label = _label_column(features, args.label_col)
+        result = compare_outlets(
+            features,
+            spans_df=spans,
+            by=args.by,
+            label_col=label,
+            ratings=args.ratings,
+            out_dir=args.out,
+            corpus_df=corpus,
+            spans_corpus_df=span_corpus,
+            seed=args.seed,
+            n_splits=args.folds,
+            n_boot=args.bootstrap,
+            n_repeats=args.repeats,
+            progress=lambda msg: print(f"framing: {msg}", file=sys.stderr, flush=True),
+            **kwargs,
+        )
+    except InputError:  # already names its file (the ratings CSV, say)
+        raise
+    except FramingError as exc:  # a problem with this input: name it, as every other such message does
+        raise InputError(", ".join(args.paths), str(exc)) from None
     print(format_summary(result.summary))
     print(f"framing: wrote results to {args.out}", file=sys.stderr)
     return 0

@@ -45,6 +45,7 @@ from sklearn.utils.validation import check_is_fitted, validate_data
 from framing.compare.leakage import BoilerplateStripper
 from framing.compare.neardup import similar_row_groups
 from framing.corpus import ARTICLE_COLUMNS, EXTRA_COLUMNS
+from framing.errors import FramingError
 
 MODEL_KINDS = ("framing", "tfidf", "combined")
 #: ``<family>__<name>``: the only columns a framing model may see.
@@ -497,11 +498,19 @@ def make_cv(y: Any, groups: Any, n_splits: int = 5, seed: int = 0) -> CVPlan:
     _, counts = np.unique(y, return_counts=True)
     k = int(min(n_splits, n_groups, max(2, counts.max())))
     if k < 2:
-        raise ValueError("need at least two groups to cross-validate")
+        raise FramingError("need at least two groups to cross-validate")
     cv = StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=seed)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # classes smaller than k: reported, not fatal
         splits = [(tr, te) for tr, te in cv.split(np.zeros(len(y)), y, groups)]
+    # a classifier cannot learn from one class: say why, instead of the solver's traceback
+    lone = [str(y[tr][0]) for tr, _ in splits if len(np.unique(y[tr])) < 2]
+    if lone:
+        raise FramingError(
+            f"cannot cross-validate: a training fold holds only {lone[0]!r} articles "
+            f"({n_groups} distinct stories once near duplicates are grouped); "
+            "add articles, or raise the near-duplicate threshold"
+        )
     return CVPlan(
         splits=splits, method="StratifiedGroupKFold", n_splits=k, n_groups=n_groups, groups=groups
     )

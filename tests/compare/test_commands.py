@@ -68,3 +68,18 @@ def test_predict_rejects_a_non_model(tmp_path, capsys):
     rc = main(["predict", str(bad), str(tmp_path / "c.csv"), "-o", str(tmp_path / "p.csv")])
     assert rc == 1
     assert "not a skops model file" in capsys.readouterr().err
+
+
+def test_too_few_distinct_stories_is_a_one_line_error_naming_the_file(tmp_path, capsys):
+    # eleven copies of one story and one other article: grouped folds cannot train a classifier
+    story = "Rebels said the town fell on Monday. The army denied it. " * 20
+    rows = [{"id": f"a{i}", "outlet": "AB"[i % 2], "text": story} for i in range(11)]
+    rows.append({"id": "x", "outlet": "B", "text": "Aid reached the north, officials said."})
+    path = tmp_path / "corpus.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    out = tmp_path / "o"
+    rc = main(["compare", str(path), "-o", str(out)])
+    assert rc == 1
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.startswith("framing: error:") and str(path) in err and "cannot cross-validate" in err
+    assert not out.exists()
