@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from framing.corpus import ARTICLE_COLUMNS
+from framing.extract import clean_text
 from framing.features.base import Family, FamilyResult, family_class
 from framing.text import Document
 
@@ -58,10 +59,15 @@ def analyze_article(
     ``claims``, ``scores``, ``warnings``. Every span's start/end indexes ``body``.
     """
     row: dict[str, Any] = {"text": article} if isinstance(article, str) else dict(article)
-    body = str(row.get("text") or "")
+    raw = row.get("text")
+    # the same gate as `framing extract`: a text too long to segment in reasonable time, or
+    # undecodable bytes, is reported and kept as it came, not analysed
+    text, problem = clean_text(raw)
+    if problem == "empty text":  # analysed as ever: every family scores the empty text
+        text, problem = "", None
+    body = text if text is not None else (raw if isinstance(raw, str) else "")
     if families is None:
         families = make_families(available_families(), lexicons)
-    doc = Document(body)
     out: dict[str, Any] = {
         "id": row.get("id"),
         "article": {k: _jsonable(row.get(k)) for k in META_KEYS},
@@ -70,9 +76,9 @@ def analyze_article(
         "attributions": [],
         "claims": [],
         "scores": {},
-        "warnings": list(row.get("warnings") or []),
+        "warnings": list(row.get("warnings") or []) + ([problem] if problem else []),
     }
-    for res in run_families(doc, families):
+    for res in run_families(Document(body), families) if text is not None else []:
         for key, value in res.details.items():
             out[key] = value
         out["scores"].update({k: _jsonable(v) for k, v in res.features.items()})
