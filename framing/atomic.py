@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from framing.errors import InputError
+from framing.errors import InputError, printable
 
 PART_SUFFIX = ".part"
 
@@ -129,6 +129,41 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
     return Path(path)
 
 
+def check_replaceable(path: str | Path, owned: frozenset[str] | set[str] | None = None) -> None:
+    """Refuse, before any work, a results folder that cannot be written or replaced whole.
+
+    ``owned`` names the files a previous run of the same writer may have left there: a folder
+    holding anything else (the user's own files) is refused rather than replaced.
+    """
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise InputError(path, "cannot write results: a file, not a folder")
+    if path.is_dir() and owned is not None:
+        foreign = sorted(p.name for p in path.iterdir() if p.name not in owned)
+        if foreign:
+            shown = ", ".join(printable(n, 60) for n in foreign[:3]) + (" ..." if len(foreign) > 3 else "")
+            raise InputError(path, f"cannot write results: the folder holds files framing did not "
+                                   f"write ({shown}); give a new or empty folder")
+    _check_parent(path)
+
+
+def check_writable(path: str | Path) -> None:
+    """Refuse, before any work and without creating anything, an output file that cannot be
+    written: a folder in its place, a file where a folder should be, no permission."""
+    path = Path(path)
+    if path.is_dir():
+        raise InputError(path, "cannot write: is a folder, not a file")
+    _check_parent(path)
+
+
+def _check_parent(path: Path) -> None:
+    parent = next((p for p in path.absolute().parents if p.exists()), None)
+    if parent is not None and not parent.is_dir():
+        raise InputError(path, "cannot write: a parent of this path is a file, not a folder")
+    if parent is not None and not os.access(parent, os.W_OK | os.X_OK):
+        raise InputError(path, "cannot write: permission denied")
+
+
 @contextlib.contextmanager
 def staged_dir(path: str | Path, owned: frozenset[str] | set[str] | None = None) -> Iterator[Path]:
     """Yield an empty temporary sibling folder; on success it takes ``path``'s place.
@@ -141,14 +176,7 @@ def staged_dir(path: str | Path, owned: frozenset[str] | set[str] | None = None)
     mixture of old and new files.
     """
     path = Path(path)
-    if path.exists() and not path.is_dir():
-        raise InputError(path, "cannot write results: a file, not a folder")
-    if path.is_dir() and owned is not None:
-        foreign = sorted(p.name for p in path.iterdir() if p.name not in owned)
-        if foreign:
-            shown = ", ".join(foreign[:3]) + (" ..." if len(foreign) > 3 else "")
-            raise InputError(path, f"cannot write results: the folder holds files framing did not "
-                                   f"write ({shown}); give a new or empty folder")
+    check_replaceable(path, owned)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -26,6 +26,7 @@ import pandas as pd
 
 from framing.corpus import make_corpus
 from framing.errors import FramingError
+from framing.features.registry import make_families, resolve_families
 
 #: Articles longer than this (in characters, ~5 MB of text) are skipped with an error:
 #: no news article is that long, such "articles" are mis-parsed dumps, and the families'
@@ -49,8 +50,6 @@ def _families(names: tuple[str, ...], lexicons: tuple[str, ...]) -> tuple[list[A
     key = (names, lexicons)
     got = _FAMILY_CACHE.get(key)
     if got is None:
-        from framing.analyze import make_families
-
         fams = make_families(names, lexicons)
         cols: list[str] = []
         for fam in fams:
@@ -293,8 +292,6 @@ def _results(
     progress: bool,
     total: int | None,
 ) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
-    from framing.features.union import resolve_families
-
     names = tuple(resolve_families(families))
     lex = tuple(str(p) for p in lexicons)
     _families(names, lex)  # fail early (unknown family, bad lexicon) in the parent
@@ -338,8 +335,6 @@ def extract_features(
         tables.append(t)
         spans.append(s)
     if not tables:  # empty corpus: still the right columns
-        from framing.features.union import resolve_families
-
         cols = _families(tuple(resolve_families(families)), tuple(str(p) for p in lexicons))[1]
         meta = _meta_frame(make_corpus([]) if not isinstance(corpus_df, pd.DataFrame) else corpus_df)
         empty = pd.concat([meta, pd.DataFrame(columns=[*cols, "errors"])], axis=1)

@@ -6,13 +6,23 @@ import argparse
 import copy
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
-from framing.commands._common import add_corpus_args, add_lexicon_arg, corpus_from_args
-from framing.compare.leakage import strip_corpus
+from framing.commands._common import (
+    add_corpus_args,
+    add_lexicon_arg,
+    add_output_arg,
+    corpus_from_args,
+    fraction,
+    int_at_least,
+    non_negative,
+    positive,
+    warn,
+)
 from framing.errors import FramingError, InputError
+
+if TYPE_CHECKING:  # pandas, scikit-learn and scipy load when the command runs, not to parse it
+    import pandas as pd
 
 _TABLE_SUFFIXES = (".parquet", ".pq", ".csv", ".tsv")
 
@@ -26,25 +36,30 @@ def register(sub: Any) -> None:
     )
     add_corpus_args(p)
     add_lexicon_arg(p)
-    p.add_argument("-o", "--out", required=True, metavar="DIR", help="results folder")
-    p.add_argument("--by", default="outlet", help="column to compare by (default: outlet)")
+    add_output_arg(p, "DIR", "results folder (written whole: a new or earlier results folder, "
+                   "swapped in when every file is written)", old="--out")
+    p.add_argument("--by", default="outlet", metavar="COLUMN", help="column to compare by (default: outlet)")
     p.add_argument("--spans", metavar="SPANS.parquet", help="evidence spans from `framing extract`")
     p.add_argument(
         "--corpus", nargs="+", metavar="PATH",
         help="the corpus behind a feature table (its text feeds the word models and examples)",
     )
     p.add_argument("--ratings", metavar="CSV", help="outlet ratings CSV (columns outlet,rating)")
-    p.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--folds", type=int_at_least(2), default=5, metavar="K",
+                   help="cross-validation folds, at least 2 (default 5)")
+    p.add_argument("--seed", type=non_negative, default=0, metavar="N",
+                   help="random seed for folds, bootstrap and models (default 0)")
     p.add_argument(
-        "--repeats", type=int, default=1, metavar="N",
+        "--repeats", type=positive, default=1, metavar="N",
         help="score every model on N fold draws (seeds SEED..SEED+N-1) and report the spread "
         "(default 1: one draw)",
     )
-    p.add_argument("--near-dup", type=float, default=None, metavar="J",
-                   help="MinHash Jaccard threshold for near-duplicate groups (default 0.3)")
-    p.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples for intervals")
-    p.add_argument("--workers", type=int, default=1, help="processes for extraction")
+    p.add_argument("--near-dup", type=fraction, default=None, metavar="J",
+                   help="MinHash Jaccard threshold for near-duplicate groups, above 0 and at most 1 "
+                   "(default 0.3)")
+    p.add_argument("--bootstrap", type=positive, default=1000, metavar="N",
+                   help="bootstrap resamples for the confidence intervals (default 1000)")
+    p.add_argument("--workers", type=positive, default=1, metavar="N", help="processes for extraction (default 1)")
     p.add_argument(
         "--keep-boilerplate", action="store_true",
         help="extract features from the text as loaded (default: outlet names, datelines, "
@@ -54,6 +69,8 @@ def register(sub: Any) -> None:
 
 
 def _read_table(path: Path) -> pd.DataFrame:
+    import pandas as pd
+
     try:
         if path.suffix.lower() in (".parquet", ".pq"):
             return pd.read_parquet(path)
@@ -67,6 +84,8 @@ def _read_table(path: Path) -> pd.DataFrame:
 def _is_feature_table(path: Path) -> bool:
     """Whether a table's header has ``<family>__<name>`` columns (read without the body, so a
     corpus CSV in an odd encoding is left to the corpus loaders)."""
+    import pandas as pd
+
     try:
         if path.suffix.lower() in (".parquet", ".pq"):
             import pyarrow.parquet as pq
@@ -94,9 +113,10 @@ def load_inputs(
             if args.corpus:
                 corpus = _load_corpus(args, args.corpus)
             return table, spans, corpus, corpus
+    from framing.compare.leakage import strip_corpus
     from framing.extract import extract_features
 
-    corpus = _load_corpus(args, args.paths)
+    corpus = drop_oversized(_load_corpus(args, args.paths))
     source = corpus
     if not getattr(args, "keep_boilerplate", False):
         source = strip_corpus(
@@ -107,6 +127,26 @@ def load_inputs(
         source, lexicons=tuple(args.lexicon), workers=args.workers, progress=sys.stderr.isatty()
     )
     return features, spans if spans is not None else spans_df, corpus, source
+
+
+def drop_oversized(corpus: pd.DataFrame) -> pd.DataFrame:
+    """The corpus without texts too long to analyse (``framing.extract.MAX_CHARS``), each
+    named in a warning: extraction would skip them anyway, while the word models and the
+    boilerplate stripping would spend minutes on one such text (a 50 MB file: 432 s)."""
+    from framing.extract import MAX_CHARS
+
+    long = corpus["text"].str.len() > MAX_CHARS
+    if not long.any():
+        return corpus
+    left_out = {}
+    for aid, n in zip(corpus.loc[long, "id"], corpus.loc[long, "text"].str.len(), strict=True):
+        left_out[str(aid)] = f"text too long ({n:,} characters > {MAX_CHARS:,}); left out"
+        warn(f"{aid}: {left_out[str(aid)]}")
+    if long.all():
+        raise FramingError("every text is too long to analyse")
+    kept = corpus[~long].reset_index(drop=True)
+    kept.attrs = {**corpus.attrs, "left_out": left_out}
+    return kept
 
 
 def _load_corpus(args: argparse.Namespace, paths: list[str]) -> pd.DataFrame:
@@ -128,11 +168,12 @@ def _label_column(df: pd.DataFrame, wanted: str | None) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from framing.atomic import staged_dir
     from framing.compare import compare_outlets
-    from framing.compare.api import check_table
+    from framing.compare.api import check_table, write_results
+    from framing.compare.io import RESULT_FILES, check_result_dir
 
-    if args.repeats < 1:  # before extraction, which can take minutes
-        raise FramingError(f"--repeats must be at least 1, got {args.repeats}")
+    check_result_dir(args.output)  # before extraction, which can take minutes
     features, spans, corpus, span_corpus = load_inputs(args)
     kwargs: dict[str, Any] = {}
     if args.near_dup is not None:
@@ -146,7 +187,6 @@ def run(args: argparse.Namespace) -> int:
             by=args.by,
             label_col=label,
             ratings=args.ratings,
-            out_dir=args.out,
             corpus_df=corpus,
             spans_corpus_df=span_corpus,
             seed=args.seed,
@@ -160,8 +200,10 @@ def run(args: argparse.Namespace) -> int:
         raise
     except FramingError as exc:  # a problem with this input: name it, as every other such message does
         raise InputError(", ".join(args.paths), str(exc)) from None
+    with staged_dir(args.output, owned=RESULT_FILES) as tmp:
+        write_results(result, tmp)
     print(format_summary(result.summary))
-    print(f"framing: wrote results to {args.out}", file=sys.stderr)
+    print(f"framing: wrote results to {args.output}", file=sys.stderr)
     return 0
 
 

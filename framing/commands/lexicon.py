@@ -10,14 +10,23 @@ from framing.commands._common import add_lexicon_arg
 
 
 def register(sub: Any) -> None:
+    """``framing lexicon ACTION``: one ``add_<action>`` and one ``run_<action>`` per action,
+    so a new action is two functions and one line in ACTIONS."""
     p = sub.add_parser("lexicon", help="validate or list loaded-language lexicons")
     lsub = p.add_subparsers(dest="lexicon_command", metavar="ACTION")
+    for add in ACTIONS:
+        add(lsub)
+    p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
 
+
+def add_validate(lsub: Any) -> None:
     v = lsub.add_parser("validate", help="report every bad entry as file:line: problem (default: bundled lexicons)")
     v.add_argument("paths", nargs="*", metavar="PATH", help="lexicon TOML files or folders")
     add_lexicon_arg(v)
     v.set_defaults(func=run_validate)
 
+
+def add_show(lsub: Any) -> None:
     s = lsub.add_parser("show", help="list entries (bundled lexicons plus --lexicon files)")
     s.add_argument(
         "--referent",
@@ -32,8 +41,6 @@ def register(sub: Any) -> None:
     s.add_argument("--referents", action="store_true", help="list referent groups instead")
     add_lexicon_arg(s)
     s.set_defaults(func=run_show)
-
-    p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -120,3 +127,7 @@ def _table(header: list[str], rows: list[list[str]], max_width: int = 60) -> str
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+#: the actions, in the order ``framing lexicon --help`` lists them
+ACTIONS = (add_validate, add_show)

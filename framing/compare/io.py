@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from framing.atomic import atomic_path
+from framing.atomic import atomic_path, check_replaceable
 from framing.errors import InputError, printable
 
 #: skops node kinds that load a function or a method: a comparison model holds none, and a
@@ -62,6 +62,21 @@ def type_name(cls: type) -> str:
 
 def trusted_type_names() -> frozenset[str]:
     return frozenset(type_name(c) for c in trusted_classes())
+
+
+#: every file ``write_results`` may write into a results folder: a folder holding anything
+#: else is the user's, and ``framing compare -o`` refuses to replace it
+RESULT_FILES = frozenset({
+    "stats_kruskal.csv", "stats_pairwise.parquet", "stats_pairwise.csv", "per_outlet.csv",
+    "confusion.csv", "top_features.csv", "similarity.csv", "profiles.csv", "linkage.csv",
+    "predictions.csv", "credibility_features.csv", "ratings_correlation.csv", "model.skops",
+    "summary.json",
+})
+
+
+def check_result_dir(path: str | Path) -> None:
+    """Refuse, before any work, a results folder ``framing compare`` cannot replace whole."""
+    check_replaceable(path, RESULT_FILES)
 
 
 def _atomic(path: Path, write: Callable[[Path], None]) -> Path:

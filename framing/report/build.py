@@ -174,6 +174,7 @@ def build_report(
     compare_options: Mapping[str, Any] | None = None,
     workers: int = 1,
     comparison: Any = None,
+    on_left_out: Callable[[str], None] | None = None,
 ) -> Path:
     """Analyse ``corpus_df`` and write the HTML report to ``out_path`` (atomically).
 
@@ -183,7 +184,8 @@ def build_report(
     go to ``compare_outlets`` (e.g. fewer bootstrap rounds for a quick look); ``workers``
     analyses articles on that many processes. A ``comparison`` already computed with
     ``compare_outlets`` on this corpus is drawn as is instead of being recomputed.
-    Returns the HTML path.
+    Sections a small corpus cannot fill are left out and named, with the reason, in the
+    report and to ``on_left_out`` (the CLI prints them). Returns the HTML path.
     """
     t0 = time.perf_counter()
     out_path = Path(out_path)
@@ -206,7 +208,7 @@ def build_report(
         "single": len(corpus) == 1,
         "css": Markup(REPORT_CSS + CARD_CSS),
         "overview": None, "per_group": None, "comparison": None, "cards": [],
-        "card_note": "", "common_warnings": [],
+        "card_note": "", "common_warnings": [], "left_out": [],
     }
     if len(corpus) == 1:
         ctx["cards"] = [Markup(article_card_html(analyses[0], include_style=False))]
@@ -238,6 +240,14 @@ def build_report(
         ]
         ctx["card_note"] = (f"The first {max_cards} article(s) of each {by} "
                             f"({len(pos)} of {len(corpus)} articles).")
+    if len(corpus) == 1:
+        ctx["left_out"].append("corpus overview, per-" + by + " sections and comparison: "
+                               "they need two or more articles")
+    elif ctx["comparison"] and ctx["comparison"].get("note"):
+        ctx["left_out"].append(f"comparison: {ctx['comparison']['note']}")
+    for what in ctx["left_out"]:
+        if on_left_out is not None:
+            on_left_out(what)
     n_failed = sum(1 for a in analyses if any("analysis failed" in w for w in a["warnings"]))
     ctx["failed"] = n_failed
     ctx["methods"] = sections.methods(corpus, params, families, lexicon_list)
