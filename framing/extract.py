@@ -58,10 +58,26 @@ def _families(names: tuple[str, ...], lexicons: tuple[str, ...]) -> tuple[list[A
     return got
 
 
-def warm(names: tuple[str, ...], lexicons: tuple[str, ...]) -> None:
+def _exit_with_parent(parent: int) -> None:
+    """End this pool worker once the process that started it is gone: a parent killed with
+    SIGKILL cannot stop its pool, and the workers (which inherit both ends of the task pipe,
+    so never see it close) would otherwise wait for work forever."""
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="framing-parent-watch").start()
+
+
+def warm(names: tuple[str, ...], lexicons: tuple[str, ...], parent: int | None = None) -> None:
     """Pool initializer: build families and touch the lazy caches before the first chunk."""
     from framing.text import Document
 
+    if parent is not None:
+        _exit_with_parent(parent)
     fams, _ = _families(names, lexicons)
     doc = Document("Warm up. The cat sat on the mat.")
     for fam in fams:
@@ -183,7 +199,7 @@ def _run_local(
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=warm, initargs=(names, lexicons)
+        max_workers=workers, initializer=warm, initargs=(names, lexicons, os.getpid())
     ) as ex:
         # a bounded window of chunks in flight (Executor.map would submit the whole corpus)
         pending: deque[tuple[pd.DataFrame, Any]] = deque()
@@ -385,7 +401,10 @@ def _to_table(df: pd.DataFrame, schema: Any, path: Path) -> Any:
     import pyarrow as pa
 
     if list(df.columns) != schema.names:
-        raise FramingError(f"{path}: chunk columns differ from the first chunk's: {list(df.columns)}")
+        extra = [c for c in df.columns if c not in schema.names][:3]
+        missing = [c for c in schema.names if c not in df.columns][:3]
+        raise FramingError(f"{path}: a chunk's columns differ from the first chunk's "
+                           f"(new: {extra}, missing: {missing})")
     arrays = []
     for f in schema:
         col = df[f.name]
@@ -410,9 +429,16 @@ class _AtomicParquet:
     """
 
     def __init__(self, path: Path, schema: Any = None) -> None:
+        from framing.atomic import PART_SUFFIX, check_writable, sweep_stale, temp_name
+
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        check_writable(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            sweep_stale(path)  # litter of an earlier run that was killed
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_name(path), suffix=PART_SUFFIX)
+        except OSError as exc:
+            raise FramingError(f"{path}: cannot write: {exc.strerror or exc}") from None
         os.close(fd)
         self.tmp = Path(tmp)
         self.writer: Any = None
@@ -450,7 +476,13 @@ class _AtomicParquet:
         if self.writer is None:  # nothing came: still write a valid (empty) file
             self.writer = pq.ParquetWriter(self.tmp, self.schema or empty_schema, compression="zstd")
         self.writer.close()
-        os.replace(self.tmp, self.path)
+        mask = os.umask(0o022)
+        os.umask(mask)
+        os.chmod(self.tmp, 0o666 & ~mask)  # mkstemp makes 0600; outputs are for sharing
+        try:
+            os.replace(self.tmp, self.path)
+        except OSError as exc:
+            raise FramingError(f"{self.path}: cannot write: {exc.strerror or exc}") from None
 
     def abort(self) -> None:
         try:
