@@ -320,7 +320,7 @@ def _results(
         raise FramingError(f"unknown engine {engine!r} (choose local or dask)")
     if total is None and isinstance(corpus, pd.DataFrame):
         total = len(corpus)
-    from tqdm.auto import tqdm
+    from tqdm import tqdm  # plain text: tqdm.auto warns "IProgress not found" in notebooks without ipywidgets
 
     with tqdm(total=total, unit="art", disable=not progress, desc="extract", smoothing=0.1) as bar:
         for chunk, res in stream:
