@@ -49,3 +49,8 @@ def test_crlf_is_not_mojibake():
     text, warnings = decode_bytes(TEXT.replace("\n", "\r\n").encode("utf-8"), "a.csv")
     assert text == TEXT and warnings == []
     assert repair_field("a\r\nb\rc") == ("a\nb\nc", None)
+
+
+def test_decomposed_mojibake_is_found_too():
+    """PolNeAR has 'Ã' as 'A' + U+0303: the check must see it after NFC, as ftfy does."""
+    assert repair_field("a r\u0041\u0303\u00a9sum\u0041\u0303\u00a9 here") == ("a résumé here", "repaired mojibake")
