@@ -5,7 +5,8 @@ neither encoding. Decoding byte-by-byte with a fallback keeps every article load
 and ftfy repairs the classic mojibake ("Ã©", "â€™") that the fallback can leave.
 
 ftfy runs only on a field a cheap check flags (:func:`needs_repair`): over whole, already
-valid files it was about 70% of load time, and it leaves valid text as it is anyway. A file with a UTF-16 or UTF-32 byte-order mark is decoded as such.
+valid files it was about 70% of load time, and it leaves valid text as it is anyway. A file
+with a UTF-16 or UTF-32 byte-order mark is decoded as such.
 """
 
 from __future__ import annotations
