@@ -33,6 +33,10 @@ def register(sub: Any) -> None:
     add_lexicon_arg(s)
     s.set_defaults(func=run_show)
 
+    from framing.commands import lexicon_suggest
+
+    lexicon_suggest.register(lsub)
+
     p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
 
 
@@ -41,7 +45,7 @@ def run_validate(args: argparse.Namespace) -> int:
     registry by their own loaders, so every bundled file is checked by one command."""
     from framing.errors import LexiconError
     from framing.lexicon import count_entries, validate_paths
-    from framing.lexicon.load import other_kind
+    from framing.lexicon.load import other_kind, unreviewed
     from framing.paths import LEXICON_DIR
 
     paths = list(args.paths) + list(args.lexicon)
@@ -62,7 +66,12 @@ def run_validate(args: argparse.Namespace) -> int:
         return 1
     for line in checked:
         print(line)
-    print(f"{count_entries(paths)} entries OK")
+    pending = unreviewed(paths)
+    for e in pending:
+        print(f"{e.source}:{e.line}: entry '{e.canonical}' is suggested, not yet reviewed "
+              "(it counts once status = \"accepted\")")
+    note = f" ({len(pending)} still suggested, not counted)" if pending else ""
+    print(f"{count_entries(paths)} entries OK{note}")
     return 0
 
 
