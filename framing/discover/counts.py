@@ -10,13 +10,14 @@ n-gram that rare overall cannot reach the top of a ranking, which rewards freque
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
-from framing.discover.tokens import Grams, Vocabulary, grams, order_of
+from framing.discover.tokens import Grams, Vocabulary, grams, grams_of_ids, order_of
 
 #: prune the table back to half this many n-grams when it grows past it
 DEFAULT_MAX_TERMS = 2_000_000
@@ -131,3 +132,27 @@ class NgramCounts:
 
     def terms(self, codes: np.ndarray | None = None) -> list[str]:
         return [self.vocab.term(c) for c in (self.codes if codes is None else codes)]
+
+
+class TokenCache:
+    """Pass one's word ids on disk, one file per chunk, so pass two reads them back instead of
+    tokenising every article again (a third of the run); memory stays one chunk's worth."""
+
+    def __init__(self) -> None:
+        self._dir = tempfile.TemporaryDirectory(prefix="framing-suggest-")
+        self._n = 0
+
+    def put(self, g: Grams) -> None:
+        np.savez(f"{self._dir.name}/{self._n}.npz", ids=g.ids.astype(np.int32), offsets=g.offsets)
+        self._n += 1
+
+    def get(self, i: int, vocab: Vocabulary, n_articles: int) -> Grams | None:
+        """Chunk ``i``'s grams, or None when it is not cached for that many articles."""
+        if i >= self._n:
+            return None
+        with np.load(f"{self._dir.name}/{i}.npz") as f:
+            ids, offsets = f["ids"].astype(np.int64), f["offsets"]
+        return grams_of_ids(vocab, ids, offsets) if len(offsets) == n_articles else None
+
+    def close(self) -> None:
+        self._dir.cleanup()

@@ -35,8 +35,12 @@ def log_odds(
     y_i, y_j, n_i, n_j, alpha, alpha0 = (np.asarray(x, dtype=float) for x in (y_i, y_j, n_i, n_j, alpha, alpha0))
     a = y_i + alpha
     b = y_j + alpha
-    delta = np.log(a / (n_i + alpha0 - a)) - np.log(b / (n_j + alpha0 - b))
-    return delta, delta / np.sqrt(1.0 / a + 1.0 / b)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        delta = np.log(a / (n_i + alpha0 - a)) - np.log(b / (n_j + alpha0 - b))
+        z = delta / np.sqrt(1.0 / a + 1.0 / b)
+    # a term that is its order's whole vocabulary has no odds to compare: no evidence either way
+    bad = ~np.isfinite(z)
+    return np.where(bad, 0.0, delta), np.where(bad, 0.0, z)
 
 
 def prior(

@@ -24,7 +24,7 @@ from tqdm import tqdm
 
 from framing.compare.leakage import outlet_names
 from framing.discover import ranking
-from framing.discover.counts import DEFAULT_MAX_TERMS, NgramCounts, article_parts, hash_update, joined
+from framing.discover.counts import DEFAULT_MAX_TERMS, NgramCounts, TokenCache, article_parts, hash_update, joined
 from framing.discover.evidence import Evidence
 from framing.discover.known import Known, entry_codes
 from framing.discover.ranking import REST
@@ -41,12 +41,14 @@ from framing.text.normalize import name_key
 
 #: a corpus in memory, or a function that streams it afresh (suggesting reads it twice)
 CorpusSource = pd.DataFrame | Callable[[], Iterable[pd.DataFrame]]
-#: terms each comparison shortlists for the second pass, at least (and at least 4x ``top``)
-SHORTLIST = 200
+#: terms each comparison shortlists for the second pass, at least (and at least 2x ``top``)
+SHORTLIST = 100
 #: a term is boilerplate, not story, when less than this share of its uses survives stripping
 MIN_KEPT = 0.5
 #: a term is left out when a longer ranked term holds at least this share of its uses
 SUBSUMED = 0.8
+#: two overlapping terms are one phrase when their article sets overlap this much (Jaccard)
+SAME_ARTICLES = 0.8
 #: context words for the naming-variant vectors: the most frequent words
 CONTEXT_WORDS = 1000
 #: most frequent terms kept per comparison for the Fightin' Words plot
@@ -141,7 +143,7 @@ def suggest_terms(
     self_names: Sequence[str] = (),
     min_count: int = 5,
     min_docs: int = 3,
-    samples: int = 30,
+    samples: int = 10,
     variants: bool = True,
     similarity: float = DEFAULT_SIMILARITY,
     chunk_size: int = 5000,
@@ -159,6 +161,21 @@ def suggest_terms(
     instead of the corpus; ``self_names`` are outlet names to leave out besides those the
     outlet registry knows.
     """
+    cache = TokenCache()
+    try:
+        return _suggest(corpus, cache, by=by, vs=vs, groups=groups, top=top, lexicons=lexicons,
+                        prior_scale=prior_scale, background=background, self_names=self_names,
+                        min_count=min_count, min_docs=min_docs, samples=samples, variants=variants,
+                        similarity=similarity, chunk_size=chunk_size, max_terms=max_terms, progress=progress)
+    finally:
+        cache.close()
+
+
+def _suggest(corpus: CorpusSource, cache: TokenCache, *, by: str, vs: str,
+             groups: Mapping[str, Sequence[str]] | None, top: int, lexicons: Sequence[str | Path],
+             prior_scale: float, background: str | Path | None, self_names: Sequence[str], min_count: int,
+             min_docs: int, samples: int, variants: bool, similarity: float, chunk_size: int, max_terms: int,
+             progress: bool) -> Suggestions:
     label = _Labeller(by, groups)
     counts = NgramCounts(max_terms=max_terms)
     h = hashlib.sha256()
@@ -174,7 +191,7 @@ def suggest_terms(
         sub = chunk.iloc[keep]
         if "outlet" in sub.columns:
             outlets.update(str(o) for o in sub["outlet"].dropna())
-        counts.add([joined(t, b) for t, b in article_parts(sub)], [labels[i] for i in keep])
+        cache.put(counts.add([joined(t, b) for t, b in article_parts(sub)], [labels[i] for i in keep]))
     present = list(counts.groups)
     if len(present) < 2:
         raise FramingError(f"suggesting terms needs two or more {by} groups; found {len(present)}"
@@ -192,8 +209,8 @@ def suggest_terms(
     bg, bg_totals = _background(background, counts) if background else (None, None)
     alpha, alpha0 = ranking.prior(y_total, orders, totals, prior_scale, bg, bg_totals)
     col = {g: i for i, g in enumerate(counts.groups)}
-    size = max(SHORTLIST, 4 * top)
-    shortlist: set[int] = set()
+    size = max(SHORTLIST, 2 * top)
+    shortlist: dict[int, set[int]] = {}  # row -> the group columns it was shortlisted for
     first: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
     for t, r in comps:
         delta, z = _score(counts.counts, counts.totals, orders, alpha, alpha0, col[t], None if r == REST else col[r])
@@ -205,12 +222,15 @@ def suggest_terms(
         for i in cand:
             if _is_self_name(counts.vocab.term(counts.codes[i]), self_keys):
                 continue
-            shortlist.add(int(i))
+            shortlist.setdefault(int(i), set()).add(col[t])
             taken += 1
             if taken >= size:
                 break
     rows = np.array(sorted(shortlist), dtype=np.int64)
     short_codes = counts.codes[rows]
+    wanted = np.zeros((len(rows), len(counts.groups)), dtype=bool)
+    for k, i in enumerate(rows.tolist()):
+        wanted[k, sorted(shortlist[i])] = True
 
     # ------------------------------------------------------------ second pass
     lex_codes = entry_codes(counts.vocab, known.lexicon.entries) if variants else {}
@@ -219,13 +239,16 @@ def suggest_terms(
     targets = np.unique(np.concatenate([short_codes, counts.codes[lex_rows]])) if variants else short_codes[:0]
     context = _context_words(counts, CONTEXT_WORDS) if variants else np.zeros(0, dtype=np.int64)
     ev = Evidence(counts.vocab, short_codes, len(counts.groups), names, samples=samples,
-                  targets=targets, context_words=context)
+                  targets=targets, context_words=context, wanted=wanted)
+    n_chunk = 0
     for chunk in tqdm(_chunks(corpus, chunk_size), desc="evidence", unit="chunk", disable=not progress):
         labels = label(chunk)
         keep = [i for i, x in enumerate(labels) if x is not None]
         if keep:
             sub = chunk.iloc[keep]
-            ev.add(article_parts(sub), np.array([col[labels[i]] for i in keep], dtype=np.int64))
+            ev.add(article_parts(sub), np.array([col[labels[i]] for i in keep], dtype=np.int64),
+                   cache.get(n_chunk, counts.vocab, len(keep)))
+            n_chunk += 1
     ev.flush()
 
     # ------------------------------------------------------------ final ranking
@@ -239,7 +262,8 @@ def suggest_terms(
         ok = (z > 0) & (ev.docs[:, ti] >= min_docs) & (adjusted[:, ti] >= min_count) & (kept[:, ti] >= MIN_KEPT)
         order = np.flatnonzero(ok)
         order = order[np.argsort(-z[order], kind="stable")]
-        order = _unsubsumed(order, [counts.vocab.term(c) for c in short_codes[order]], adjusted[order, ti])[:top]
+        order = _one_per_phrase(order, [counts.vocab.term(c) for c in short_codes[order]], adjusted[order, ti],
+                                ev)[:top]
         for rank, s in enumerate(order, 1):
             table.append(_row(counts, ev, known, rows, s, t, r, ti, ri, rank, delta[s], z[s], kept))
         scores[(t, r)] = _plot_frame(counts, first[(t, r)], y_total, PLOT_TERMS, set(rows[order].tolist()))
@@ -300,17 +324,26 @@ def _score(table: np.ndarray, totals: np.ndarray, orders: np.ndarray, alpha: np.
     return ranking.log_odds(y_i, y_j, n_i, n_j, alpha, alpha0)
 
 
-def _unsubsumed(order: np.ndarray, terms: Sequence[str], uses: np.ndarray) -> np.ndarray:
-    """``order`` without the terms that are mostly part of a longer ranked term: "material"
-    when "material damage" has SUBSUMED of its uses (the longer phrase is the choice)."""
-    longer: dict[str, list[int]] = {}
-    for j, t in enumerate(terms):
-        w = t.split()
-        for n in range(1, len(w)):
-            for k in range(len(w) - n + 1):
-                longer.setdefault(" ".join(w[k : k + n]), []).append(j)
-    keep = [j for j, t in enumerate(terms) if not any(uses[b] >= SUBSUMED * uses[j] for b in longer.get(t, ()))]
-    return order[keep]
+def _one_per_phrase(order: np.ndarray, terms: Sequence[str], uses: np.ndarray, ev: Evidence) -> np.ndarray:
+    """``order`` (ranked shortlist rows) with one term per repeated phrase.
+
+    A term inside a longer ranked term that holds SUBSUMED of its uses goes ("material" under
+    "material damage": the longer phrase is the choice). Of two overlapping terms neither of
+    which holds the other, the worse ranked goes when they occur in the same articles
+    (estimated Jaccard at least SAME_ARTICLES): they are pieces of one repeated sentence
+    ("regularly incites political", "incites political violence").
+    """
+    padded = [f" {t} " for t in terms]
+    words = [set(t.split()) for t in terms]
+    kept: list[int] = []
+    for j in range(len(terms)):
+        if any(padded[j] in padded[b] and uses[b] >= SUBSUMED * uses[j] for b in range(len(terms)) if b != j):
+            continue
+        if any(words[j] & words[k] and padded[k] not in padded[j] and padded[j] not in padded[k]
+               and ev.jaccard(int(order[k]), int(order[j])) >= SAME_ARTICLES for k in kept):
+            continue
+        kept.append(j)
+    return order[kept]
 
 
 def _is_self_name(term: str, keys: Sequence[str]) -> bool:

@@ -24,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy import sparse
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.decomposition import TruncatedSVD
 from sklearn.preprocessing import normalize
@@ -39,27 +40,29 @@ DIMENSIONS = 100
 SMOOTHING = 0.75
 
 
-def ppmi(counts: np.ndarray, smoothing: float = SMOOTHING) -> np.ndarray:
-    """Positive PMI of a (terms x context words) count matrix, rows L2-normalised."""
-    c = np.asarray(counts, dtype=float)
+def ppmi(counts: np.ndarray | sparse.spmatrix, smoothing: float = SMOOTHING) -> sparse.csr_matrix:
+    """Positive PMI of a (terms x context words) count matrix, rows L2-normalised (sparse:
+    only the observed pairs are computed)."""
+    c = sparse.csr_matrix(counts, dtype=float)
     total = c.sum()
     if total == 0:
         return c
-    p_t = c.sum(axis=1, keepdims=True) / total
-    ctx = c.sum(axis=0) ** smoothing
-    p_c = ctx / ctx.sum() if ctx.sum() else ctx
-    with np.errstate(divide="ignore", invalid="ignore"):
-        pmi = np.log((c / total) / (p_t * p_c[None, :]))
-    out = np.where(np.isfinite(pmi) & (pmi > 0), pmi, 0.0)
+    p_t = np.asarray(c.sum(axis=1)).ravel() / total
+    ctx = np.asarray(c.sum(axis=0)).ravel() ** smoothing
+    p_c = ctx / ctx.sum()
+    coo = c.tocoo()
+    pmi = np.log((coo.data / total) / (p_t[coo.row] * p_c[coo.col]))
+    keep = pmi > 0
+    out = sparse.csr_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=c.shape)
     return normalize(out)
 
 
-def embed(counts: np.ndarray, dimensions: int = DIMENSIONS, seed: int = 0) -> np.ndarray:
+def embed(counts: np.ndarray | sparse.spmatrix, dimensions: int = DIMENSIONS, seed: int = 0) -> np.ndarray:
     """Unit vectors of a (terms x context words) count matrix: PPMI, then truncated SVD."""
     x = ppmi(counts)
     k = min(dimensions, x.shape[0] - 1, x.shape[1] - 1)
     if k < 2:
-        return x
+        return x.toarray()
     return normalize(TruncatedSVD(k, random_state=seed).fit_transform(x))
 
 

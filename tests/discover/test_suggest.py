@@ -112,3 +112,19 @@ def test_known_terms_are_flagged_with_their_entry():
     assert t.loc["regime", "known"] == "exact"
     assert "syrian_government" in t.loc["regime", "lexicon_entry"]
     assert t.loc["daesh fighters fled", "known"] == "contains"
+
+
+def test_pieces_of_one_repeated_sentence_are_listed_once():
+    note = "Editors note the senator regularly incites political violence against reporters."
+    rows = []
+    for i in range(12):
+        filler = " ".join(f"w{(i * 7 + k) % 40}x" for k in range(12))
+        rows.append({"id": f"a{i}", "outlet": "A", "text": f"{filler}. {note}"})
+        rows.append({"id": f"b{i}", "outlet": "B", "text": f"{filler}. The senator spoke to reporters."})
+    s = suggest_terms(make_corpus(rows), top=20, min_count=3, variants=False)
+    words = set("editors note senator regularly incites political violence reporters".split())
+    pieces = [set(t.split()) for t in s.top("A")["term"] if words & set(t.split())]
+    # sliding pieces ("regularly incites political", "incites political violence") collapse into
+    # one; pieces that share no word stay (in real text those are distinct terms: "serial liar",
+    # "rampant xenophobe")
+    assert pieces and all(not (a & b) for i, a in enumerate(pieces) for b in pieces[i + 1:]), pieces
