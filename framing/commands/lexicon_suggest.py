@@ -117,12 +117,13 @@ def flat_table(table: Any) -> Any:
 
 def summary(s: Any, n: int) -> str:
     """A few lines per comparison: the top terms with z-score and uses."""
+    from framing.discover.known import MARKS
+
     sizes = ", ".join(f"{g} {k}" for g, k in s.articles.items())
     lines = [f"{sum(s.articles.values())} articles ({sizes}); corpus sha256 {s.corpus_hash[:16]}"]
     for t, r in s.comparisons:
         top = s.top(t, r, n)
-        marks = {"exact": " [in lexicon]", "contains": " [has a lexicon term]", "reviewed": " [reviewed]"}
-        terms = "; ".join(f"{x.term} (z {x.z:.1f}, {x.count}){marks.get(x.known, '')}" for x in top.itertuples())
+        terms = "; ".join(f"{x.term} (z {x.z:.1f}, {x.count}){MARKS.get(x.known, '')}" for x in top.itertuples())
         lines.append(f"{t} vs {r}: {terms or 'nothing passes the thresholds'}")
     if s.variants:
         lines.append("naming variants:")

@@ -6,7 +6,7 @@ hash) and, as comments above it, its uses per group and two lines in context, so
 researcher can review the file alone. Entries are written as neutral names (weight 0):
 accepting one (``status = "accepted"``) without grading it adds a plain name, never a loaded
 term. Terms a lexicon already holds, whole or in part, are left out (the ranking table says
-which they were), as are terms a researcher's own files list with any status.
+which they were), as are terms a researcher's own files reject or still hold as suggestions.
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ import pandas as pd
 
 from framing.atomic import write_atomic
 from framing.discover.counts import NgramCounts
-from framing.discover.known import CONTAINS, EXACT, REVIEWED
+from framing.discover.known import CONTAINS, DRAFTED, EXACT, REJECTED
 from framing.discover.suggest import Suggestions
 from framing.errors import InputError
 from framing.lexicon.load import norm_key
 
-SKIPPED = (EXACT, CONTAINS, REVIEWED)
+SKIPPED = (EXACT, CONTAINS, REJECTED, DRAFTED)
 
 
 def _s(value: str) -> str:

@@ -2,9 +2,9 @@
 
 A term is ``exact`` when one lexicon entry matches all of it (the project's matcher, so
 plurals, possessives and case rules count as they do in analysis), ``contains`` when an
-entry matches part of it ("regime forces" holds "regime"), else new. Entries of any status
-in a researcher's own files are ``reviewed``: a suggestion already accepted or rejected
-there is not proposed again.
+entry matches part of it ("regime forces" holds "regime"), else new. A term a researcher's
+own files hold with ``status = "rejected"`` is ``rejected``, one still ``"suggested"`` there is
+``drafted``: neither is proposed again in a new draft.
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ from framing.discover.tokens import Vocabulary
 from framing.lexicon import Entry, Lexicon, Matcher, load_lexicon, variants
 from framing.lexicon.load import other_kind, parse_file
 
-EXACT, CONTAINS, REVIEWED = "exact", "contains", "reviewed"
+EXACT, CONTAINS, REJECTED, DRAFTED = "exact", "contains", "rejected", "drafted"
+#: how listings mark each status
+MARKS = {EXACT: " [lexicon]", CONTAINS: " [has a lexicon term]", REJECTED: " [rejected]", DRAFTED: " [drafted]"}
 
 
 @dataclass
@@ -40,12 +42,14 @@ class Known:
         return cls(lex, Matcher(own))
 
     def status(self, phrase: str) -> tuple[str, Entry | None]:
-        """(``exact`` | ``contains`` | ``reviewed`` | "", the entry) for a phrase as written."""
+        """(``exact`` | ``contains`` | ``rejected`` | ``drafted`` | "", the entry) for a phrase
+        as written."""
         phrase = " ".join(phrase.split())
-        for matcher, whole in ((self.lexicon.matcher(), EXACT), (self.reviewed, REVIEWED)):
-            hits = matcher.find(phrase)
-            if any(m.start == 0 and m.end == len(phrase) for m in hits):
-                return whole, next(m.entry for m in hits if m.start == 0 and m.end == len(phrase))
+        for matcher in (self.lexicon.matcher(), self.reviewed):
+            whole = [m.entry for m in matcher.find(phrase) if m.start == 0 and m.end == len(phrase)]
+            if whole:
+                e = whole[0]
+                return {"rejected": REJECTED, "suggested": DRAFTED}.get(e.status, EXACT), e
         hits = self.lexicon.matcher().find(phrase)
         return (CONTAINS, hits[0].entry) if hits else ("", None)
 

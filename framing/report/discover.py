@@ -14,6 +14,7 @@ from typing import Any
 import matplotlib
 import pandas as pd
 
+from framing.discover.known import MARKS
 from framing.errors import FramingError
 from framing.report import charts
 from framing.report.sections import Figure, Table, _slug
@@ -21,7 +22,6 @@ from framing.report.sections import Figure, Table, _slug
 #: terms listed per group, and groups that get a plot
 TOP = 10
 MAX_PLOTS = 4
-_MARKS = {"exact": " [lexicon]", "contains": " [has a lexicon term]", "reviewed": " [reviewed]"}
 
 
 def discover_section(corpus: pd.DataFrame, by: str, lexicons: Sequence[str | Path] = (),
@@ -41,7 +41,7 @@ def discover_section(corpus: pd.DataFrame, by: str, lexicons: Sequence[str | Pat
     for g in s.groups:
         t = s.top(g)
         if len(t):
-            rows[g] = "; ".join(f"{r.term} (z {r.z:.1f}, {r.count}){_MARKS.get(r.known, '')}"
+            rows[g] = "; ".join(f"{r.term} (z {r.z:.1f}, {r.count}){MARKS.get(r.known, '')}"
                                 for r in t.itertuples())
     table = pd.DataFrame({"terms that set it apart (z-score, uses)": pd.Series(rows)})
     table.index.name = by
