@@ -13,6 +13,7 @@ import hashlib
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -130,6 +131,13 @@ class NgramCounts:
     def orders(self) -> np.ndarray:
         return order_of(self.codes)
 
+    def frequent_words(self, n: int) -> np.ndarray:
+        """Word ids of the ``n`` most frequent words, stop words included (context words for
+        naming variants: "the X said" and "X fighters" say what X is)."""
+        freq = self.word_counts.copy()
+        freq[0] = 0
+        return np.sort(np.argsort(-freq, kind="stable")[:n])
+
     def terms(self, codes: np.ndarray | None = None) -> list[str]:
         return [self.vocab.term(c) for c in (self.codes if codes is None else codes)]
 
@@ -156,3 +164,30 @@ class TokenCache:
 
     def close(self) -> None:
         self._dir.cleanup()
+
+
+def rows_of(codes: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Rows of ``codes`` (sorted) holding the ``wanted`` codes that are there."""
+    if not len(wanted) or not len(codes):
+        return np.zeros(0, dtype=np.int64)
+    pos = np.minimum(np.searchsorted(codes, wanted), len(codes) - 1)
+    return pos[codes[pos] == wanted]
+
+
+def background_counts(path: str | Path, counts: NgramCounts) -> tuple[np.ndarray, dict[int, float]]:
+    """A background table's count of each counted n-gram (aligned with ``counts.codes``) and
+    its total per order, for a prior taken from another corpus."""
+    from framing.discover.draft import read_counts
+
+    values = np.zeros(len(counts.codes))
+    totals: dict[int, float] = {}
+    for term, n in read_counts(path).items():
+        code = counts.vocab.code(term)
+        if code is None:
+            continue
+        k = len(term.split())
+        totals[k] = totals.get(k, 0.0) + n
+        i = rows_of(counts.codes, np.array([code], dtype=np.int64))
+        if len(i):
+            values[i[0]] = n
+    return values, totals

@@ -24,18 +24,20 @@ from tqdm import tqdm
 
 from framing.compare.leakage import outlet_names
 from framing.discover import ranking
-from framing.discover.counts import DEFAULT_MAX_TERMS, NgramCounts, TokenCache, article_parts, hash_update, joined
+from framing.discover.counts import (
+    DEFAULT_MAX_TERMS,
+    NgramCounts,
+    TokenCache,
+    article_parts,
+    background_counts,
+    hash_update,
+    joined,
+    rows_of,
+)
 from framing.discover.evidence import Evidence
 from framing.discover.known import Known, entry_codes
 from framing.discover.ranking import REST
-from framing.discover.variants import (
-    DEFAULT_SIMILARITY,
-    VariantGroup,
-    embed,
-    group_variants,
-    nearest_referent,
-    referent_vectors,
-)
+from framing.discover.variants import DEFAULT_SIMILARITY, VariantGroup, embed, referent_hints, variant_groups
 from framing.errors import FramingError
 from framing.text.normalize import name_key
 
@@ -206,7 +208,7 @@ def _suggest(corpus: CorpusSource, cache: TokenCache, *, by: str, vs: str,
     y_total = counts.counts.sum(axis=1)
     orders = counts.orders
     totals = counts.totals.sum(axis=1)
-    bg, bg_totals = _background(background, counts) if background else (None, None)
+    bg, bg_totals = background_counts(background, counts) if background else (None, None)
     alpha, alpha0 = ranking.prior(y_total, orders, totals, prior_scale, bg, bg_totals)
     col = {g: i for i, g in enumerate(counts.groups)}
     size = max(SHORTLIST, 2 * top)
@@ -234,10 +236,10 @@ def _suggest(corpus: CorpusSource, cache: TokenCache, *, by: str, vs: str,
 
     # ------------------------------------------------------------ second pass
     lex_codes = entry_codes(counts.vocab, known.lexicon.entries) if variants else {}
-    lex_rows = _rows_of(counts.codes, np.array(sorted(lex_codes), dtype=np.int64))
+    lex_rows = rows_of(counts.codes, np.array(sorted(lex_codes), dtype=np.int64))
     lex_rows = lex_rows[y_total[lex_rows] >= min_count] if len(lex_rows) else lex_rows
     targets = np.unique(np.concatenate([short_codes, counts.codes[lex_rows]])) if variants else short_codes[:0]
-    context = _context_words(counts, CONTEXT_WORDS) if variants else np.zeros(0, dtype=np.int64)
+    context = counts.frequent_words(CONTEXT_WORDS) if variants else np.zeros(0, dtype=np.int64)
     ev = Evidence(counts.vocab, short_codes, len(counts.groups), names, samples=samples,
                   targets=targets, context_words=context, wanted=wanted)
     n_chunk = 0
@@ -272,8 +274,10 @@ def _suggest(corpus: CorpusSource, cache: TokenCache, *, by: str, vs: str,
     groups_found: list[VariantGroup] = []
     vectors = embed(ev.contexts) if variants else np.zeros((0, 0))
     if variants and len(df):
-        groups_found = _variant_groups(df, vectors, targets, counts, lex_codes, similarity)
-        hints = _referent_hints(df, vectors, targets, counts, lex_codes)
+        terms = counts.terms(targets)
+        refs = [lex_codes[c].referent if c in lex_codes else "" for c in targets.tolist()]
+        groups_found = variant_groups(df, vectors, terms, refs, similarity)
+        hints = referent_hints(df, vectors, terms, refs)
         df["referent_hint"] = [hints.get(term, ("", np.nan))[0] for term in df["term"]]
         df["hint_similarity"] = [hints.get(term, ("", np.nan))[1] for term in df["term"]]
     else:
@@ -351,41 +355,6 @@ def _is_self_name(term: str, keys: Sequence[str]) -> bool:
     return any(f" {k} " in padded for k in keys)
 
 
-def _rows_of(codes: np.ndarray, wanted: np.ndarray) -> np.ndarray:
-    """Rows of ``codes`` (sorted) holding the ``wanted`` codes that are there."""
-    if not len(wanted) or not len(codes):
-        return np.zeros(0, dtype=np.int64)
-    pos = np.searchsorted(codes, wanted)
-    pos = np.minimum(pos, len(codes) - 1)
-    return pos[codes[pos] == wanted]
-
-
-def _context_words(counts: NgramCounts, n: int) -> np.ndarray:
-    """Word ids of the ``n`` most frequent words, stop words included: "the X said" and
-    "X fighters" say what X is."""
-    freq = counts.word_counts.copy()
-    freq[0] = 0
-    return np.sort(np.argsort(-freq, kind="stable")[:n])
-
-
-def _background(path: str | Path, counts: NgramCounts) -> tuple[np.ndarray, dict[int, float]]:
-    from framing.discover.draft import read_counts
-
-    bg = read_counts(path)
-    values = np.zeros(len(counts.codes))
-    totals: dict[int, float] = {}
-    for term, n in bg.items():
-        code = counts.vocab.code(term)
-        if code is None:
-            continue
-        k = len(term.split())
-        totals[k] = totals.get(k, 0.0) + n
-        i = _rows_of(counts.codes, np.array([code], dtype=np.int64))
-        if len(i):
-            values[i[0]] = n
-    return values, totals
-
-
 def _row(counts: NgramCounts, ev: Evidence, known: Known, rows: np.ndarray, s: int, t: str, r: str, ti: int,
          ri: int | None, rank: int, delta: float, z: float, kept: np.ndarray) -> list[Any]:
     i = rows[s]
@@ -407,37 +376,3 @@ def _plot_frame(counts: NgramCounts, scored: tuple[np.ndarray, np.ndarray], y_to
     rows = np.unique(np.concatenate([rows, np.array(sorted(chosen), dtype=np.int64)]))
     return pd.DataFrame({"term": counts.terms(counts.codes[rows]), "total": y_total[rows],
                          "log_odds": delta[rows], "z": z[rows], "suggested": [int(r) in chosen for r in rows]})
-
-
-def _variant_groups(df: pd.DataFrame, vectors: np.ndarray, targets: np.ndarray, counts: NgramCounts,
-                    lex_codes: Mapping[int, Any], similarity: float) -> list[VariantGroup]:
-    best = df.sort_values("z", ascending=False).drop_duplicates("term")
-    fav = dict(zip(best["term"], best["group"], strict=True))
-    terms, rows_, favoured, refs = [], [], [], []
-    for j, code in enumerate(targets.tolist()):
-        term = counts.vocab.term(code)
-        entry = lex_codes.get(code)
-        if term not in fav and entry is None:
-            continue
-        terms.append(term)
-        rows_.append(j)
-        favoured.append(fav.get(term, ""))
-        refs.append(entry.referent if entry is not None else "")
-    if not rows_:
-        return []
-    return group_variants(terms, vectors[rows_], favoured, refs, similarity)
-
-
-def _referent_hints(df: pd.DataFrame, vectors: np.ndarray, targets: np.ndarray, counts: NgramCounts,
-                    lex_codes: Mapping[int, Any]) -> dict[str, tuple[str, float]]:
-    """For each suggested term, the existing referent whose names are used most like it."""
-    codes = targets.tolist()
-    refs = [lex_codes[c].referent if c in lex_codes else "" for c in codes]
-    ref_vecs = referent_vectors(vectors, refs)
-    index = {counts.vocab.term(c): j for j, c in enumerate(codes)}
-    out = {}
-    for term in df["term"].unique():
-        j = index.get(term)
-        if j is not None:
-            out[term] = nearest_referent(vectors[j], ref_vecs)
-    return out

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -161,3 +162,24 @@ def group_variants(
                 grp.reason = f"used like the lexicon's names for it (cosine {sim:.2f})"
         out.append(grp)
     return sorted(out, key=lambda g: -g.cohesion)
+
+
+def variant_groups(table: Any, vectors: np.ndarray, terms: Sequence[str], referents: Sequence[str],
+                   similarity: float = DEFAULT_SIMILARITY) -> list[VariantGroup]:
+    """The groups among the ranking's terms (``table``: term, group, z) and the lexicon's names
+    (rows of ``vectors`` named by ``terms``, ``referents[i]`` "" for a row that is no name)."""
+    best = table.sort_values("z", ascending=False).drop_duplicates("term")
+    fav = dict(zip(best["term"], best["group"], strict=True))
+    rows = [j for j, t in enumerate(terms) if t in fav or referents[j]]
+    if not rows:
+        return []
+    return group_variants([terms[j] for j in rows], vectors[rows], [fav.get(terms[j], "") for j in rows],
+                          [referents[j] for j in rows], similarity)
+
+
+def referent_hints(table: Any, vectors: np.ndarray, terms: Sequence[str],
+                   referents: Sequence[str]) -> dict[str, tuple[str, float]]:
+    """For each ranked term, the existing referent whose names are used most like it."""
+    refs = referent_vectors(vectors, referents)
+    index = {t: j for j, t in enumerate(terms)}
+    return {t: nearest_referent(vectors[index[t]], refs) for t in table["term"].unique() if t in index}
