@@ -48,7 +48,7 @@ def run_validate(args: argparse.Namespace) -> int:
     registry by their own loaders, so every bundled file is checked by one command."""
     from framing.errors import LexiconError
     from framing.lexicon import count_entries, validate_paths
-    from framing.lexicon.load import other_kind
+    from framing.lexicon.load import other_kind, unreviewed
     from framing.paths import LEXICON_DIR
 
     paths = list(args.paths) + list(args.lexicon)
@@ -69,7 +69,12 @@ def run_validate(args: argparse.Namespace) -> int:
         return 1
     for line in checked:
         print(line)
-    print(f"{count_entries(paths)} entries OK")
+    pending = unreviewed(paths)
+    for e in pending:
+        print(f"{e.source}:{e.line}: entry '{e.canonical}' is suggested, not yet reviewed "
+              "(it counts once status = \"accepted\")")
+    note = f" ({len(pending)} still suggested, not counted)" if pending else ""
+    print(f"{count_entries(paths)} entries OK{note}")
     return 0
 
 
@@ -130,4 +135,10 @@ def _table(header: list[str], rows: list[list[str]], max_width: int = 60) -> str
 
 
 #: the actions, in the order ``framing lexicon --help`` lists them
-ACTIONS = (add_validate, add_show)
+def add_suggest(lsub: Any) -> None:
+    from framing.commands import lexicon_suggest
+
+    lexicon_suggest.register(lsub)
+
+
+ACTIONS = (add_validate, add_show, add_suggest)

@@ -320,7 +320,7 @@ def _merge(parsed: Sequence[_Parsed], known: Iterable[str] = ()) -> tuple[Lexico
             if id(e) in unknown:
                 errors.append(LexiconError(p.path, line, f"entry '{e.canonical}': unknown referent '{e.referent}'"))
         for e in p.entries:
-            if id(e) in unknown:
+            if id(e) in unknown or not e.counts:  # suggested or rejected: validated, not used
                 continue
             if e.key in index:  # later files override (a researcher's own lexicon)
                 lex.entries[index[e.key]] = e
@@ -364,6 +364,12 @@ def validate_paths(paths: Sequence[str | Path] = ()) -> list[LexiconError]:
     _, errors = _merge(parsed, known)
     order = {str(p.path): i for i, p in enumerate(parsed)}
     return sorted(errors, key=lambda e: (order.get(e.path, len(order)), e.line or 0))
+
+
+def unreviewed(paths: Sequence[str | Path] = ()) -> list[Entry]:
+    """Entries still ``status = "suggested"`` (with their file and line): not counted yet."""
+    targets = [p for p in _expand(paths) if other_kind(p) is None] if paths else default_paths()
+    return [e for p in targets for e in parse_file(p).entries if e.status == "suggested"]
 
 
 def count_entries(paths: Sequence[str | Path] = ()) -> int:
@@ -414,5 +420,6 @@ __all__ = [
     "other_kind",
     "parse_file",
     "slug",
+    "unreviewed",
     "validate_paths",
 ]

@@ -23,6 +23,11 @@ CATEGORIES: tuple[str, ...] = (
     "neutral",
 )
 Category = Literal["label", "dysphemism", "euphemism", "intensifier", "emotive", "distancing", "neutral"]
+#: Review state of an entry. Written entries are ``accepted`` (the default); ``framing lexicon
+#: suggest`` writes ``suggested`` ones, which load and validate but do not count until a
+#: researcher sets ``accepted`` (or ``rejected``, which keeps the term out of later drafts).
+STATUSES: tuple[str, ...] = ("accepted", "suggested", "rejected")
+Status = Literal["accepted", "suggested", "rejected"]
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -85,6 +90,7 @@ class Entry(BaseModel):
     why: NonEmpty
     used_by: str = ""
     ref: str = ""
+    status: Status = "accepted"
 
     # where the entry was read from (set by the loader, not part of the file format)
     _source: str = PrivateAttr(default="")
@@ -105,6 +111,11 @@ class Entry(BaseModel):
     @property
     def line(self) -> int | None:
         return self._line
+
+    @property
+    def counts(self) -> bool:
+        """Only accepted entries are matched and counted."""
+        return self.status == "accepted"
 
     @property
     def key(self) -> tuple[str, str]:

@@ -23,6 +23,7 @@ from framing.errors import FramingError
 from framing.report import sections
 from framing.report.card import CARD_CSS, article_card_html, is_informative
 from framing.report.comparison import comparison_section, result_section
+from framing.report.discover import discover_section
 from framing.report.templating import render
 
 #: the ``framing extract`` spans table
@@ -221,6 +222,7 @@ def build_report(
     else:
         ctx["overview"] = sections.overview(corpus, groups, by)
         ctx["per_group"] = sections.per_group(analyses, features, groups, by, referent_labels)
+        ctx["per_group"]["discover"] = discover_section(corpus.assign(**{by: groups}), by, lexicons)
     steps.update(1)
     if len(corpus) > 1 and comparison is not None:
         ctx["comparison"] = result_section(comparison, by)

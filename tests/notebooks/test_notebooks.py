@@ -11,7 +11,7 @@ from nbclient import NotebookClient
 from framing.paths import FAKES_CSV, PROJECT_ROOT, reports_dir
 
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
-NAMES = ("01_framing_card", "02_compare_outlets", "03_custom_lexicon")
+NAMES = ("01_framing_card", "02_compare_outlets", "03_custom_lexicon", "04_discover_terms")
 #: a hang guard per cell, not a speed check: a test checks behaviour, never the machine's
 #: speed (a loaded 2-core machine took 171 s for a cell that takes 40 s on an idle one);
 #: the notebooks' run times are measured in docs/performance.md
@@ -58,6 +58,11 @@ def test_notebook_runs(name):
     text = "\n".join(_outputs(nb, "text/plain")) + "\n".join(
         o.get("text", "") for c in nb.cells for o in c.get("outputs", []))
     assert "<table" in html  # DataFrames are shown as tables
+    if name == "04_discover_terms":  # suggest -> review -> re-run -> compare, no report
+        assert _outputs(nb, "image/png")  # the Fightin' Words plot
+        assert "entries still to review" in text and "accepted:" in text
+        assert "exact" in html and "rejected" in html  # the re-run knows what was reviewed
+        return
     assert ".html" in text and "KiB" in text  # each ends by writing its report
     assert str(reports_dir()) in text  # ... where the user finds it again, not in a temporary folder
     assert "IProgress" not in text  # no red tqdm warning: progress bars are plain text

@@ -60,6 +60,7 @@ def test_multi_outlet_report_has_every_section(tmp_path, fake_analysis):
     out = build_report(_corpus(), tmp_path / "r.html", max_cards=2, progress=False)
     html = out.read_text(encoding="utf-8")
     for heading in ("1 Corpus overview", "2 Per outlet", "3 Comparison of outlets",
+                    "Words that set each outlet apart",
                     "4 Article cards", "5 Methods", "Naming: the Islamic State group",
                     "test-lexicon 1.2.3", "Sourcing mix",
                     "Outlet similarity dendrogram", "Confusion matrix: framing",
