@@ -1,0 +1,289 @@
+"""Cue patterns: for one cue, the rules that find its source, content and relays."""
+
+from __future__ import annotations
+
+from framing.sourcing.content import content_after, content_before
+from framing.sourcing.cues import Cue, SourcingLexicon
+from framing.sourcing.model import Ctx, Extracted
+from framing.sourcing.nounphrase import is_name, np_back, np_forward, strip_descriptor, tokens
+from framing.sourcing.sourcetype import classify_source
+from framing.sourcing.words import (
+    AUX_NOUN,
+    BE,
+    DETS,
+    NOT_SOURCE_AFTER,
+    PARENTHETICAL,
+    PRONOUNS,
+    QUOTE_CHARS,
+    SKIP_BEFORE_CUE,
+    STOP_CAP,
+    TIME_WORDS,
+    TRAILING,
+    WEEKDAYS,
+)
+
+
+def _skip_brackets(toks: list[tuple[int, int, str]], i: int) -> int:
+    """Index of the token before the '(' that matches the ')' at ``i`` (or ``i`` itself)."""
+    k = i - 1
+    while k >= 0 and i - k < 12:
+        if toks[k][2] == "(":
+            return k - 1
+        k -= 1
+    return i
+
+
+def _apposition(toks: list[tuple[int, int, str]], i: int, lex: SourcingLexicon) -> int:
+    """'Jenna Golden, Twitter's director of political advertising, said': index of 'Golden'.
+
+    Up to three comma-separated segments back, with no quotation mark in between, a name
+    whose noun phrase starts the sentence (or follows a comma) heads an apposition.
+    """
+    commas = 0
+    k = i - 1
+    while k > 0 and i - k < 30:
+        t = toks[k][2]
+        if t in QUOTE_CHARS or t in ";:":
+            return -1
+        if t == ",":
+            commas += 1
+            if commas > 3:
+                return -1
+            name = toks[k - 1][2]
+            if is_name(name) and name not in STOP_CAP:
+                start = np_back(toks, k - 1, lex)
+                if start is not None and (start == 0 or toks[start - 1][2] == ","):
+                    return k - 1
+        k -= 1
+    return -1
+
+
+def _skip_parenthetical(toks: list[tuple[int, int, str]], i: int) -> tuple[int, str]:
+    """At a comma before the cue: skip ', who asked not to be named,' and similar clauses."""
+    j = i - 1
+    while j >= 0 and toks[j][2] != "," and i - j < 25:
+        j -= 1
+    if j < 1 or toks[j][2] != ",":
+        return -1, ""
+    inner = toks[j + 1:i]
+    if inner and all(is_name(t[2]) or t[2] == "." for t in inner) and inner[0][2] not in STOP_CAP:
+        return i - 1, ""  # an apposed name: 'his spokesman, Peter Cook, said' -> Peter Cook
+    first = toks[j + 1][2]
+    if first.lower() not in PARENTHETICAL and not first.isdigit():
+        return -1, ""  # ', 70,' (an age) and ', one of the signatories,' are skipped
+    clause = " ".join(t[2] for t in inner)
+    if j >= 2 and toks[j - 1][2].isdigit() and toks[j - 2][2] == ",":
+        j -= 2  # 'Yin Myint May, 60, a doctor, said'
+    return j - 1, clause
+
+
+def one_cue(
+    ctx: Ctx, cs: int, ce: int, cue: Cue, s_start: int, s_end: int, consumed: set[int]
+) -> Extracted | None:
+    text, lex = ctx.text, ctx.lex
+    left = tokens(text, max(s_start, cs - 200), cs)
+    right = tokens(text, ce, min(s_end, ce + 120))
+    a = Extracted(cue=(cs, ce), cue_info=cue)
+
+    i = len(left) - 1
+    prev = left[i][2] if i >= 0 else ""
+    # "the said agreement", "the reported attack", "Russia's claims", "That said,"
+    if prev.lower() in DETS or prev.endswith(("'s", "\u2019s")) or (
+        prev.lower() == "that" and right and right[0][2] == ","
+    ):
+        return None
+    if right and right[0][2] in lex.cues and cue.lemma in ("report", "claim"):
+        return None  # "reports said": a noun before a verb
+    nxt = right[0][2].lower() if right else ""
+    if nxt == "by" or (cue.lemma == "add" and nxt == "to"):
+        return None  # "written by", "reporting by", "adding to her lead"
+    form = text[cs:ce]
+    if form.endswith("s") and prev.lower() in AUX_NOUN:
+        return None  # "Taiwan have claims": a noun after an auxiliary
+    clause = ""
+    # skip auxiliaries, adverbs and a weekday between subject and cue ("has also said",
+    # "X on Monday said")
+    while i >= 0 and (left[i][2].lower() in SKIP_BEFORE_CUE or left[i][2] in WEEKDAYS
+                      or (left[i][2] in TIME_WORDS and i > 0 and left[i - 1][2] in WEEKDAYS)
+                      or (left[i][2] == "on" and i + 1 < len(left)
+                          and left[i + 1][2] in WEEKDAYS)):
+        i -= 1
+    if i >= 0 and left[i][2].lower() in BE:
+        if not text[cs:ce].endswith("ing"):
+            return _passive_quoted(ctx, a, left, i, right, consumed) if cue.lemma == "quote" else None
+        i -= 1  # progressive "is declaring": active voice
+        while i >= 0 and left[i][2].lower() in SKIP_BEFORE_CUE:
+            i -= 1
+    if i >= 0 and left[i][2].lower() in ("and", "but") and cue.klass != "citing":
+        return _participle(ctx, a, s_start)  # "X did this and said ...": the clause subject
+
+    if cue.lemma == "say" and text[cs:ce] == "saying" and prev.lower() == "as":
+        return None  # handled with "quoted ... as saying"
+
+    src: tuple[int, int] | None = None
+    if cue.source in ("before", "either") and cue.klass != "citing":
+        if i >= 0 and left[i][2] == ",":
+            j, clause = _skip_parenthetical(left, i)
+            if j < 0:
+                j = _apposition(left, i, lex)
+            if j >= 0:
+                i = j
+            elif text[cs:ce] in ("saying", "adding", "noting", "writing", "telling", "warning",
+                                 "claiming", "insisting", "arguing", "denying", "accusing",
+                                 "stating", "explaining"):
+                return _participle(ctx, a, s_start)
+        if i >= 0 and left[i][2] == ")":
+            i = _skip_brackets(left, i)  # "Sen. Mitch McConnell (R-Ky.) said"
+        if i >= 0 and left[i][2] not in ",;:'\u2019" and left[i][2] not in QUOTE_CHARS:
+            k = np_back(left, i, lex)
+            if k is not None:
+                src = (left[k][0], left[i][1])
+    if src is not None:
+        src = strip_descriptor(text, src)
+        a.source = src
+        a.source_type = classify_source(text[src[0]:src[1]], clause + " " + text[ce:ce + 60], lex)
+        if cue.requires == "document" and a.source_type != "document":
+            return None
+        if form.endswith("ing") and a.source_type == "document" and \
+                text[src[0]:src[1]].lower().startswith(("a ", "an ")):
+            # "Black Lives Matter issued a statement saying ...": the issuer speaks
+            subj = _participle(ctx, Extracted(cue=a.cue, cue_info=cue), s_start)
+            if subj is not None and subj.source is not None and subj.source[1] <= src[0]:
+                return subj
+        if a.source_type in ("person", "unknown") and text[src[0]:src[1]].lower() in PRONOUNS:
+            a.pronoun = text[src[0]:src[1]].lower()
+        if cue.lemma == "quote":
+            _quoted_as_saying(ctx, a, right, consumed)
+            if a.cites is not None:
+                return a
+        if cue.lemma == "tell" and right:
+            # "X told AFP (that) ...": skip the addressee
+            r_end = np_forward(right, 0, lex)
+            if r_end is None and right[0][2].lower() in ("reporters", "journalists", "me", "us",
+                                                         "him", "her", "them", "lawmakers"):
+                r_end = 0
+            pos = right[r_end][1] if r_end is not None else ce
+            tail = text[pos:s_end]
+            if TRAILING.match(tail) or lex.anon_markers.search(tail[:40]):
+                a.content, a.direct_quote = content_before(ctx, src[0], s_start)
+            else:
+                a.content, a.direct_quote = content_after(ctx, pos, s_end)
+            return a
+        tail = text[ce:s_end]
+        if TRAILING.match(tail):
+            a.content, a.direct_quote = content_before(ctx, src[0], s_start)
+        else:
+            a.content, a.direct_quote = content_after(ctx, ce, s_end)
+        return a
+
+    if cue.requires:
+        return None
+    # source after the cue: "according to X", "citing X", '"...," said X'
+    after_ok = cue.source in ("after", "either") or cue.klass == "citing"
+    if not after_ok:
+        return None
+    if cue.source == "either" and not (i < 0 or left[i][2] in ",'\u2019" or left[i][2] in QUOTE_CHARS):
+        return None
+    k = 0
+    if cue.lemma == "tell" or not right:
+        return None
+    end = np_forward(right, k, lex)
+    if end is None:
+        return None
+    src = (right[k][0], right[end][1])
+    if text[src[0]:src[1]].lower() in NOT_SOURCE_AFTER:
+        return None
+    src = strip_descriptor(text, src)
+    a.source = src
+    a.source_type = classify_source(text[src[0]:src[1]], text[src[1]:src[1] + 60], lex)
+    if cue.klass == "citing":
+        return a
+    before_text = text[s_start:cs].strip(" ,\n")
+    if cue.source == "after" and len(before_text.split()) <= 1:
+        a.content, a.direct_quote = content_after(ctx, src[1], s_end)
+    else:
+        a.content, a.direct_quote = content_before(ctx, cs, s_start)
+    return a
+
+
+def _participle(ctx: Ctx, a: Extracted, s_start: int) -> Extracted | None:
+    """'X denied the report, saying ...': the source is the sentence's subject (filled later)."""
+    a.extra["participle"] = True
+    s_end = ctx.sents[ctx.sentence_of(a.cue[0])].end
+    a.content, a.direct_quote = content_after(ctx, a.cue[1], s_end)
+    toks = tokens(ctx.text, s_start, min(a.cue[0], s_start + 160))
+    b = 0
+    for j, t in enumerate(toks[:5]):
+        if t[2] == ",":
+            b = j + 1  # "Hours later, Trump ..., telling": skip the opener
+            break
+    end = np_forward(toks, b, ctx.lex) if len(toks) > b else None
+    if end is None:
+        return None
+    src = (toks[b][0], toks[end][1])
+    a.source = strip_descriptor(ctx.text, src)
+    np = ctx.text[a.source[0]:a.source[1]]
+    a.source_type = classify_source(np, "", ctx.lex)
+    if np.lower() in PRONOUNS:
+        a.pronoun = np.lower()
+    if a.source_type == "unknown" and not a.pronoun:
+        return None
+    return a
+
+
+def _quoted_as_saying(
+    ctx: Ctx, a: Extracted, right: list[tuple[int, int, str]], consumed: set[int]
+) -> None:
+    """'X quoted Y as saying ...': Y is cited by X."""
+    end = np_forward(right, 0, ctx.lex)
+    if end is None or end + 2 >= len(right):
+        return
+    if right[end + 1][2] != "as" or right[end + 2][2] not in ("saying", "telling"):
+        return
+    y = (right[0][0], right[end][1])
+    say = right[end + 2]
+    consumed.add(say[0])
+    cited = Extracted(cue=(say[0], say[1]), cue_info=a.cue_info, source=y)
+    cited.source_type = classify_source(ctx.text[y[0]:y[1]], ctx.text[y[1]:y[1] + 60], ctx.lex)
+    a.cites = cited
+    s_end = ctx.sents[ctx.sentence_of(a.cue[0])].end
+    a.content, a.direct_quote = content_after(ctx, say[1], s_end)
+
+
+def _passive_quoted(
+    ctx: Ctx,
+    a: Extracted,
+    left: list[tuple[int, int, str]],
+    i: int,
+    right: list[tuple[int, int, str]],
+    consumed: set[int],
+) -> Extracted | None:
+    """'Y was quoted (by X) as saying': source Y (or X citing Y)."""
+    j = i - 1
+    if j < 0:
+        return None
+    k = np_back(left, j, ctx.lex)
+    if k is None:
+        return None
+    y = (left[k][0], left[j][1])
+    text = ctx.text
+    r = 0
+    by = None
+    if right and right[0][2] == "by":
+        end = np_forward(right, 1, ctx.lex)
+        if end is not None:
+            by = (right[1][0], right[end][1])
+            r = end + 1
+    if r + 1 >= len(right) or right[r][2] != "as" or right[r + 1][2] != "saying":
+        return None
+    consumed.add(right[r + 1][0])
+    s_end = ctx.sents[ctx.sentence_of(a.cue[0])].end
+    a.content, a.direct_quote = content_after(ctx, right[r + 1][1], s_end)
+    y_type = classify_source(text[y[0]:y[1]], "", ctx.lex)
+    if by is None:
+        a.source, a.source_type = y, y_type
+        return a
+    a.source = by
+    a.source_type = classify_source(text[by[0]:by[1]], "", ctx.lex)
+    a.cites = Extracted(cue=a.cue, cue_info=a.cue_info, source=y, source_type=y_type)
+    return a

@@ -1,0 +1,104 @@
+"""Passes over a document's attributions: relays, continued quotations, pronouns."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from framing.sourcing.model import Ctx, Extracted, span_dict
+from framing.sourcing.nounphrase import name_key
+from framing.sourcing.words import OPEN_Q
+
+
+def nest_citing(atts: list[Extracted]) -> list[Extracted]:
+    """Attach each 'citing X' to the attribution of the same sentence that relays it."""
+    out: list[Extracted] = []
+    citing = [a for a in atts if a.cue_info.klass == "citing"]
+    if not citing:
+        return atts
+    hosts = [a for a in atts if a.cue_info.klass != "citing"]
+    used: set[int] = set()
+    for c in citing:
+        host = None
+        for h in hosts:
+            if h.sentence == c.sentence and h.cites is None and h.source is not None:
+                if host is None or abs(h.cue[0] - c.cue[0]) < abs(host.cue[0] - c.cue[0]):
+                    host = h
+        if host is not None:
+            host.cites = c
+            used.add(id(c))
+    for a in atts:
+        if id(a) not in used:
+            out.append(a)
+    return out
+
+
+def continuations(ctx: Ctx, atts: list[Extracted]) -> list[Extracted]:
+    """A paragraph that is only a quotation, with no cue, continues the previous speaker."""
+    if not atts or not ctx.quotes:
+        return atts
+    by_para: dict[int, list[Extracted]] = {}
+    for a in atts:
+        by_para.setdefault(a.paragraph, []).append(a)
+    paras = ctx.doc.paragraphs
+    text = ctx.text
+    added: list[Extracted] = []
+    for pi, p in enumerate(paras):
+        if pi == 0 or pi in by_para or text[p.start] not in OPEN_Q:
+            continue
+        k = bisect_right(ctx.q_starts, p.start) - 1
+        if k < 0:
+            continue
+        q = ctx.quotes[k]
+        if q.start > p.start or q.end < p.end - 2:
+            continue
+        prev = by_para.get(pi - 1)
+        if not prev:
+            continue
+        last = prev[-1]
+        if last.source is None:
+            continue
+        inner = (max(q.inner_start, p.start + 1), min(q.inner_end, p.end))
+        cont = Extracted(
+            cue=last.cue, cue_info=last.cue_info, source=last.source,
+            source_type=last.source_type, content=inner, direct_quote=True,
+            sentence=ctx.sentence_of(p.start), paragraph=pi, continued=True,
+            pronoun=last.pronoun,
+        )
+        cont.resolved = {
+            "from": None,
+            "to": span_dict(text, last.source),
+            "rule": "quotation paragraph continues the previous paragraph's speaker",
+        }
+        by_para[pi] = [cont]
+        added.append(cont)
+    if not added:
+        return atts
+    return sorted(atts + added, key=lambda a: (a.content or a.cue)[0] if a.continued else a.cue[0])
+
+
+def resolve_pronouns(ctx: Ctx, atts: list[Extracted]) -> None:
+    """he/she -> the one named person source of the last three paragraphs; it -> organisation."""
+    text = ctx.text
+    for n, a in enumerate(atts):
+        if not a.pronoun or a.continued or a.pronoun not in ("he", "she", "it"):
+            continue
+        want = ("person",) if a.pronoun in ("he", "she") else ("organization", "media", "document")
+        window = 3 if a.pronoun in ("he", "she") else 2
+        names: dict[str, Extracted] = {}
+        last: Extracted | None = None
+        for b in atts[:n]:
+            if b.source is None or b.pronoun or b.paragraph < a.paragraph - window:
+                continue
+            if b.sentence < a.sentence - (6 if a.pronoun != "it" else 2):
+                continue
+            if b.source_type in want:
+                names[name_key(text[b.source[0]:b.source[1]])] = b
+                last = b
+        if last is None or len(names) != 1:
+            continue
+        a.source_type = last.source_type
+        a.resolved = {
+            "from": span_dict(text, a.source) if a.source else None,
+            "to": span_dict(text, last.source) if last.source else None,
+            "rule": f"'{a.pronoun}' -> the only {'/'.join(want)} source in reach",
+        }

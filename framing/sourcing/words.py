@@ -1,0 +1,86 @@
+"""Closed word classes and the token pattern the attribution rules read.
+
+Hand-written lists on purpose: the rules are shallow (no tagger or parser) so that
+extraction runs at FA-KES speed, and these small classes stand in for part-of-speech tags.
+"""
+
+from __future__ import annotations
+
+import re
+
+TOK = re.compile(r"(?:[A-Za-z]\.){2,}|\w(?:[\w'\u2019\-]*\w)?|[^\w\s]")
+QUOTE_CHARS = "\"\u201c\u201d\u201e\u00ab\u00bb"
+OPEN_Q = "\"\u201c\u201e\u00ab"
+
+DETS = frozenset(
+    """the a an this these those another one two three four five several some many most other
+    both all his her its their our my your each every any few""".split()
+)
+INDEF = frozenset("a an one two three four five several some many other another few".split())
+DEF = frozenset("the this these those his her its their our my your".split())
+PRONOUNS = {"he": "person", "she": "person", "i": "person", "it": "unknown", "they": "unknown",
+             "we": "unknown", "you": "unknown"}
+# words that end a noun phrase when scanning (prepositions, conjunctions, verbs of being ...)
+FUNCTION = frozenset(
+    """that which who whom whose and or but as in on at to from with by into over after before
+    when while because if than then is was were are be been being has have had do did does not
+    also would will could should may might can must there here what where why how said says
+    says told after about against between during under since until upon without within via
+    so yet nor just only even still already again""".split()
+)
+CONNECTORS = frozenset("of for de du al el bin ibn la le van von der".split())
+PLACE_CONNECTORS = frozenset(("in", "at", "from"))
+# capitalised words that begin sentences or clauses but never names
+STOP_CAP = frozenset(
+    """On In At But And Or Meanwhile However Earlier Later Also Then When While After Before
+    Since Last This That These Those There It He She They We I If As Yet So Still Now Today
+    Yesterday Separately Speaking According Asked Citing Moreover Furthermore Indeed Instead
+    Although Though Because For From With Under By During Over Amid Despite Following
+    Having Being Hours Minutes Days Weeks Months Years
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June
+    July August September October November December Jan Feb Aug Sept Oct Nov Dec Mr""".split()
+) - {"Mr"}
+TITLE_ABBR = frozenset("mr mrs ms dr gen lt col maj capt sgt adm gov sen rep prof st".split())
+# lower-case modifiers allowed inside a source noun phrase (besides source nouns)
+MODIFIERS = frozenset(
+    """senior top local former military security government western eastern northern southern
+    regional foreign chief deputy high-ranking high-level informed independent unidentified
+    unnamed anonymous state official diplomatic intelligence police army opposition rebel
+    medical hospital rescue civil defense defence health interior foreign-ministry
+    pro-government pro-regime activist monitoring rights humanitarian relief aid news press
+    media russian ministry presidential administration campaign party election white""".split()
+)
+ADJ_SUFFIX = ("al", "ian", "ese", "ic", "ive", "ary", "ior", "ern", "ish", "ean")
+BE = frozenset("is are was were be been being".split())
+SKIP_BEFORE_CUE = frozenset(
+    """also has have had later earlier previously further then recently separately again
+    repeatedly publicly privately already just once quickly would will could may might
+    reportedly later subsequently specifically explicitly initially did does do not never
+    didn't didn\u2019t doesn't doesn\u2019t don't don\u2019t won't won\u2019t""".split()
+)
+PARENTHETICAL = frozenset(
+    """who which citing quoting speaking according a an the his her its their also in on
+    adding noting himself herself itself one including both now then once former writing
+    whose""".split()
+)
+QUANTITY = frozenset(
+    """percent several many most others all both half majority majorities minority five four
+    three two plurality""".split()
+)
+TIME_WORDS = frozenset("morning afternoon evening night".split())
+AUX_NOUN = frozenset("has have had will would could may might did does do".split())
+WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+DESCRIPTOR = re.compile(
+    r"(?:(?:the|a|an)\s+)?(?:[\w.\-]+-(?:based|language|run|backed|owned|affiliated|funded|linked|controlled|"
+    r"speaking|leaning|friendly)\s+)+",
+    re.IGNORECASE,
+)
+NOT_SOURCE_AFTER = frozenset("plan plans schedule law laws rules tradition custom".split())
+TRAILING = re.compile(
+    r"^[\s,]*(?:(?:on|in|at|late|early|earlier|later|last|this|that|yesterday|today|tonight|"
+    r"recently|again|also|a|an|the|statement|interview|press|conference|briefing|told|"
+    r"to|reporters|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|"
+    r"year|night|morning|evening|afternoon|\w+day|\d+)\b[\s,]*)*[.!?\u2026]?[\"'\u201d\u2019)]*\s*$",
+    re.IGNORECASE,
+)
+THAT_AFTER = re.compile(r"\bthat\b")
