@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from framing.sourcing.cuerules import one_cue
+from framing.sourcing.cuerules import one_cue, widen_cue
 from framing.sourcing.cues import SourcingLexicon, default_lexicon
 from framing.sourcing.model import Ctx, Extracted, span_dict
 from framing.sourcing.nounphrase import named_key
-from framing.sourcing.passes import continuations, nest_citing, resolve_pronouns
+from framing.sourcing.passes import continuations, drop_nested, nest_citing, resolve_pronouns
 from framing.sourcing.sourcetype import classify_source
 from framing.text import Document
 
@@ -49,9 +49,11 @@ def extract(doc: Document, lex: SourcingLexicon | None = None) -> list[Extracted
         if a.source is not None and text[a.source[0]:a.source[1]].lower() in ("i", "we", "you") \
                 and ctx.inside_quote(ms) is not None:
             continue  # "where I say ..." inside a quotation: the quoted speaker's own words
+        widen_cue(text, a)
         a.sentence = si
         a.paragraph = sent.paragraph
         out.append(a)
+    out = drop_nested(ctx, out)
     out = nest_citing(out)
     out = continuations(ctx, out)
     resolve_pronouns(ctx, out)
@@ -74,6 +76,7 @@ def to_dict(text: str, a: Extracted) -> dict[str, Any]:
         "source_type": a.source_type if a.source is not None else "unknown",
         "cue": cue,
         "cue_type": a.cue_info.type,
+        "cue_kind": a.cue_info.kind,
         "content": span_dict(text, a.content),
         "direct_quote": bool(a.direct_quote),
         "cites": cites,

@@ -9,9 +9,11 @@ Decision order (first rule that applies wins; docs/attribution.md):
    (a quotation, possibly several sentences or a continued paragraph) overlaps it.
 3. ``anonymous``: only anonymous sources cover it, or the covering source relays an
    anonymous one ("al-Mayadeen, citing an unnamed commander, reported").
-4. ``hedged``: no source, but a hedge from lexicons/hedges.toml ("reportedly", "is
+4. ``vague``: only vague groups cover it ("critics say", "some experts believe", "many
+   argue"): nobody in particular holds the claim, which is weaker than a hidden source.
+5. ``hedged``: no source, but a hedge from lexicons/hedges.toml ("reportedly", "is
    believed to", "likely").
-5. ``unattributed``: a factual assertion with no source and no hedge.
+6. ``unattributed``: a factual assertion with no source and no hedge.
 """
 
 from __future__ import annotations
@@ -24,17 +26,19 @@ from framing.sourcing.attribution import Extracted, extracted
 from framing.sourcing.cues import SourcingLexicon, default_lexicon
 from framing.text import Document
 
-STATUSES = ("attributed", "anonymous", "hedged", "unattributed", "other")
+STATUSES = ("attributed", "anonymous", "vague", "hedged", "unattributed", "other")
+#: which covering status wins when several sources cover one sentence
+_RANK = {"attributed": 3, "anonymous": 2, "vague": 1}
 _QUESTION = re.compile(r"\?[\"'\u201d\u2019)\]]*$")
 
 
 def _status_of(a: Extracted) -> str | None:
     if a.source is None:
         return None
-    if a.source_type == "anonymous":
-        return "anonymous"
-    if a.cites is not None and a.cites.source_type == "anonymous":
-        return "anonymous"
+    if a.source_type in ("anonymous", "vague"):
+        return a.source_type
+    if a.cites is not None and a.cites.source_type in ("anonymous", "vague"):
+        return a.cites.source_type
     return "attributed"
 
 
@@ -50,7 +54,7 @@ def claims(doc: Document, lex: SourcingLexicon | None = None) -> list[dict[str, 
     cover: dict[int, str] = {}
 
     def mark(si: int, st: str) -> None:
-        if cover.get(si) != "attributed":  # a named source outranks an anonymous one
+        if _RANK[st] > _RANK.get(cover.get(si, ""), 0):  # named > anonymous > vague
             cover[si] = st
 
     for a in extracted(doc):

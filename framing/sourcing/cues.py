@@ -18,7 +18,10 @@ from framing import paths as _paths
 from framing.errors import LexiconError
 from framing.text.phrases import PhraseFinder
 
-SOURCE_TYPES = ("person", "organization", "document", "media", "anonymous", "unknown")
+SOURCE_TYPES = ("person", "organization", "document", "media", "anonymous", "vague", "unknown")
+#: cue classes that report speech or writing; the others are their own cue kind
+SPEECH_CLASSES = frozenset(("speech", "reporting", "writing", "citing"))
+CUE_KINDS = ("speech", "cognition", "stance", "evidential", "nominal")
 
 
 class CueModel(BaseModel):
@@ -27,9 +30,12 @@ class CueModel(BaseModel):
     lemma: str = Field(min_length=1)
     forms: list[str] = Field(min_length=1)
     type: Literal["neutral", "loaded"]
-    klass: Literal["speech", "reporting", "writing", "citing"] = Field(alias="class")
+    klass: Literal[
+        "speech", "reporting", "writing", "citing", "cognition", "stance", "evidential"
+    ] = Field(alias="class")
     source: Literal["before", "after", "either"] = "before"
     requires: Literal["", "document"] = ""
+    followed_by: list[str] = []
     why: str = Field(min_length=1)
 
 
@@ -57,6 +63,13 @@ class HeadModel(BaseModel):
     why: str = Field(min_length=1)
 
 
+class VagueModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    forms: list[str] = Field(min_length=1)
+    why: str = Field(min_length=1)
+
+
 class MarkerModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -76,9 +89,16 @@ class HedgeModel(BaseModel):
 class Cue:
     lemma: str
     type: str  # neutral | loaded
-    klass: str  # speech | reporting | writing | citing
+    klass: str  # speech | reporting | writing | citing | cognition | stance | evidential
     source: str  # before | after | either
     requires: str
+    followed_by: frozenset[str] = frozenset()
+
+    @property
+    def kind(self) -> str:
+        """speech (said, reported, wrote, citing), cognition, stance, evidential or nominal:
+        what a researcher filters on to keep speech alone."""
+        return "speech" if self.klass in SPEECH_CLASSES else self.klass
 
 
 @dataclass(frozen=True)
@@ -91,6 +111,7 @@ class SourcingLexicon:
     name_words: dict[str, str]  # capitalised last word of a proper name -> type
     anon_always: frozenset[str]
     anon_heads: frozenset[str]
+    vague_heads: frozenset[str]
     anon_markers: PhraseFinder
     hedges: PhraseFinder
 
@@ -135,7 +156,8 @@ def load_sourcing_lexicon(
     cue_map: dict[str, Cue] = {}
     for c in _tables(cues, data, lines, "cue", CueModel):
         for f in c.forms:
-            cue_map[f] = Cue(c.lemma, c.type, c.klass, c.source, c.requires)
+            cue_map[f] = Cue(c.lemma, c.type, c.klass, c.source, c.requires,
+                             frozenset(w.lower() for w in c.followed_by))
     nouns: dict[str, str] = {}
     for s in _tables(cues, data, lines, "source_noun", SourceNounModel):
         for f in s.forms:
@@ -150,6 +172,8 @@ def load_sourcing_lexicon(
     heads: set[str] = set()
     for h in _tables(anonymous, data, lines, "head", HeadModel):
         (always if h.always else heads).update(f.lower() for f in h.forms)
+    vague = frozenset(f.lower() for v in _tables(anonymous, data, lines, "vague", VagueModel)
+                      for f in v.forms)
     markers = [f.lower() for m in _tables(anonymous, data, lines, "marker", MarkerModel)
                for f in m.forms]
 
@@ -164,6 +188,7 @@ def load_sourcing_lexicon(
         name_words=name_words,
         anon_always=frozenset(always),
         anon_heads=frozenset(heads),
+        vague_heads=vague,
         anon_markers=PhraseFinder(markers, ignore_case=True),
         hedges=PhraseFinder(hedge_forms, ignore_case=True),
     )

@@ -36,7 +36,7 @@ def is_name(t: str) -> bool:
 def _is_modifier(tl: str, lex: SourcingLexicon) -> bool:
     if tl in FUNCTION or tl in DETS or not tl[0].isalpha():
         return False
-    if tl in lex.source_nouns or tl in MODIFIERS or tl in lex.anon_heads:
+    if tl in lex.source_nouns or tl in MODIFIERS or tl in lex.anon_heads or tl in lex.vague_heads:
         return True
     return tl.endswith(ADJ_SUFFIX) and len(tl) > 4
 
@@ -63,6 +63,7 @@ def np_back(toks: list[tuple[int, int, str]], i: int, lex: SourcingLexicon) -> i
         (is_name(t) and t not in STOP_CAP)
         or tl in lex.source_nouns
         or tl in lex.anon_heads
+        or tl in lex.vague_heads
         or tl in lex.anon_always
     )
     if not head_ok or tl in FUNCTION or tl in DETS:
@@ -133,7 +134,8 @@ def np_forward(toks: list[tuple[int, int, str]], i: int, lex: SourcingLexicon) -
     while k < len(toks) and n < 10:
         t = toks[k][2]
         tl = t.lower()
-        if tl in lex.source_nouns or tl in lex.anon_heads or tl in lex.anon_always:
+        if (tl in lex.source_nouns or tl in lex.anon_heads or tl in lex.anon_always
+                or tl in lex.vague_heads):
             end = k
             pending = 0
         elif is_name(t) and t not in STOP_CAP:

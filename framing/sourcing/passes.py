@@ -6,7 +6,31 @@ from bisect import bisect_right
 
 from framing.sourcing.model import Ctx, Extracted, span_dict
 from framing.sourcing.nounphrase import name_key
-from framing.sourcing.words import OPEN_Q
+from framing.sourcing.words import FIRST_SECOND, OPEN_Q
+
+
+def drop_nested(ctx: Ctx, atts: list[Extracted]) -> list[Extracted]:
+    """Drop beliefs and stances reported inside a quotation or inside what another source said.
+
+    "I don't think ..." in a quotation and "X said he expects ..." are the speaker's words,
+    not a separate attribution: PolNeAR's annotators leave them out, and counting them would
+    credit the quoted speaker with extra sources. Speech cues keep their nesting ("X said Y
+    told him"), which annotators do mark.
+    """
+    speech = [a for a in atts if a.cue_info.kind == "speech" and a.content is not None]
+    out = []
+    text = ctx.text
+    for a in atts:
+        if a.cue_info.kind != "speech":
+            pos = a.cue[0]
+            if ctx.inside_quote(pos) is not None:
+                continue
+            if a.source is not None and text[a.source[0]:a.source[1]].lower() in FIRST_SECOND:
+                continue  # "I know", "you know", "we feel": a speaker's own words, quoted or not
+            if any(h.content[0] <= pos < h.content[1] for h in speech if h is not a):
+                continue
+        out.append(a)
+    return out
 
 
 def nest_citing(atts: list[Extracted]) -> list[Extracted]:

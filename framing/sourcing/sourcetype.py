@@ -8,7 +8,7 @@ from typing import Any
 
 from framing.sourcing.cues import SourcingLexicon, default_lexicon
 from framing.sourcing.nounphrase import is_name
-from framing.sourcing.words import ADJ_SUFFIX, DEF, INDEF, PRONOUNS, TITLE_ABBR, TOK
+from framing.sourcing.words import ADJ_SUFFIX, DEF, INDEF, PRONOUNS, QUANT_DETS, TITLE_ABBR, TOK
 
 _MEDIA_KINDS = ("broadcast", "news", "paper", "agency", "web", "magazine", "radio", "tv",
                 "television", "outlet", "site", "wire", "channel", "daily", "press")
@@ -63,6 +63,10 @@ def _classify_np(np: str, lex: SourcingLexicon) -> str:
         return "anonymous"
     if head in lex.anon_always:
         return "anonymous"
+    if head in lex.vague_heads and not any(is_name(w) for w in raw_words[1:]) and (
+        first in INDEF or first in QUANT_DETS or first == head or first not in DEF
+    ):
+        return "vague"  # "critics", "some experts", "many", "others": nobody in particular
     if head in lex.anon_heads and (first in INDEF or (head.endswith("s") and first not in DEF)):
         has_name = any(is_name(w) and w.lower() not in lex.source_nouns for w in raw_words[1:])
         if not has_name or first in INDEF or all(

@@ -64,7 +64,7 @@ PARENTHETICAL = frozenset(
     whose""".split()
 )
 QUANTITY = frozenset(
-    """percent several many most others all both half majority majorities minority five four
+    """percent several many most some others all both half majority majorities minority five four
     three two plurality""".split()
 )
 TIME_WORDS = frozenset("morning afternoon evening night".split())
@@ -84,3 +84,11 @@ TRAILING = re.compile(
     re.IGNORECASE,
 )
 THAT_AFTER = re.compile(r"\bthat\b")
+FIRST_SECOND = frozenset("i you we me us".split())
+#: cue forms that are also nouns: before "for"/"of"/"from", or after a share, they are the noun
+#: ("support for the bill", "fear of", "20 percent support")
+NOUN_LIKE = frozenset("support fear fears hope hopes doubt doubts questions demands".split())
+#: words that open a parenthetical relay (", citing X,"), which is not part of the source
+RELAY_WORDS = frozenset("citing quoting according speaking".split())
+#: quantifiers before a group noun that make it vague ("some experts", "many critics")
+QUANT_DETS = frozenset("some many most several numerous various certain few".split())
