@@ -24,6 +24,7 @@ from typing import Any
 
 from framing.sourcing.attribution import Extracted, extracted
 from framing.sourcing.cues import SourcingLexicon, default_lexicon
+from framing.sourcing.hedges import find_hedges
 from framing.text import Document
 
 STATUSES = ("attributed", "anonymous", "vague", "hedged", "unattributed", "other")
@@ -73,10 +74,10 @@ def claims(doc: Document, lex: SourcingLexicon | None = None) -> list[dict[str, 
                     mark(si, st)
 
     hedges: dict[int, list[dict[str, Any]]] = {}
-    for hs, he in lex.hedges.finditer(text):
-        si = bisect_right(starts, hs) - 1
-        if si >= 0 and he <= sents[si].end:
-            hedges.setdefault(si, []).append({"text": text[hs:he], "start": hs, "end": he})
+    for h in find_hedges(doc, lex):
+        si = bisect_right(starts, h["start"]) - 1
+        if si >= 0 and h["end"] <= sents[si].end:
+            hedges.setdefault(si, []).append(h)
 
     out: list[dict[str, Any]] = []
     for si, s in enumerate(sents):

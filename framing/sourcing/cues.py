@@ -81,7 +81,8 @@ class HedgeModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     forms: list[str] = Field(min_length=1)
-    kind: Literal["evidential", "epistemic"]
+    kind: Literal["evidential", "epistemic", "weasel"]
+    rule: Literal["", "modal", "quantifier"] = ""
     why: str = Field(min_length=1)
 
 
@@ -114,6 +115,7 @@ class SourcingLexicon:
     vague_heads: frozenset[str]
     anon_markers: PhraseFinder
     hedges: PhraseFinder
+    hedge_kinds: dict[str, tuple[str, str]]  # lower-case form -> (kind, context rule)
 
 
 def _read(path: Path) -> tuple[dict[str, Any], list[str]]:
@@ -178,8 +180,11 @@ def load_sourcing_lexicon(
                for f in m.forms]
 
     data, lines = _read(hedges)
-    hedge_forms = [f.lower() for h in _tables(hedges, data, lines, "hedge", HedgeModel)
-                   for f in h.forms]
+    hedge_kinds: dict[str, tuple[str, str]] = {}
+    for h in _tables(hedges, data, lines, "hedge", HedgeModel):
+        for f in h.forms:
+            hedge_kinds.setdefault(f.lower().replace("\u2019", "'"), (h.kind, h.rule))
+    hedge_forms = list(hedge_kinds)
 
     return SourcingLexicon(
         cues=cue_map,
@@ -191,6 +196,7 @@ def load_sourcing_lexicon(
         vague_heads=vague,
         anon_markers=PhraseFinder(markers, ignore_case=True),
         hedges=PhraseFinder(hedge_forms, ignore_case=True),
+        hedge_kinds=hedge_kinds,
     )
 
 
