@@ -194,7 +194,8 @@ def predicted_roles(text: str) -> list[dict[str, list[tuple[int, int]]]]:
     for a in extract(Document(text)):
         out.append({"source": [a.source] if a.source and not a.continued else [],
                     "cue": [] if a.continued else [a.cue],
-                    "content": [a.content] if a.content else []})
+                    "content": ([a.content] if a.content else [])
+                    + list(a.extra.get("content_more", []))})
         if a.cites is not None and a.cites.source is not None:
             out.append({"source": [a.cites.source], "cue": [a.cites.cue], "content": []})
     return out

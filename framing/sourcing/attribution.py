@@ -19,7 +19,13 @@ from framing.sourcing.cuerules import one_cue, widen_cue
 from framing.sourcing.cues import SourcingLexicon, default_lexicon
 from framing.sourcing.model import Ctx, Extracted, span_dict
 from framing.sourcing.nounphrase import named_key
-from framing.sourcing.passes import continuations, drop_nested, nest_citing, resolve_pronouns
+from framing.sourcing.passes import (
+    continuations,
+    drop_nested,
+    nest_citing,
+    quote_runs,
+    resolve_pronouns,
+)
 from framing.sourcing.sourcetype import classify_source
 from framing.text import Document
 
@@ -55,6 +61,7 @@ def extract(doc: Document, lex: SourcingLexicon | None = None) -> list[Extracted
         out.append(a)
     out = drop_nested(ctx, out)
     out = nest_citing(out)
+    quote_runs(ctx, out)
     out = continuations(ctx, out)
     resolve_pronouns(ctx, out)
     return out
@@ -78,6 +85,7 @@ def to_dict(text: str, a: Extracted) -> dict[str, Any]:
         "cue_type": a.cue_info.type,
         "cue_kind": a.cue_info.kind,
         "content": span_dict(text, a.content),
+        "content_more": [span_dict(text, c) for c in a.extra.get("content_more", [])],
         "direct_quote": bool(a.direct_quote),
         "cites": cites,
         "resolved": a.resolved,

@@ -64,13 +64,14 @@ def claims(doc: Document, lex: SourcingLexicon | None = None) -> list[dict[str, 
             continue
         if not a.continued and a.sentence >= 0:
             mark(a.sentence, st)
-        if a.content is not None:
-            lo = max(0, bisect_right(starts, a.content[0]) - 1)
+        pieces = ([a.content] if a.content is not None else []) + a.extra.get("content_more", [])
+        for c0, c1 in pieces:
+            lo = max(0, bisect_right(starts, c0) - 1)
             for si in range(lo, len(sents)):
                 s = sents[si]
-                if s.start >= a.content[1]:
+                if s.start >= c1:
                     break
-                if s.end > a.content[0] and _overlap(s.start, s.end, *a.content) > 0.5:
+                if s.end > c0 and _overlap(s.start, s.end, c0, c1) > 0.5:
                     mark(si, st)
 
     hedges: dict[int, list[dict[str, Any]]] = {}

@@ -33,6 +33,39 @@ def drop_nested(ctx: Ctx, atts: list[Extracted]) -> list[Extracted]:
     return out
 
 
+def quote_runs(ctx: Ctx, atts: list[Extracted]) -> None:
+    """'"A," she said. "B."': the quotation that follows the speaker in the same paragraph,
+    with no cue of its own, is more of what she said (``content_more``), and so sourced.
+
+    PolNeAR's annotators mark it as further pieces of the same content; without it the
+    second sentence of a quotation would count as an unattributed claim.
+    """
+    if not ctx.quotes:
+        return
+    text = ctx.text
+    cue_sents = {a.sentence for a in atts}
+    sents = ctx.sents
+    for a in atts:
+        if not a.direct_quote or a.continued or a.sentence < 0:
+            continue
+        si = a.sentence
+        end = max(a.content[1] if a.content else 0, a.cue[1])
+        while si + 1 < len(sents) and sents[si + 1].paragraph == sents[a.sentence].paragraph:
+            nxt = sents[si + 1]
+            if nxt.start < end:  # the quotation already runs through this sentence
+                si += 1
+                continue
+            if si + 1 in cue_sents or text[nxt.start] not in OPEN_Q:
+                break
+            q = ctx.quote_starting_after(nxt.start, nxt.start)
+            if q is None:
+                break
+            a.extra.setdefault("content_more", []).append((q.inner_start, q.inner_end))
+            end = q.end
+            while si + 1 < len(sents) and sents[si + 1].start < q.end:
+                si += 1
+
+
 def nest_citing(atts: list[Extracted]) -> list[Extracted]:
     """Attach each 'citing X' to the attribution of the same sentence that relays it."""
     out: list[Extracted] = []
