@@ -114,7 +114,7 @@ def test_passive_quoted_as_saying() -> None:
 
 def test_said_in_a_statement() -> None:
     a = _one("The army said in a statement on Monday that it had retaken the hill.")
-    assert _src(a) == "The army" and _content(a) == "it had retaken the hill"
+    assert _src(a) == "The army" and _content(a) == "that it had retaken the hill"
 
 
 def test_colon_introduced_quote() -> None:
