@@ -55,6 +55,13 @@ def extract(doc: Document, lex: SourcingLexicon | None = None) -> list[Extracted
         if a.source is not None and text[a.source[0]:a.source[1]].lower() in ("i", "we", "you") \
                 and ctx.inside_quote(ms) is not None:
             continue  # "where I say ..." inside a quotation: the quoted speaker's own words
+        if cue.requires == "quote" and not a.direct_quote:
+            continue  # "the fighting continued": not '"...," he continued'
+        if a.extra.get("needs_speaker"):
+            prev = out[-1] if out else None
+            if prev is None or prev.sentence != si or prev.source is None:
+                continue  # ', adding ...' with no speaker in the sentence
+            a.source, a.source_type, a.pronoun = prev.source, prev.source_type, prev.pronoun
         widen_cue(text, a)
         a.sentence = si
         a.paragraph = sent.paragraph

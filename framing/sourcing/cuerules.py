@@ -8,6 +8,8 @@ from framing.sourcing.model import Ctx, Extracted
 from framing.sourcing.nounphrase import is_name, np_back, np_forward, strip_descriptor, tokens
 from framing.sourcing.sourcetype import classify_source
 from framing.sourcing.words import (
+    ASIDES,
+    ASKED_ABOUT,
     AUX_NOUN,
     BE,
     DETS,
@@ -15,13 +17,18 @@ from framing.sourcing.words import (
     NOUN_LIKE,
     PARENTHETICAL,
     PRONOUNS,
+    QUANTITY,
     QUOTE_CHARS,
     RELAY_WORDS,
+    RELEASE_TIME,
+    RELEASED,
     SKIP_BEFORE_CUE,
+    SKIP_ONLY,
     STOP_CAP,
     TIME_WORDS,
     TRAILING,
     WEEKDAYS,
+    is_adverb,
 )
 
 
@@ -79,6 +86,40 @@ def _skip_parenthetical(toks: list[tuple[int, int, str]], i: int) -> tuple[int, 
     return j - 1, clause
 
 
+def _skip_release(left: list[tuple[int, int, str]], i: int) -> int:
+    """Skip 'released on Tuesday' / 'conducted last week' between a document and its cue."""
+    k = i
+    while k >= 0 and (left[k][2] in WEEKDAYS or left[k][2].lower() in RELEASE_TIME):
+        k -= 1
+    if k >= 1 and left[k][2].lower() in RELEASED and k < i + 1:
+        return k - 1
+    return i
+
+
+def _clause_end(text: str, start: int, s_end: int) -> int:
+    """The end of the clause after 'Asked ...': the comma before the main clause."""
+    comma = text.find(",", start, s_end)
+    return comma if comma > 0 else s_end
+
+
+def _extends_source(inner: list[tuple[int, int, str]], lex: SourcingLexicon) -> bool:
+    """Whether a skipped ', ... ,' belongs to the source noun phrase (PolNeAR: 'X, a senator,
+    said' -> 'X, a senator'): not a relay (', citing X,'), an aside (', though,', ', by
+    contrast,'), a participle (', recalling ...,') or a clause with a cue of its own (', who
+    says ...,': a separate attribution)."""
+    if not inner:
+        return False
+    first = inner[0][2].lower()
+    if first in RELAY_WORDS or first.endswith("ing"):
+        return False
+    if len(inner) <= 2 and first in ASIDES:
+        return False
+    clause = " ".join(t[2] for t in inner)
+    if lex.anon_markers.search(clause):
+        return True  # ", who asked not to be named,": part of who the source is
+    return not any(t[2] in lex.cues for t in inner)
+
+
 def one_cue(
     ctx: Ctx, cs: int, ce: int, cue: Cue, s_start: int, s_end: int, consumed: set[int]
 ) -> Extracted | None:
@@ -90,14 +131,14 @@ def one_cue(
     i = len(left) - 1
     prev = left[i][2] if i >= 0 else ""
     # "the said agreement", "the reported attack", "Russia's claims", "That said,"
-    if prev.lower() in DETS or prev.endswith(("'s", "\u2019s")) or (
+    if (prev.lower() in DETS and prev.lower() not in QUANTITY) or prev.endswith(("'s", "\u2019s")) or (
         prev.lower() == "that" and right and right[0][2] == ","
     ):
         return None
     if right and right[0][2] in lex.cues and cue.lemma in ("report", "claim"):
         return None  # "reports said": a noun before a verb
     nxt = right[0][2].lower() if right else ""
-    if cue.followed_by and nxt not in cue.followed_by:
+    if (cue.followed_by and nxt not in cue.followed_by) or nxt in cue.not_followed_by:
         return None  # "exports declined 40 percent": not "declined to comment"
     if text[cs:ce] in NOUN_LIKE and (nxt in ("for", "of", "from", "among")
                                      or prev.lower() in ("percent", "%") or prev.isdigit()):
@@ -110,11 +151,13 @@ def one_cue(
     clause = ""
     # skip auxiliaries, adverbs and a weekday between subject and cue ("has also said",
     # "X on Monday said")
-    while i >= 0 and (left[i][2].lower() in SKIP_BEFORE_CUE or left[i][2] in WEEKDAYS
+    while i >= 0 and (left[i][2].lower() in SKIP_BEFORE_CUE or left[i][2].lower() in SKIP_ONLY
+                      or is_adverb(left[i][2]) or left[i][2] in WEEKDAYS
                       or (left[i][2] in TIME_WORDS and i > 0 and left[i - 1][2] in WEEKDAYS)
                       or (left[i][2] == "on" and i + 1 < len(left)
                           and left[i + 1][2] in WEEKDAYS)):
         i -= 1
+    i = _skip_release(left, i)  # "A CNN poll released on Tuesday showed"
     if i >= 0 and left[i][2].lower() in BE:
         if not text[cs:ce].endswith("ing"):
             return _passive_quoted(ctx, a, left, i, right, consumed) if cue.lemma == "quote" else None
@@ -124,6 +167,12 @@ def one_cue(
     if i >= 0 and left[i][2].lower() in ("and", "but") and cue.klass != "citing":
         return _participle(ctx, a, s_start)  # "X did this and said ...": the clause subject
 
+    if cue.lemma == "ask" and form in ("Asked", "asked") and prev.lower() in ("", "when", ",") \
+            and nxt in ASKED_ABOUT:
+        # "Asked whether he would run, Trump said ...": PolNeAR marks the question with no
+        # source; the answer is the attribution that follows
+        a.content, a.direct_quote = content_after(ctx, ce, _clause_end(text, ce, s_end))
+        return a
     if cue.lemma == "say" and text[cs:ce] == "saying" and prev.lower() == "as":
         return None  # handled with "quoted ... as saying"
 
@@ -135,8 +184,8 @@ def one_cue(
             if j < 0:
                 j = _apposition(left, i, lex)
             if j >= 0:
-                if j < i - 1 and left[j + 2][2].lower() not in RELAY_WORDS:
-                    span_end = left[i - 1][1]  # not ", citing X," (an attribution of its own)
+                if j < i - 1 and _extends_source(left[j + 2:i], lex):
+                    span_end = left[i - 1][1]
                 i = j
             elif text[cs:ce] in ("saying", "adding", "noting", "writing", "telling", "warning",
                                  "claiming", "insisting", "arguing", "denying", "accusing",
@@ -190,7 +239,7 @@ def one_cue(
             a.content, a.direct_quote = content_after(ctx, ce, s_end)
         return a
 
-    if cue.requires:
+    if cue.requires == "document":
         return None
     # source after the cue: "according to X", "citing X", '"...," said X'
     after_ok = cue.source in ("after", "either") or cue.klass == "citing"
@@ -233,7 +282,8 @@ def _participle(ctx: Ctx, a: Extracted, s_start: int) -> Extracted | None:
             break
     end = np_forward(toks, b, ctx.lex) if len(toks) > b else None
     if end is None:
-        return None
+        a.extra["needs_speaker"] = True  # '"...," she said, adding ...': filled by extract
+        return a
     src = (toks[b][0], toks[end][1])
     a.source = strip_descriptor(ctx.text, src)
     np = ctx.text[a.source[0]:a.source[1]]
@@ -314,7 +364,7 @@ def widen_cue(text: str, a: Extracted) -> None:
     lo = a.source[1] if a.source is not None and a.source[1] <= start else max(0, start - 60)
     toks = tokens(text, lo, start)
     k = len(toks)
-    while k > 0 and toks[k - 1][2].lower() in SKIP_BEFORE_CUE:
+    while k > 0 and (toks[k - 1][2].lower() in SKIP_BEFORE_CUE or is_adverb(toks[k - 1][2])):
         k -= 1
     if k < len(toks):
         a.cue = (toks[k][0], a.cue[1])

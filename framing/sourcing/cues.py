@@ -34,8 +34,9 @@ class CueModel(BaseModel):
         "speech", "reporting", "writing", "citing", "cognition", "stance", "evidential"
     ] = Field(alias="class")
     source: Literal["before", "after", "either"] = "before"
-    requires: Literal["", "document"] = ""
+    requires: Literal["", "document", "quote"] = ""
     followed_by: list[str] = []
+    not_followed_by: list[str] = []
     why: str = Field(min_length=1)
 
 
@@ -94,6 +95,7 @@ class Cue:
     source: str  # before | after | either
     requires: str
     followed_by: frozenset[str] = frozenset()
+    not_followed_by: frozenset[str] = frozenset()
 
     @property
     def kind(self) -> str:
@@ -159,7 +161,8 @@ def load_sourcing_lexicon(
     for c in _tables(cues, data, lines, "cue", CueModel):
         for f in c.forms:
             cue_map[f] = Cue(c.lemma, c.type, c.klass, c.source, c.requires,
-                             frozenset(w.lower() for w in c.followed_by))
+                             frozenset(w.lower() for w in c.followed_by),
+                             frozenset(w.lower() for w in c.not_followed_by))
     nouns: dict[str, str] = {}
     for s in _tables(cues, data, lines, "source_noun", SourceNounModel):
         for f in s.forms:

@@ -16,6 +16,8 @@ from framing.sourcing.words import (
     DETS,
     FUNCTION,
     MODIFIERS,
+    NAME_SUFFIX,
+    NOT_HEAD,
     PLACE_CONNECTORS,
     PRONOUNS,
     QUANTITY,
@@ -59,6 +61,13 @@ def np_back(toks: list[tuple[int, int, str]], i: int, lex: SourcingLexicon) -> i
                                           "one", "in", "of", "the", "but", "all", "a", "%")):
             k -= 1
         return k + 1
+    if t == "." and i > 0 and toks[i - 1][2].lower() in NAME_SUFFIX:
+        i -= 1  # "Joseph R. Biden Jr. said": the suffix ends the name
+        t, tl = toks[i][2], toks[i][2].lower()
+        if i > 0 and toks[i - 1][2] == ",":
+            i -= 1  # "Biden, Jr."
+            if i == 0:
+                return None
     head_ok = (
         (is_name(t) and t not in STOP_CAP)
         or tl in lex.source_nouns
@@ -66,7 +75,16 @@ def np_back(toks: list[tuple[int, int, str]], i: int, lex: SourcingLexicon) -> i
         or tl in lex.vague_heads
         or tl in lex.anon_always
     )
-    if not head_ok or tl in FUNCTION or tl in DETS:
+    generic = False
+    if not head_ok:
+        # an unlisted common noun ("the admiral said", "his advisers say", "Social
+        # conservatives say"): kept only if a determiner opens its phrase, or a plural
+        # starts the sentence or clause
+        if not (tl.isalpha() and len(tl) > 2 and t[0].islower()) or tl in FUNCTION \
+                or tl in DETS or tl in NOT_HEAD:
+            return None
+        generic = True
+    elif tl in FUNCTION or tl in DETS:
         return None
     start = i
     k = i - 1
@@ -114,6 +132,14 @@ def np_back(toks: list[tuple[int, int, str]], i: int, lex: SourcingLexicon) -> i
             k -= 1
             continue
         break
+    if generic:
+        first = toks[start][2].lower()
+        opened = first in DETS or (start > 0 and toks[start - 1][2].endswith(("'s", "\u2019s")))
+        plural = toks[i][2].endswith("s") and not toks[i][2].endswith(("ss", "us", "is"))
+        if not opened and not (plural and (start == 0 or toks[start - 1][2] in ",;:")):
+            return None
+        if not opened and start > 0 and toks[start - 1][2] not in ",;:":
+            return None
     return start
 
 

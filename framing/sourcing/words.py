@@ -36,7 +36,7 @@ STOP_CAP = frozenset(
     Since Last This That These Those There It He She They We I If As Yet So Still Now Today
     Yesterday Separately Speaking According Asked Citing Moreover Furthermore Indeed Instead
     Although Though Because For From With Under By During Over Amid Despite Following
-    Having Being Hours Minutes Days Weeks Months Years
+    Having Being Hours Minutes Days Weeks Months Years Even Only Just Alongside Like Unlike
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June
     July August September October November December Jan Feb Aug Sept Oct Nov Dec Mr""".split()
 ) - {"Mr"}
@@ -56,8 +56,14 @@ SKIP_BEFORE_CUE = frozenset(
     """also has have had later earlier previously further then recently separately again
     repeatedly publicly privately already just once quickly would will could may might
     reportedly later subsequently specifically explicitly initially did does do not never
-    didn't didn\u2019t doesn't doesn\u2019t don't don\u2019t won't won\u2019t""".split()
+    didn't didn\u2019t doesn't doesn\u2019t don't don\u2019t won't won\u2019t both first
+    long""".split()
 )
+#: words skipped between a source and its cue that are not part of the cue ("Carter however
+#: said", "workers here said")
+SKIP_ONLY = frozenset("however here there too now though meanwhile instead".split())
+#: name suffixes that end a source before its cue ("Joseph R. Biden Jr. said")
+NAME_SUFFIX = frozenset("jr sr inc ltd co corp".split())
 PARENTHETICAL = frozenset(
     """who which citing quoting speaking according a an the his her its their also in on
     adding noting himself herself itself one including both now then once former writing
@@ -92,3 +98,27 @@ NOUN_LIKE = frozenset("support fear fears hope hopes doubt doubts questions dema
 RELAY_WORDS = frozenset("citing quoting according speaking".split())
 #: quantifiers before a group noun that make it vague ("some experts", "many critics")
 QUANT_DETS = frozenset("some many most several numerous various certain few".split())
+#: lower-case words before a cue that are never the head of its source ("the time said" is
+#: rare; "what he said", "as expected", "previously said")
+NOT_HEAD = frozenset(
+    """what as than ever never once time times year years day days week weeks month months
+    ago earlier later also yet so very much more less well way lot things something nothing
+    everything anything this""".split()
+)
+#: lower-case words ending in -ly that are nouns or adjectives, not adverbs before a cue
+LY_NOUNS = frozenset("family ally assembly daily weekly monthly supply rally fly belly bully".split())
+#: one-word parentheticals between a source and its cue that are not part of the source
+#: ("Murphy, though, said"; "Ted Cruz, by contrast, said")
+ASIDES = frozenset("though however meanwhile instead too also then by in for for example".split())
+
+
+def is_adverb(word: str) -> bool:
+    """A lower-case -ly adverb ("repeatedly", "unanimously"), which PolNeAR puts in the cue."""
+    return word.endswith("ly") and word.islower() and len(word) > 4 and word not in LY_NOUNS
+#: "Asked whether ...", "when asked about ...": a question put to the speaker
+ASKED_ABOUT = frozenset("about whether if to why how what for".split())
+#: a document's release between it and its cue ("a poll released on Tuesday showed")
+RELEASED = frozenset("released conducted published issued taken out".split())
+RELEASE_TIME = frozenset(
+    "on last this earlier week month year weekend today yesterday morning night".split()
+)
