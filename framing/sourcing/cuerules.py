@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from framing.sourcing.content import content_after, content_before
 from framing.sourcing.cues import Cue, SourcingLexicon
-from framing.sourcing.model import Ctx, Extracted
+from framing.sourcing.model import Ctx, Extracted, span_dict
 from framing.sourcing.nounphrase import is_name, np_back, np_forward, strip_descriptor, tokens
+from framing.sourcing.relays import participle, passive_quoted, quoted_as_saying
 from framing.sourcing.sourcetype import classify_source
 from framing.sourcing.words import (
     ASIDES,
@@ -19,6 +20,7 @@ from framing.sourcing.words import (
     PRONOUNS,
     QUANTITY,
     QUOTE_CHARS,
+    RELATIVES,
     RELAY_WORDS,
     RELEASE_TIME,
     RELEASED,
@@ -120,6 +122,23 @@ def _extends_source(inner: list[tuple[int, int, str]], lex: SourcingLexicon) -> 
     return not any(t[2] in lex.cues for t in inner)
 
 
+def _relative(ctx: Ctx, a: Extracted, left: list[tuple[int, int, str]], i: int) -> Extracted:
+    """'Republicans who say the law failed': PolNeAR's source is the relative pronoun; its
+    type (and ``resolved``) come from the noun phrase it refers to."""
+    text = ctx.text
+    a.source = (left[i][0], left[i][1])
+    j = i - 1 if i > 0 and left[i - 1][2] != "," else i - 2
+    k = np_back(left, j, ctx.lex) if j >= 0 else None
+    if k is not None:
+        ante = (left[k][0], left[j][1])
+        a.source_type = classify_source(text[ante[0]:ante[1]], "", ctx.lex)
+        a.resolved = {"from": span_dict(text, a.source), "to": span_dict(text, ante),
+                      "rule": "relative pronoun -> the noun phrase before it"}
+    s_end = ctx.sents[ctx.sentence_of(a.cue[0])].end
+    a.content, a.direct_quote = content_after(ctx, a.cue[1], s_end)
+    return a
+
+
 def one_cue(
     ctx: Ctx, cs: int, ce: int, cue: Cue, s_start: int, s_end: int, consumed: set[int]
 ) -> Extracted | None:
@@ -130,6 +149,10 @@ def one_cue(
 
     i = len(left) - 1
     prev = left[i][2] if i >= 0 else ""
+    form = text[cs:ce]
+    if form in lex.title_forms and prev and not (
+            right and right[0][2][:1].isupper() and prev[:1].isupper()):
+        return None  # a title-case form counts only in a title-case headline or first
     # "the said agreement", "the reported attack", "Russia's claims", "That said,"
     if (prev.lower() in DETS and prev.lower() not in QUANTITY) or prev.endswith(("'s", "\u2019s")) or (
         prev.lower() == "that" and right and right[0][2] == ","
@@ -160,13 +183,15 @@ def one_cue(
     i = _skip_release(left, i)  # "A CNN poll released on Tuesday showed"
     if i >= 0 and left[i][2].lower() in BE:
         if not text[cs:ce].endswith("ing"):
-            return _passive_quoted(ctx, a, left, i, right, consumed) if cue.lemma == "quote" else None
+            return passive_quoted(ctx, a, left, i, right, consumed) if cue.lemma == "quote" else None
         i -= 1  # progressive "is declaring": active voice
         while i >= 0 and left[i][2].lower() in SKIP_BEFORE_CUE:
             i -= 1
     if i >= 0 and left[i][2].lower() in ("and", "but") and cue.klass != "citing":
-        return _participle(ctx, a, s_start)  # "X did this and said ...": the clause subject
+        return participle(ctx, a, s_start)  # "X did this and said ...": the clause subject
 
+    if cue.lemma == "ask" and nxt == "not":
+        return None  # "who asked not to be named": the anonymity formula, not a question
     if cue.lemma == "ask" and form in ("Asked", "asked") and prev.lower() in ("", "when", ",") \
             and nxt in ASKED_ABOUT:
         # "Asked whether he would run, Trump said ...": PolNeAR marks the question with no
@@ -190,7 +215,7 @@ def one_cue(
             elif text[cs:ce] in ("saying", "adding", "noting", "writing", "telling", "warning",
                                  "claiming", "insisting", "arguing", "denying", "accusing",
                                  "stating", "explaining"):
-                return _participle(ctx, a, s_start)
+                return participle(ctx, a, s_start)
         if i >= 0 and left[i][2] == ")":
             span_end = max(span_end, left[i][1])
             i = _skip_brackets(left, i)  # "Sen. Mitch McConnell (R-Ky.) said"
@@ -198,6 +223,8 @@ def one_cue(
             k = np_back(left, i, lex)
             if k is not None:
                 src = (left[k][0], left[i][1])
+            elif left[i][2].lower() in RELATIVES:
+                return _relative(ctx, a, left, i)
     if src is not None:
         core = strip_descriptor(text, src)
         # PolNeAR marks the whole noun phrase, descriptors and appositions included; the
@@ -210,13 +237,13 @@ def one_cue(
         if form.endswith("ing") and a.source_type == "document" and \
                 text[src[0]:src[1]].lower().startswith(("a ", "an ")):
             # "Black Lives Matter issued a statement saying ...": the issuer speaks
-            subj = _participle(ctx, Extracted(cue=a.cue, cue_info=cue), s_start)
+            subj = participle(ctx, Extracted(cue=a.cue, cue_info=cue), s_start)
             if subj is not None and subj.source is not None and subj.source[1] <= src[0]:
                 return subj
         if a.source_type in ("person", "unknown") and text[src[0]:src[1]].lower() in PRONOUNS:
             a.pronoun = text[src[0]:src[1]].lower()
         if cue.lemma == "quote":
-            _quoted_as_saying(ctx, a, right, consumed)
+            quoted_as_saying(ctx, a, right, consumed)
             if a.cites is not None:
                 return a
         if cue.lemma == "tell" and right:
@@ -266,90 +293,6 @@ def one_cue(
         a.content, a.direct_quote = content_after(ctx, src[1], s_end)
     else:
         a.content, a.direct_quote = content_before(ctx, cs, s_start)
-    return a
-
-
-def _participle(ctx: Ctx, a: Extracted, s_start: int) -> Extracted | None:
-    """'X denied the report, saying ...': the source is the sentence's subject (filled later)."""
-    a.extra["participle"] = True
-    s_end = ctx.sents[ctx.sentence_of(a.cue[0])].end
-    a.content, a.direct_quote = content_after(ctx, a.cue[1], s_end)
-    toks = tokens(ctx.text, s_start, min(a.cue[0], s_start + 160))
-    b = 0
-    for j, t in enumerate(toks[:5]):
-        if t[2] == ",":
-            b = j + 1  # "Hours later, Trump ..., telling": skip the opener
-            break
-    end = np_forward(toks, b, ctx.lex) if len(toks) > b else None
-    if end is None:
-        a.extra["needs_speaker"] = True  # '"...," she said, adding ...': filled by extract
-        return a
-    src = (toks[b][0], toks[end][1])
-    a.source = strip_descriptor(ctx.text, src)
-    np = ctx.text[a.source[0]:a.source[1]]
-    a.source_type = classify_source(np, "", ctx.lex)
-    if np.lower() in PRONOUNS:
-        a.pronoun = np.lower()
-    if a.source_type == "unknown" and not a.pronoun:
-        return None
-    return a
-
-
-def _quoted_as_saying(
-    ctx: Ctx, a: Extracted, right: list[tuple[int, int, str]], consumed: set[int]
-) -> None:
-    """'X quoted Y as saying ...': Y is cited by X."""
-    end = np_forward(right, 0, ctx.lex)
-    if end is None or end + 2 >= len(right):
-        return
-    if right[end + 1][2] != "as" or right[end + 2][2] not in ("saying", "telling"):
-        return
-    y = (right[0][0], right[end][1])
-    say = right[end + 2]
-    consumed.add(say[0])
-    cited = Extracted(cue=(say[0], say[1]), cue_info=a.cue_info, source=y)
-    cited.source_type = classify_source(ctx.text[y[0]:y[1]], ctx.text[y[1]:y[1] + 60], ctx.lex)
-    a.cites = cited
-    s_end = ctx.sents[ctx.sentence_of(a.cue[0])].end
-    a.content, a.direct_quote = content_after(ctx, say[1], s_end)
-
-
-def _passive_quoted(
-    ctx: Ctx,
-    a: Extracted,
-    left: list[tuple[int, int, str]],
-    i: int,
-    right: list[tuple[int, int, str]],
-    consumed: set[int],
-) -> Extracted | None:
-    """'Y was quoted (by X) as saying': source Y (or X citing Y)."""
-    j = i - 1
-    if j < 0:
-        return None
-    k = np_back(left, j, ctx.lex)
-    if k is None:
-        return None
-    y = (left[k][0], left[j][1])
-    text = ctx.text
-    r = 0
-    by = None
-    if right and right[0][2] == "by":
-        end = np_forward(right, 1, ctx.lex)
-        if end is not None:
-            by = (right[1][0], right[end][1])
-            r = end + 1
-    if r + 1 >= len(right) or right[r][2] != "as" or right[r + 1][2] != "saying":
-        return None
-    consumed.add(right[r + 1][0])
-    s_end = ctx.sents[ctx.sentence_of(a.cue[0])].end
-    a.content, a.direct_quote = content_after(ctx, right[r + 1][1], s_end)
-    y_type = classify_source(text[y[0]:y[1]], "", ctx.lex)
-    if by is None:
-        a.source, a.source_type = y, y_type
-        return a
-    a.source = by
-    a.source_type = classify_source(text[by[0]:by[1]], "", ctx.lex)
-    a.cites = Extracted(cue=a.cue, cue_info=a.cue_info, source=y, source_type=y_type)
     return a
 
 

@@ -18,6 +18,8 @@ from framing import paths as _paths
 from framing.errors import LexiconError
 from framing.text.phrases import PhraseFinder
 
+#: title-case forms that are names or other words, never headline cues
+_NOT_TITLE = frozenset(("Said", "Read", "Post", "Tell", "Found", "Show", "Shows", "Know", "Want"))
 SOURCE_TYPES = ("person", "organization", "document", "media", "anonymous", "vague", "unknown")
 #: cue classes that report speech or writing; the others are their own cue kind
 SPEECH_CLASSES = frozenset(("speech", "reporting", "writing", "citing"))
@@ -110,6 +112,7 @@ class SourcingLexicon:
 
     cues: dict[str, Cue]  # surface form -> cue
     cue_finder: PhraseFinder
+    title_forms: frozenset[str]  # title-case variants made for headlines ("Says", "Slams")
     source_nouns: dict[str, str]  # lower-case word or phrase -> type
     name_words: dict[str, str]  # capitalised last word of a proper name -> type
     anon_always: frozenset[str]
@@ -158,11 +161,20 @@ def load_sourcing_lexicon(
 
     data, lines = _read(cues)
     cue_map: dict[str, Cue] = {}
+    titles: dict[str, Cue] = {}
     for c in _tables(cues, data, lines, "cue", CueModel):
+        cue = Cue(c.lemma, c.type, c.klass, c.source, c.requires,
+                  frozenset(w.lower() for w in c.followed_by),
+                  frozenset(w.lower() for w in c.not_followed_by))
         for f in c.forms:
-            cue_map[f] = Cue(c.lemma, c.type, c.klass, c.source, c.requires,
-                             frozenset(w.lower() for w in c.followed_by),
-                             frozenset(w.lower() for w in c.not_followed_by))
+            cue_map[f] = cue
+            title = f[0].upper() + f[1:]
+            if f[0].islower() and " " not in f and title not in _NOT_TITLE:
+                # headlines in title case ("Trump's Son Says The Battle ..."); the extractor
+                # keeps these only before another capitalised word
+                titles.setdefault(title, cue)
+    titles = {t: c for t, c in titles.items() if t not in cue_map}  # "According to" is listed
+    cue_map.update(titles)
     nouns: dict[str, str] = {}
     for s in _tables(cues, data, lines, "source_noun", SourceNounModel):
         for f in s.forms:
@@ -192,6 +204,7 @@ def load_sourcing_lexicon(
     return SourcingLexicon(
         cues=cue_map,
         cue_finder=PhraseFinder(list(cue_map), ignore_case=False),
+        title_forms=frozenset(titles),
         source_nouns=nouns,
         name_words=name_words,
         anon_always=frozenset(always),

@@ -122,3 +122,5 @@ RELEASED = frozenset("released conducted published issued taken out".split())
 RELEASE_TIME = frozenset(
     "on last this earlier week month year weekend today yesterday morning night".split()
 )
+#: relative pronouns PolNeAR marks as the source ("voters who said ...")
+RELATIVES = frozenset(("who", "which"))
