@@ -74,8 +74,21 @@ def claims(doc: Document, lex: SourcingLexicon | None = None) -> list[dict[str, 
                 if s.end > c0 and _overlap(s.start, s.end, c0, c1) > 0.5:
                     mark(si, st)
 
+    found_h = find_hedges(doc, lex)
+    # a vague source is a weasel attribution: list it with the claim's hedges ("Some
+    # researchers say ...", "supporters argue ...")
+    seen = [(h["start"], h["end"]) for h in found_h]
+    for a in extracted(doc):
+        for src, typ in ((a.source, a.source_type),
+                         (a.cites.source if a.cites else None, a.cites.source_type if a.cites else "")):
+            if src is None or typ != "vague" or a.continued:
+                continue
+            if not any(s0 < src[1] and src[0] < s1 for s0, s1 in seen):  # "some" already listed
+                seen.append(src)
+                found_h.append({"text": text[src[0]:src[1]], "start": src[0], "end": src[1],
+                                "kind": "weasel"})
     hedges: dict[int, list[dict[str, Any]]] = {}
-    for h in find_hedges(doc, lex):
+    for h in sorted(found_h, key=lambda h: h["start"]):
         si = bisect_right(starts, h["start"]) - 1
         if si >= 0 and h["end"] <= sents[si].end:
             hedges.setdefault(si, []).append(h)

@@ -19,8 +19,9 @@ from framing.text import Document
 #: spans of time: "a few months", "many years" are durations, not vague groups
 _TIME_UNITS = frozenset(
     "second seconds minute minutes hour hours day days week weeks month months year years "
-    "decade decades century centuries times".split()
+    "decade decades century centuries time times".split()
 )
+_NUMBERS = frozenset("two three four five six seven eight nine ten dozen".split())
 _NEGATION = frozenset(("not", "n't", "never"))
 _BE = frozenset("is are was were be been being".split())
 #: words after "might" that show the noun ("military might", "with all its might")
@@ -51,7 +52,7 @@ def _modal_ok(text: str, s: int, e: int, sent_start: int, in_quote: bool) -> boo
     if low == "might" and (before in DETS or before.endswith(("'s", "\u2019s", "al", "ic"))
                            or after in _NOUN_AFTER or not after[:1].isalpha()):
         return False  # "military might", "the might of", "with all its might."
-    if low == "can" and (before in DETS or after in ("of",)):
+    if low == "can" and (before in ("a", "an", "the") or after in ("of",)):
         return False  # "a can of paint"
     if low in ("could", "can") and (after in _NEGATION or text[e:e + 3].lower() == "n't"):
         return False  # "could not attend", "can't": inability, not doubt
@@ -71,8 +72,8 @@ def _quantifier_ok(text: str, s: int, e: int) -> bool:
         return False  # "the most powerful", "most common": superlatives; "at most": a bound
     if low == "certain" and (before in _BE or before in _NEGATION or before in ("almost", "for")):
         return False  # "it is certain", "for certain": certainty, not a hedge
-    if low in ("some", "many", "few") and after.isdigit():
-        return True  # "some 50 people": an approximate count is still vague
+    if low == "others" and (before.isdigit() or before in _NUMBERS):
+        return False  # "killed one and wounded three others": a count
     return True
 
 
