@@ -17,6 +17,8 @@ from framing.sourcing.words import (
     NOT_SOURCE_AFTER,
     NOUN_LIKE,
     PARENTHETICAL,
+    PARTY_TAG,
+    PP_TAIL,
     PRONOUNS,
     QUANTITY,
     QUOTE_CHARS,
@@ -77,6 +79,8 @@ def _skip_parenthetical(toks: list[tuple[int, int, str]], i: int) -> tuple[int, 
     if j < 1 or toks[j][2] != ",":
         return -1, ""
     inner = toks[j + 1:i]
+    if inner and PARTY_TAG.fullmatch("".join(t[2] for t in inner)):
+        return j - 1, ""  # "Sen. Jeff Flake, R-Ariz., said": the party-state tag
     if inner and all(is_name(t[2]) or t[2] == "." for t in inner) and inner[0][2] not in STOP_CAP:
         return i - 1, ""  # an apposed name: 'his spokesman, Peter Cook, said' -> Peter Cook
     first = toks[j + 1][2]
@@ -102,6 +106,22 @@ def _clause_end(text: str, start: int, s_end: int) -> int:
     """The end of the clause after 'Asked ...': the comma before the main clause."""
     comma = text.find(",", start, s_end)
     return comma if comma > 0 else s_end
+
+
+def _is_role(toks: list[tuple[int, int, str]], lex: SourcingLexicon) -> bool:
+    """A phrase that names a role, so a name after a comma is its apposition ("The finance
+    minister, Lou Jiwei"; "The Senate's No. 2 Democrat, Dick Durbin"): a possessive, or a
+    lower-case person noun as its head."""
+    words = [t[2] for t in toks]
+    if any(w.endswith(("'s", "\u2019s")) for w in words):
+        return True
+    return lex.source_nouns.get(words[-1].lower()) == "person" and words[-1][0].islower()
+
+
+def _no_content(tail: str) -> bool:
+    """Nothing after the cue but time, place or medium ("said on Monday", "wrote in a court
+    filing"): the content is what came before the source."""
+    return bool(TRAILING.match(tail) or (PP_TAIL.match(tail) and " that " not in tail))
 
 
 def _extends_source(inner: list[tuple[int, int, str]], lex: SourcingLexicon) -> bool:
@@ -202,6 +222,7 @@ def one_cue(
         return None  # handled with "quoted ... as saying"
 
     src: tuple[int, int] | None = None
+    named: tuple[int, int] | None = None  # the name inside a "role, Name" source
     span_end = -1  # the source span runs on over a skipped apposition ("X, a senator, said")
     if cue.source in ("before", "either") and cue.klass != "citing":
         if i >= 0 and left[i][2] == ",":
@@ -223,10 +244,15 @@ def one_cue(
             k = np_back(left, i, lex)
             if k is not None:
                 src = (left[k][0], left[i][1])
+                if k >= 2 and left[k - 1][2] == "," and left[0][0] == s_start:
+                    role = np_back(left, k - 2, lex)
+                    if role == 0 and _is_role(left[:k - 1], lex):
+                        named = src
+                        src = (left[0][0], src[1])  # "His opponent, Rep. Alan Grayson, said"
             elif left[i][2].lower() in RELATIVES:
                 return _relative(ctx, a, left, i)
     if src is not None:
-        core = strip_descriptor(text, src)
+        core = strip_descriptor(text, named or src)
         # PolNeAR marks the whole noun phrase, descriptors and appositions included; the
         # type is read from its core ("Lebanon-based ... al-Mayadeen news network")
         src = (src[0], max(src[1], span_end))
@@ -254,13 +280,13 @@ def one_cue(
                 r_end = 0
             pos = right[r_end][1] if r_end is not None else ce
             tail = text[pos:s_end]
-            if TRAILING.match(tail) or lex.anon_markers.search(tail[:40]):
+            if _no_content(tail) or lex.anon_markers.search(tail[:40]):
                 a.content, a.direct_quote = content_before(ctx, src[0], s_start)
             else:
                 a.content, a.direct_quote = content_after(ctx, pos, s_end)
             return a
         tail = text[ce:s_end]
-        if TRAILING.match(tail):
+        if _no_content(tail):
             a.content, a.direct_quote = content_before(ctx, src[0], s_start)
         else:
             a.content, a.direct_quote = content_after(ctx, ce, s_end)

@@ -109,6 +109,10 @@ def np_back(toks: list[tuple[int, int, str]], i: int, lex: SourcingLexicon) -> i
                 k -= 1
                 continue
             break
+        if t[0].isdigit() and k >= 2 and toks[k - 1][2] == "." and toks[k - 2][2] in ("No", "Nos"):
+            start = k - 2  # "The Senate's No. 2 Democrat"
+            k -= 3
+            continue
         if t == "." and k > 0 and toks[k - 1][2].lower() in TITLE_ABBR:
             start = k - 1
             k -= 2

@@ -5,8 +5,9 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from framing.sourcing.model import Ctx, Extracted, span_dict
-from framing.sourcing.nounphrase import name_key
-from framing.sourcing.words import FIRST_SECOND, OPEN_Q
+from framing.sourcing.nounphrase import is_name, name_key, np_forward, tokens
+from framing.sourcing.sourcetype import classify_source
+from framing.sourcing.words import FIRST_SECOND, OPEN_Q, PRONOUNS, STOP_CAP
 
 
 def drop_nested(ctx: Ctx, atts: list[Extracted]) -> list[Extracted]:
@@ -133,12 +134,52 @@ def continuations(ctx: Ctx, atts: list[Extracted]) -> list[Extracted]:
     return sorted(atts + added, key=lambda a: (a.content or a.cue)[0] if a.continued else a.cue[0])
 
 
+def _subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
+    """The named-person subject that opens sentence ``si`` ("Judge Mary Ruiz ruled ..."), if any."""
+    s = ctx.sents[si]
+    if s.kind != "body" or ctx.text[s.start] in OPEN_Q:
+        return None
+    toks = tokens(ctx.text, s.start, min(s.end, s.start + 160))
+    b = 0
+    if toks and toks[0][2] in STOP_CAP:
+        for j, t in enumerate(toks[:6]):
+            if t[2] == ",":
+                b = j + 1  # "On Friday, Judge Ruiz ..."
+                break
+    end = np_forward(toks, b, ctx.lex) if b < len(toks) else None
+    if end is None:
+        return None
+    span = (toks[b][0], toks[end][1])
+    np = ctx.text[span[0]:span[1]]
+    if np.lower() in PRONOUNS or not any(is_name(w) for w in np.split()[1:] or [np]):
+        return None
+    return span if classify_source(np, "", ctx.lex) == "person" else None
+
+
 def resolve_pronouns(ctx: Ctx, atts: list[Extracted]) -> None:
-    """he/she -> the one named person source of the last three paragraphs; it -> organisation."""
+    """he/she -> the named person who is the subject of the previous sentence, else the one
+    named person source of the last three paragraphs; it -> the one organisation source.
+
+    The subject of the previous sentence comes first (the preferred antecedent of centering
+    theory): "Plaintiff Ann Cole said ... Judge Mary Ruiz ruled ... She said ..." is the
+    judge, although only the plaintiff is a source.
+    """
     text = ctx.text
     for n, a in enumerate(atts):
         if not a.pronoun or a.continued or a.pronoun not in ("he", "she", "it"):
             continue
+        if a.pronoun != "it" and a.sentence > 0 and (a.source is None or a.source[0] == ctx.sents[a.sentence].start):
+            subj = _subject(ctx, a.sentence - 1)
+            # only a subject that is not itself a source: a named actor between the last
+            # speaker and the pronoun ("Judge Mary Ruiz ruled ...") breaks the speaker chain;
+            # two speakers stay ambiguous (the rule below)
+            if subj is not None and not any(b.source is not None and b.source[0] <= subj[0] < b.source[1]
+                                            for b in atts[:n]):
+                a.source_type = "person"
+                a.resolved = {"from": span_dict(text, a.source) if a.source else None,
+                              "to": span_dict(text, subj),
+                              "rule": f"'{a.pronoun}' -> the subject of the previous sentence"}
+                continue
         want = ("person",) if a.pronoun in ("he", "she") else ("organization", "media", "document")
         window = 3 if a.pronoun in ("he", "she") else 2
         names: dict[str, Extracted] = {}

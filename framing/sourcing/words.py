@@ -124,3 +124,12 @@ RELEASE_TIME = frozenset(
 )
 #: relative pronouns PolNeAR marks as the source ("voters who said ...")
 RELATIVES = frozenset(("who", "which"))
+#: a prepositional phrase alone after a cue ("wrote in a court filing", "said during a
+#: rally in Ohio on Friday"): where or how it was said, not what
+PP_TAIL = re.compile(
+    r"^[\s,]*(?:in|on|at|during|via|through|from|before|after|while)\s+"
+    r"(?:[\w'\u2019.\-]+\s+){0,9}?[\w'\u2019.\-]+[.!?\u2026]?[\"'\u201d\u2019)]*\s*$",
+    re.IGNORECASE,
+)
+#: a party-and-state tag after a politician's name ("R-Ariz.", "D-N.Y.")
+PARTY_TAG = re.compile(r"[RDI]-(?:[A-Z]\.)*[A-Z][a-z]*\.?")

@@ -243,7 +243,7 @@ def test_results_are_cached_on_the_document() -> None:
         ("Jenna Golden, the director of political advertising, said the ads would run.",
          "Jenna Golden, the director of political advertising"),
         ("Carter's press secretary, Peter Cook, told the Times that the practice stopped.",
-         "Peter Cook"),
+         "Carter's press secretary, Peter Cook"),
         ("Suu Kyi, 70, said it was too early to celebrate.", "Suu Kyi, 70"),
         ("Sen. Mitch McConnell (R-Ky.) said he would not bring the bill up.",
          "Sen. Mitch McConnell (R-Ky.)"),
