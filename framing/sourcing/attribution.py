@@ -62,7 +62,7 @@ def extract(doc: Document, lex: SourcingLexicon | None = None) -> list[Extracted
             if prev is None or prev.sentence != si or prev.source is None:
                 continue  # ', adding ...' with no speaker in the sentence
             a.source, a.source_type, a.pronoun = prev.source, prev.source_type, prev.pronoun
-        widen_cue(text, a)
+        widen_cue(ctx, a)
         a.sentence = si
         a.paragraph = sent.paragraph
         out.append(a)

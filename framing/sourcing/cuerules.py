@@ -5,7 +5,7 @@ from __future__ import annotations
 from framing.sourcing.content import content_after, content_before
 from framing.sourcing.cues import Cue, SourcingLexicon
 from framing.sourcing.model import Ctx, Extracted, span_dict
-from framing.sourcing.nounphrase import is_name, np_back, np_forward, strip_descriptor, tokens
+from framing.sourcing.nounphrase import is_name, np_back, np_forward, strip_descriptor
 from framing.sourcing.relays import participle, passive_quoted, quoted_as_saying
 from framing.sourcing.sourcetype import classify_source
 from framing.sourcing.words import (
@@ -30,6 +30,7 @@ from framing.sourcing.words import (
     SKIP_ONLY,
     STOP_CAP,
     TIME_WORDS,
+    TOK,
     TRAILING,
     WEEKDAYS,
     is_adverb,
@@ -163,12 +164,9 @@ def one_cue(
     ctx: Ctx, cs: int, ce: int, cue: Cue, s_start: int, s_end: int, consumed: set[int]
 ) -> Extracted | None:
     text, lex = ctx.text, ctx.lex
-    left = tokens(text, max(s_start, cs - 200), cs)
-    right = tokens(text, ce, min(s_end, ce + 120))
-    a = Extracted(cue=(cs, ce), cue_info=cue)
-
-    i = len(left) - 1
-    prev = left[i][2] if i >= 0 else ""
+    right = ctx.tokens(ce, min(s_end, ce + 120))
+    near = TOK.findall(text, max(s_start, cs - 40), cs)  # the cheap tests need one word only
+    prev = near[-1] if near else ""
     form = text[cs:ce]
     if form in lex.title_forms and prev and not (
             right and right[0][2][:1].isupper() and prev[:1].isupper()):
@@ -188,9 +186,11 @@ def one_cue(
         return None  # "support for the bill", "20 percent support": the noun
     if nxt == "by" or (cue.lemma == "add" and nxt == "to"):
         return None  # "written by", "reporting by", "adding to her lead"
-    form = text[cs:ce]
     if form.endswith("s") and prev.lower() in AUX_NOUN:
         return None  # "Taiwan have claims": a noun after an auxiliary
+    left = ctx.tokens(max(s_start, cs - 200), cs)
+    i = len(left) - 1
+    a = Extracted(cue=(cs, ce), cue_info=cue)
     clause = ""
     # skip auxiliaries, adverbs and a weekday between subject and cue ("has also said",
     # "X on Monday said")
@@ -322,7 +322,7 @@ def one_cue(
     return a
 
 
-def widen_cue(text: str, a: Extracted) -> None:
+def widen_cue(ctx: Ctx, a: Extracted) -> None:
     """The cue phrase takes the auxiliaries and adverbs before the verb ("has also said").
 
     PolNeAR's annotators mark the cue that way (on its dev part, "also" and "has" right
@@ -331,7 +331,9 @@ def widen_cue(text: str, a: Extracted) -> None:
     """
     start = a.cue[0]
     lo = a.source[1] if a.source is not None and a.source[1] <= start else max(0, start - 60)
-    toks = tokens(text, lo, start)
+    if not ctx.text[lo:start].strip():
+        return  # "X said": nothing between source and cue
+    toks = ctx.tokens(lo, start)
     k = len(toks)
     while k > 0 and (toks[k - 1][2].lower() in SKIP_BEFORE_CUE or is_adverb(toks[k - 1][2])):
         k -= 1

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from framing.sourcing.cues import Cue, SourcingLexicon
+from framing.sourcing.words import TOK
 from framing.text import Document
 
 
@@ -42,6 +43,10 @@ class Ctx:
         self.quotes = [q for q in doc.quotes if not q.is_short]
         self.q_starts = [q.start for q in self.quotes]
         self.q_ends = [q.end for q in self.quotes]
+
+    def tokens(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Tokens of ``text[start:end]`` (a window next to a cue: a few hundred characters)."""
+        return [(m.start(), m.end(), m.group()) for m in TOK.finditer(self.text, start, end)]
 
     def sentence_of(self, pos: int) -> int:
         return bisect_right(self.sent_starts, pos) - 1

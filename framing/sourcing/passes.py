@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from framing.sourcing.model import Ctx, Extracted, span_dict
-from framing.sourcing.nounphrase import is_name, name_key, np_forward, tokens
+from framing.sourcing.nounphrase import is_name, name_key, np_forward
 from framing.sourcing.sourcetype import classify_source
 from framing.sourcing.words import FIRST_SECOND, OPEN_Q, PRONOUNS, STOP_CAP
 
@@ -139,7 +139,7 @@ def _subject(ctx: Ctx, si: int) -> tuple[int, int] | None:
     s = ctx.sents[si]
     if s.kind != "body" or ctx.text[s.start] in OPEN_Q:
         return None
-    toks = tokens(ctx.text, s.start, min(s.end, s.start + 160))
+    toks = ctx.tokens(s.start, min(s.end, s.start + 160))
     b = 0
     if toks and toks[0][2] in STOP_CAP:
         for j, t in enumerate(toks[:6]):

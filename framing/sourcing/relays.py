@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from framing.sourcing.content import content_after
 from framing.sourcing.model import Ctx, Extracted
-from framing.sourcing.nounphrase import np_back, np_forward, strip_descriptor, tokens
+from framing.sourcing.nounphrase import np_back, np_forward, strip_descriptor
 from framing.sourcing.sourcetype import classify_source
 from framing.sourcing.words import PRONOUNS
 
@@ -15,7 +15,7 @@ def participle(ctx: Ctx, a: Extracted, s_start: int) -> Extracted | None:
     a.extra["participle"] = True
     s_end = ctx.sents[ctx.sentence_of(a.cue[0])].end
     a.content, a.direct_quote = content_after(ctx, a.cue[1], s_end)
-    toks = tokens(ctx.text, s_start, min(a.cue[0], s_start + 160))
+    toks = ctx.tokens(s_start, min(a.cue[0], s_start + 160))
     b = 0
     for j, t in enumerate(toks[:5]):
         if t[2] == ",":

@@ -158,8 +158,8 @@ def _kind(text: str, start: int, end: int, n_in_para: int, before_body: bool, al
     if ("photo" in low or "/" in s or "picture" in low or "image" in low or "caption" in low) \
             and _CAPTION_LEAD.search(s):
         return "caption"
-    if ("contributed" in low or "follow" in low or " by " in low or "contact" in low) \
-            and _CREDIT.search(s):
+    if len(s) < 160 and ("contributed" in low or "follow" in low or "ing by " in low
+                         or "contact" in low) and _CREDIT.search(s):
         return "credit"  # "The Associated Press contributed to this report."
     if n_in_para == 1 and s[-1] in ".0123456789" and _MONTH_DATE.search(s[-30:]) \
             and _CAPTION_VERB.search(s):
