@@ -66,13 +66,15 @@ def _apposition(toks: list[tuple[int, int, str]], i: int, lex: SourcingLexicon) 
             name = toks[k - 1][2]
             if is_name(name) and name not in STOP_CAP:
                 start = np_back(toks, k - 1, lex)
-                if start is not None and (start == 0 or toks[start - 1][2] == ","):
+                if start is not None and (start == 0 or toks[start - 1][2] in ",;:"
+                                          or toks[start - 1][2] in QUOTE_CHARS):
                     return k - 1
         k -= 1
     return -1
 
 
-def _skip_parenthetical(toks: list[tuple[int, int, str]], i: int) -> tuple[int, str]:
+def _skip_parenthetical(toks: list[tuple[int, int, str]], i: int, lex: SourcingLexicon
+                        ) -> tuple[int, str]:
     """At a comma before the cue: skip ', who asked not to be named,' and similar clauses."""
     j = i - 1
     while j >= 0 and toks[j][2] != "," and i - j < 25:
@@ -85,6 +87,8 @@ def _skip_parenthetical(toks: list[tuple[int, int, str]], i: int) -> tuple[int, 
     if inner and all(is_name(t[2]) or t[2] == "." for t in inner) and inner[0][2] not in STOP_CAP:
         return i - 1, ""  # an apposed name: 'his spokesman, Peter Cook, said' -> Peter Cook
     first = toks[j + 1][2]
+    if inner and inner[-1][2] in lex.cues:
+        return -1, ""  # "..., a Chinese official said, adding ...": a clause with its own cue
     if first.lower() not in PARENTHETICAL and not first.isdigit():
         return -1, ""  # ', 70,' (an age) and ', one of the signatories,' are skipped
     clause = " ".join(t[2] for t in inner)
@@ -225,8 +229,10 @@ def one_cue(
     named: tuple[int, int] | None = None  # the name inside a "role, Name" source
     span_end = -1  # the source span runs on over a skipped apposition ("X, a senator, said")
     if cue.source in ("before", "either") and cue.klass != "citing":
+        if i >= 1 and left[i][2] == "," and left[i - 1][2] == ")":
+            i -= 1  # "Sen. Jack Reed (D-R.I.), said"
         if i >= 0 and left[i][2] == ",":
-            j, clause = _skip_parenthetical(left, i)
+            j, clause = _skip_parenthetical(left, i, lex)
             if j < 0:
                 j = _apposition(left, i, lex)
             if j >= 0:
