@@ -169,6 +169,9 @@ def load_sourcing_lexicon(
                   frozenset(w.lower() for w in c.followed_by),
                   frozenset(w.lower() for w in c.not_followed_by))
         for f in c.forms:
+            if f in cue_map:
+                raise LexiconError(cues, None, f"[[cue]] {c.lemma}: form {f!r} is already a "
+                                   f"form of {cue_map[f].lemma!r}")
             cue_map[f] = cue
             title = f[0].upper() + f[1:]
             if f[0].islower() and " " not in f and title not in _NOT_TITLE:

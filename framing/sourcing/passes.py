@@ -22,6 +22,10 @@ def drop_nested(ctx: Ctx, atts: list[Extracted]) -> list[Extracted]:
     out = []
     text = ctx.text
     for a in atts:
+        if a.cue_info.lemma == "order" and a.content is not None and any(
+                h is not a and h.source == a.source and a.content[0] <= h.cue[0] < a.content[1]
+                for h in speech):
+            continue  # "X issued a statement saying ...": one attribution, the saying
         if a.cue_info.kind != "speech":
             pos = a.cue[0]
             if ctx.inside_quote(pos) is not None:

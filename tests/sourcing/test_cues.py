@@ -115,3 +115,12 @@ def test_hedge_kinds_and_rules_load() -> None:
     assert lex.hedge_kinds["reportedly"][0] == "evidential"
     assert lex.hedge_kinds["some"] == ("weasel", "quantifier")
     assert "critics" in lex.vague_heads and "critics" not in lex.anon_heads
+
+
+def test_a_form_listed_under_two_cues_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "cues.toml"
+    entry = '[[cue]]\nlemma = "{}"\nforms = ["said"]\ntype = "neutral"\nclass = "speech"\nwhy = "w"\n'
+    bad.write_text('[meta]\nname = "x"\n\n' + entry.format("say") + "\n" + entry.format("tell"),
+                   encoding="utf-8")
+    with pytest.raises(LexiconError, match="already a form of 'say'"):
+        load_sourcing_lexicon(cues=bad)
