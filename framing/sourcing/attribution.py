@@ -18,6 +18,7 @@ from typing import Any
 from framing.sourcing.cuerules import one_cue, widen_cue
 from framing.sourcing.cues import SourcingLexicon, default_lexicon
 from framing.sourcing.model import Ctx, Extracted, span_dict
+from framing.sourcing.nominal import one_noun
 from framing.sourcing.nounphrase import named_key
 from framing.sourcing.passes import (
     continuations,
@@ -66,6 +67,17 @@ def extract(doc: Document, lex: SourcingLexicon | None = None) -> list[Extracted
         a.sentence = si
         a.paragraph = sent.paragraph
         out.append(a)
+    taken = {a.cue[0] for a in out}
+    for ns, ne in lex.nominal_finder.finditer(text):
+        si = ctx.sentence_of(ns)
+        if si < 0 or ns in taken:
+            continue
+        sent = ctx.sents[si]
+        a = one_noun(ctx, ns, ne, sent.start, sent.end)
+        if a is not None:
+            a.sentence, a.paragraph = si, sent.paragraph
+            out.append(a)
+    out.sort(key=lambda a: a.cue[0])
     out = drop_nested(ctx, out)
     out = nest_citing(out)
     quote_runs(ctx, out)

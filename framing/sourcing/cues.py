@@ -51,6 +51,13 @@ class SourceNounModel(BaseModel):
     why: str = Field(min_length=1)
 
 
+class NominalModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    forms: list[str] = Field(min_length=1)
+    why: str = Field(min_length=1)
+
+
 class NameWordModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -114,6 +121,7 @@ class SourcingLexicon:
     cues: dict[str, Cue]  # surface form -> cue
     cue_finder: PhraseFinder
     title_forms: frozenset[str]  # title-case variants made for headlines ("Says", "Slams")
+    nominal_finder: PhraseFinder  # cue nouns ("his claim that", "her decision to")
     source_nouns: dict[str, str]  # lower-case word or phrase -> type
     name_words: dict[str, str]  # capitalised last word of a proper name -> type
     anon_always: frozenset[str]
@@ -184,6 +192,8 @@ def load_sourcing_lexicon(
     for s in _tables(cues, data, lines, "source_noun", SourceNounModel):
         for f in s.forms:
             nouns.setdefault(f.lower(), s.type)
+    nominals = sorted({f.lower() for n in _tables(cues, data, lines, "nominal", NominalModel)
+                       for f in n.forms})
     name_words = {f: n.type for n in _tables(cues, data, lines, "name_word", NameWordModel)
                   for f in n.forms}
     if not cue_map:
@@ -210,6 +220,7 @@ def load_sourcing_lexicon(
         cues=cue_map,
         cue_finder=PhraseFinder(list(cue_map), ignore_case=False),
         title_forms=frozenset(titles),
+        nominal_finder=PhraseFinder(nominals, ignore_case=False),
         source_nouns=nouns,
         name_words=name_words,
         anon_always=frozenset(always),

@@ -310,3 +310,16 @@ def test_issued_a_statement_saying_attributes_to_the_issuer() -> None:
     a = _one("The Defense Ministry issued a statement saying the convoy had been attacked.")
     assert _src(a) == "The Defense Ministry" and a["source_type"] == "organization"
     assert _content(a) == "the convoy had been attacked"
+
+
+def test_nominal_cues_take_the_possessor_as_source() -> None:
+    a = _one("His claim that the count was rigged went nowhere.")
+    assert (_src(a), a["cue"]["text"], a["cue_kind"]) == ("His", "claim", "nominal")
+    assert _content(a) == "that the count was rigged went nowhere"
+    b = _one("The mayor's opposition to the stadium surprised nobody.")
+    assert (_src(b), _content(b)) == ("The mayor's", "the stadium surprised nobody")
+
+
+def test_a_cue_noun_without_possessor_or_complement_is_not_an_attribution() -> None:
+    assert attributions(Document("The claim was never tested in court.")) == []
+    assert attributions(Document("The report ignored his opposition.")) == []
