@@ -26,6 +26,7 @@ from framing.sourcing.passes import (
     nest_citing,
     quote_runs,
     resolve_pronouns,
+    trim_contents,
 )
 from framing.sourcing.sourcetype import classify_source
 from framing.text import Document
@@ -80,6 +81,7 @@ def extract(doc: Document, lex: SourcingLexicon | None = None) -> list[Extracted
     out.sort(key=lambda a: a.cue[0])
     out = drop_nested(ctx, out)
     out = nest_citing(out)
+    trim_contents(ctx, out)
     quote_runs(ctx, out)
     out = continuations(ctx, out)
     resolve_pronouns(ctx, out)

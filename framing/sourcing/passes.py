@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from framing.sourcing.model import Ctx, Extracted, span_dict
@@ -69,6 +70,28 @@ def quote_runs(ctx: Ctx, atts: list[Extracted]) -> None:
             end = q.end
             while si + 1 < len(sents) and sents[si + 1].start < q.end:
                 si += 1
+
+
+_CONNECTIVE = re.compile(r"[\s,;:\u2014\u2013-]*(?:\b(?:and|but|while|as|whereas|although|though|"
+                         r"because|when)\b)?[\s,;:\u2014\u2013-]*$", re.IGNORECASE)
+
+
+def trim_contents(ctx: Ctx, atts: list[Extracted]) -> None:
+    """A clause content stops where the next attribution of its sentence begins ("X said the
+    case was made, while other voters said ...": X's content ends at "made")."""
+    for a in atts:
+        if a.content is None or a.direct_quote or a.continued:
+            continue
+        end = a.content[1]
+        for b in atts:
+            if b is a or b.sentence != a.sentence or b.continued:
+                continue
+            start = min(b.cue[0], b.source[0]) if b.source is not None else b.cue[0]
+            if a.content[0] < start < end and start > a.cue[1]:
+                end = start
+        if end < a.content[1]:
+            head = _CONNECTIVE.sub("", ctx.text[a.content[0]:end])
+            a.content = (a.content[0], a.content[0] + len(head)) if len(head) >= 3 else None
 
 
 def nest_citing(atts: list[Extracted]) -> list[Extracted]:
