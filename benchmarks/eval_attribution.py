@@ -255,7 +255,10 @@ def type_confusion(sample: str) -> tuple[Counter[tuple[str, str]], int]:
         preds = predicted_pairs(rec["text"])
         got = "missing"
         for p in preds:
-            if p["source"][0] == (it["start"], it["end"]):
+            s0, s1 = p["source"][0]
+            # the labelled span is the source's core; the predicted span may run on over an
+            # apposition ("X, a senator") since issue 16
+            if s0 <= it["start"] < s1 and it["end"] <= s1:
                 got = p["type"]
                 break
         conf[(it["label"], got)] += 1

@@ -64,7 +64,8 @@ def _classify_np(np: str, lex: SourcingLexicon) -> str:
         return "anonymous"
     if head in lex.anon_always:
         return "anonymous"
-    if head in lex.vague_heads and not any(is_name(w) for w in raw_words[1:]) and (
+    hi = words.index(head)
+    if head in lex.vague_heads and not any(is_name(w) for w in raw_words[hi + 1:]) and (
         first in INDEF or first in QUANT_DETS or first == head or first not in DEF
     ):
         return "vague"  # "critics", "some experts", "many", "others": nobody in particular
