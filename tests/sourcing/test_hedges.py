@@ -61,3 +61,23 @@ def test_an_agentless_weasel_is_hedged() -> None:
     got = claims(Document("It is widely believed that the mill will close next year."))
     assert got[0]["status"] == "hedged"
     assert got[0]["hedges"][0]["kind"] == "weasel"
+
+
+def test_conll_tune_half_guard() -> None:
+    """Catches a collapse of hedge detection quickly (the full evaluation is
+    benchmarks/eval_hedges.py); skipped where the CoNLL-2010 slice is absent."""
+    import sys
+
+    from framing.paths import PROJECT_ROOT, SHARED_DIR
+
+    if not (SHARED_DIR / "data" / "conll2010-dev" / "conll-dev.csv").exists():
+        pytest.skip("CoNLL-2010 dev slice not found")
+    sys.path.insert(0, str(PROJECT_ROOT / "benchmarks"))
+    try:
+        import eval_hedges as ev
+    finally:
+        sys.path.pop(0)
+    df = ev.load()
+    tune = df[df.half == "tune"]
+    got = ev.score((tune.label == "uncertain").tolist(), [ev.predict(s)[0] for s in tune.sentence])
+    assert got["f1"] >= 0.75
