@@ -9,6 +9,7 @@ few months" and "the most".
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Any
 
@@ -67,7 +68,7 @@ def _quantifier_ok(text: str, s: int, e: int) -> bool:
     if after in _TIME_UNITS:
         return False  # "a few months ago", "for many years"
     if low == "most" and (before in ("the", "at") or not (
-            after == "of" or (after.endswith("s") and not after.endswith(("ss", "ous")))
+            after in ("of", "other") or (after.endswith("s") and not after.endswith(("ss", "ous")))
             or not after[:1].isalpha())):
         return False  # "the most powerful", "most common": superlatives; "at most": a bound
     if low == "certain" and (before in _BE or before in _NEGATION or before in ("almost", "for")):
@@ -75,6 +76,17 @@ def _quantifier_ok(text: str, s: int, e: int) -> bool:
     if low == "others" and (before.isdigit() or before in _NUMBERS):
         return False  # "killed one and wounded three others": a count
     return True
+
+
+#: hedges the phrase list cannot hold because an adverb may interrupt them: "has also been
+#: reported", "is widely believed", "one of the ten most ..."
+_PATTERNS = (
+    (re.compile(r"\b(?:is|are|was|were|has been|have been|had been|been)\s+(?:\w+ly|also|long|still|"
+                r"now|often|once|even)\s+(?:said|reported|believed|thought|alleged|rumou?red|"
+                r"claimed|considered|regarded|known|seen|described)\b", re.IGNORECASE), "evidential"),
+    (re.compile(r"\bone of the (?:\w+ )?(?:most|best|greatest|largest|biggest|leading|finest|"
+                r"worst)\b", re.IGNORECASE), "weasel"),
+)
 
 
 def find_hedges(doc: Document, lex: SourcingLexicon) -> list[dict[str, Any]]:
@@ -97,4 +109,9 @@ def find_hedges(doc: Document, lex: SourcingLexicon) -> list[dict[str, Any]]:
         elif rule == "quantifier" and not _quantifier_ok(text, hs, he):
             continue
         out.append({"text": text[hs:he], "start": hs, "end": he, "kind": kind})
+    for pat, kind in _PATTERNS:
+        for m in pat.finditer(text):
+            if not any(h["start"] < m.end() and m.start() < h["end"] for h in out):
+                out.append({"text": m.group(), "start": m.start(), "end": m.end(), "kind": kind})
+    out.sort(key=lambda h: h["start"])
     return out
