@@ -23,6 +23,7 @@ from framing.sourcing.nounphrase import named_key
 from framing.sourcing.passes import (
     continuations,
     drop_nested,
+    interrupted,
     nest_citing,
     quote_runs,
     resolve_pronouns,
@@ -82,6 +83,7 @@ def extract(doc: Document, lex: SourcingLexicon | None = None) -> list[Extracted
     out = drop_nested(ctx, out)
     out = nest_citing(out)
     trim_contents(ctx, out)
+    interrupted(ctx, out)
     quote_runs(ctx, out)
     out = continuations(ctx, out)
     resolve_pronouns(ctx, out)

@@ -99,3 +99,10 @@ def test_second_sentence_of_a_quotation_is_attributed() -> None:
 def test_credit_lines_are_not_claims(line: str) -> None:
     got = claims(Document("The bridge reopened on Monday after repairs.\n\n" + line))
     assert [c["status"] for c in got] == ["unattributed", "other"]
+
+
+def test_a_quotation_interrupted_by_its_cue_has_both_pieces() -> None:
+    a = _only('"Judge," the lawyer said, "my client has never missed a hearing in ten years."')
+    assert a["content"]["text"] == "Judge"
+    assert [c["text"] for c in a["content_more"]] == [
+        "my client has never missed a hearing in ten years."]
