@@ -168,21 +168,22 @@ def one_cue(
     ctx: Ctx, cs: int, ce: int, cue: Cue, s_start: int, s_end: int, consumed: set[int]
 ) -> Extracted | None:
     text, lex = ctx.text, ctx.lex
-    right = ctx.tokens(ce, min(s_end, ce + 120))
-    near = TOK.findall(text, max(s_start, cs - 40), cs)  # the cheap tests need one word only
+    first = TOK.search(text, ce, min(s_end, ce + 40))
+    r0 = first.group() if first else ""  # the cheap tests need one word on each side
+    near = TOK.findall(text, max(s_start, cs - 40), cs)
     prev = near[-1] if near else ""
     form = text[cs:ce]
     if form in lex.title_forms and prev and not (
-            right and right[0][2][:1].isupper() and prev[:1].isupper()):
+            r0[:1].isupper() and prev[:1].isupper()):
         return None  # a title-case form counts only in a title-case headline or first
     # "the said agreement", "the reported attack", "Russia's claims", "That said,"
     if (prev.lower() in DETS and prev.lower() not in QUANTITY) or prev.endswith(("'s", "\u2019s")) or (
-        prev.lower() == "that" and right and right[0][2] == ","
+        prev.lower() == "that" and r0 == ","
     ):
         return None
-    if right and right[0][2] in lex.cues and cue.lemma in ("report", "claim"):
+    if r0 in lex.cues and cue.lemma in ("report", "claim"):
         return None  # "reports said": a noun before a verb
-    nxt = right[0][2].lower() if right else ""
+    nxt = r0.lower()
     if (cue.followed_by and nxt not in cue.followed_by) or nxt in cue.not_followed_by:
         return None  # "exports declined 40 percent": not "declined to comment"
     if text[cs:ce] in NOUN_LIKE and (nxt in ("for", "of", "from", "among")
@@ -193,6 +194,7 @@ def one_cue(
     if form.endswith("s") and prev.lower() in AUX_NOUN:
         return None  # "Taiwan have claims": a noun after an auxiliary
     left = ctx.tokens(max(s_start, cs - 200), cs)
+    r_end_pos = min(s_end, ce + 120)  # tokens after the cue are read only where needed
     i = len(left) - 1
     a = Extracted(cue=(cs, ce), cue_info=cue)
     clause = ""
@@ -207,7 +209,9 @@ def one_cue(
     i = _skip_release(left, i)  # "A CNN poll released on Tuesday showed"
     if i >= 0 and left[i][2].lower() in BE:
         if not text[cs:ce].endswith("ing"):
-            return passive_quoted(ctx, a, left, i, right, consumed) if cue.lemma == "quote" else None
+            if cue.lemma != "quote":
+                return None
+            return passive_quoted(ctx, a, left, i, ctx.tokens(ce, r_end_pos), consumed)
         i -= 1  # progressive "is declaring": active voice
         while i >= 0 and left[i][2].lower() in SKIP_BEFORE_CUE:
             i -= 1
@@ -275,10 +279,11 @@ def one_cue(
         if a.source_type in ("person", "unknown") and text[src[0]:src[1]].lower() in PRONOUNS:
             a.pronoun = text[src[0]:src[1]].lower()
         if cue.lemma == "quote":
-            quoted_as_saying(ctx, a, right, consumed)
+            quoted_as_saying(ctx, a, ctx.tokens(ce, r_end_pos), consumed)
             if a.cites is not None:
                 return a
-        if cue.lemma == "tell" and right:
+        right = ctx.tokens(ce, r_end_pos) if cue.lemma == "tell" else []
+        if right:
             # "X told AFP (that) ...": skip the addressee
             r_end = np_forward(right, 0, lex)
             if r_end is None and right[0][2].lower() in ("reporters", "journalists", "me", "us",
@@ -307,7 +312,8 @@ def one_cue(
     if cue.source == "either" and not (i < 0 or left[i][2] in ",'\u2019" or left[i][2] in QUOTE_CHARS):
         return None
     k = 0
-    if cue.lemma == "tell" or not right:
+    right = ctx.tokens(ce, r_end_pos) if cue.lemma != "tell" else []
+    if not right:
         return None
     end = np_forward(right, k, lex)
     if end is None:
