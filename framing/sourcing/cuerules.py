@@ -168,6 +168,9 @@ def one_cue(
     ctx: Ctx, cs: int, ce: int, cue: Cue, s_start: int, s_end: int, consumed: set[int]
 ) -> Extracted | None:
     text, lex = ctx.text, ctx.lex
+    if cue.requires == "quote" and not any(
+            q in text[max(s_start, cs - 80):cs] or q in text[ce:ce + 4] for q in QUOTE_CHARS):
+        return None  # '"...," he continued' needs a quotation next to it
     first = TOK.search(text, ce, min(s_end, ce + 40))
     r0 = first.group() if first else ""  # the cheap tests need one word on each side
     near = TOK.findall(text, max(s_start, cs - 40), cs)

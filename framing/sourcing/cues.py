@@ -6,7 +6,6 @@ must run at >= 1,000 articles/s: one regex pass finds every cue, another every h
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -128,7 +127,7 @@ class SourcingLexicon:
     anon_heads: frozenset[str]
     vague_heads: frozenset[str]
     anon_markers: PhraseFinder
-    anon_hint: re.Pattern[str]  # one word of every marker phrase: a cheap test before the finder
+    anon_hint: tuple[str, ...]  # one word of every marker phrase: a cheap test before the finder
     hedges: PhraseFinder
     hedge_kinds: dict[str, tuple[str, str]]  # lower-case form -> (kind, context rule)
 
@@ -227,8 +226,7 @@ def load_sourcing_lexicon(
         anon_heads=frozenset(heads),
         vague_heads=vague,
         anon_markers=PhraseFinder(markers, ignore_case=True),
-        anon_hint=re.compile("|".join(sorted({re.escape(max(m.split(), key=len)) for m in markers})),
-                             re.IGNORECASE),
+        anon_hint=tuple(sorted({max(m.split(), key=len) for m in markers})),
         hedges=PhraseFinder(hedge_forms, ignore_case=True),
         hedge_kinds=hedge_kinds,
     )

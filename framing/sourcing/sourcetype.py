@@ -36,7 +36,8 @@ def _head_word(words: list[str]) -> str:
 def classify_source(np: str, context: str, lex: SourcingLexicon | None = None) -> str:
     """Source type of a noun phrase; ``context`` is the clause around it (anonymity markers)."""
     lex = lex or default_lexicon()
-    if context and lex.anon_hint.search(context) and any(
+    low = context.lower()
+    if context and any(w in low for w in lex.anon_hint) and any(
             " " in context[a:b] for a, b in lex.anon_markers.finditer(context)):
         return "anonymous"  # in the clause only phrases count ("who asked not to be named")
     if lex is default_lexicon():
