@@ -57,7 +57,7 @@ _CAPTION_VERB = re.compile(
 )
 _CAPTION_LEAD = re.compile(
     r"^\(?(?:photo|file photo|picture|pictured|image|caption)\b|"
-    r"\((?:photo|picture|image)\b|\b(?:AFP|AP|Reuters|REUTERS|Getty)(?: Images)?\s*/|"
+    r"\((?:photo|picture|image)\b|\b(?:AFP|AP|Reuters|REUTERS|Getty|EPA)(?: Images| Photo)?\s*/|"
     r"\bphoto(?:graph)?:|\bphoto credit",
     re.IGNORECASE,
 )
@@ -204,6 +204,8 @@ def sentences(text: str, paras: list[Span] | None = None, limit: int | None = No
         if s0 < p.end:
             bounds.append((s0, p.end))
         n = len(bounds)
+        if n == 2 and _CAPTION_LEAD.search(text, bounds[1][0], bounds[1][1]):
+            n = 1  # a caption followed by its photo credit ("... 2016. (AP Photo/Jane Doe)")
         for a, b in bounds:
             while b > a and text[b - 1].isspace():
                 b -= 1

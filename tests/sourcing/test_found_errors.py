@@ -106,3 +106,18 @@ def test_a_quotation_interrupted_by_its_cue_has_both_pieces() -> None:
     assert a["content"]["text"] == "Judge"
     assert [c["text"] for c in a["content_more"]] == [
         "my client has never missed a hearing in ten years."]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Sen. Ann Hale speaks during a rally in Columbus, Ohio, on Monday, Oct. 3, 2016. "
+        "(AP Photo/Jane Doe)",
+        "Protesters march outside the state capitol in Austin, Texas, on March 5, 2016. "
+        "REUTERS/John Roe",
+    ],
+)
+def test_photo_captions_with_their_credit_are_not_claims(caption: str) -> None:
+    text = f"The bridge reopened on Monday after repairs.\n\n{caption}\n\nThe vote is next week."
+    got = claims(Document(text))
+    assert [c["status"] for c in got] == ["unattributed", "other", "other", "unattributed"]
