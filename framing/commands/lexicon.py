@@ -71,10 +71,15 @@ def _validate_other(path: str | Path) -> str:
     import tomllib
 
     from framing.io.outlets import OutletRegistry
+    from framing.lexicon.graded import is_graded_file, read_config
     from framing.sourcing.cues import validate_file
 
     with open(path, "rb") as f:
         data = tomllib.load(f)
+    if is_graded_file(data):
+        cfg = read_config(path)
+        s = cfg.settings
+        return f"graded layer ({s.source}, |valence| >= {s.min_valence:g}, {len(cfg.plain)} plain forms)"
     if "outlet" in data:
         return f"outlet registry, {len(OutletRegistry.from_files([Path(path)]))} outlets"
     return f"{validate_file(path)} lexicon"

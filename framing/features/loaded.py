@@ -52,6 +52,8 @@ def _plan(lex: Lexicon) -> _Plan:
     rates: dict[str, str] = {}
     about: dict[str, tuple[str, str]] = {}
     for e in lex.entries:
+        if e.layer != "lexicon":  # thousands of graded words: counted together, not by name
+            continue
         rates.setdefault(e.canonical, f"{NAME}__rate__{slug(e.canonical)}")
         about.setdefault(e.canonical, (e.category, e.referent))
     names = [
@@ -59,10 +61,12 @@ def _plan(lex: Lexicon) -> _Plan:
         f"{NAME}__per_1k_narrator",
         f"{NAME}__per_1k_quoted",
         f"{NAME}__weighted_per_1k",
+        f"{NAME}__per_1k_graded",
         f"{NAME}__distancing",
         f"{NAME}__scare_quotes",
     ]
     names += [f"{NAME}__n_{c}" for c in CATEGORIES]
+    names.append(f"{NAME}__n_graded")
     names += [n for pairs in naming.values() for _, n in pairs]
     names += [f"{NAME}__mentions__{r}" for r in refs]
     names += [f"{NAME}__connotation__{r}" for r in refs]
@@ -118,6 +122,16 @@ RATE_DOCS: dict[str, tuple[str, str]] = {
     "weighted_per_1k": (
         "Sum of the lexicon weights (0..1, how loaded) of the loaded-term matches, any voice",
         "weight per 1,000 words",
+    ),
+    "per_1k_graded": (
+        "Matches of the graded layer only: words no written entry lists whose mean valence in "
+        "vaderSentiment's lexicon is strong (lexicons/graded.toml), any voice; also counted in "
+        "`per_1k`",
+        "per 1,000 words",
+    ),
+    "n_graded": (
+        "Matches of the graded layer (strongly valenced words no written entry lists), any voice",
+        "count",
     ),
     "distancing": (
         "Distancing markers: matches of `distancing` entries ('so-called', 'self-styled') "
@@ -216,6 +230,7 @@ class LoadedTerms(Family):
         spans: list[Evidence] = []
         n_voice = {"narrator": 0, "quoted": 0}
         weighted = 0.0
+        n_graded = 0
         per_cat: dict[str, int] = {}
         per_name: dict[str, int] = {}
         in_lead: set[str] = set()
@@ -241,9 +256,15 @@ class LoadedTerms(Family):
                     "end": end,
                     "weight": e.weight,
                     "connotation": e.connotation,
+                    "layer": e.layer,
                 }
             )
             spans.append(Evidence(NAME, canonical, start, end, text, voice))
+            if e.layer != "lexicon":
+                n_graded += 1
+                n_voice[voice] += 1
+                weighted += e.weight
+                continue
             per_cat[category] = per_cat.get(category, 0) + 1
             per_name[canonical] = per_name.get(canonical, 0) + 1
             if start < lead_end:
@@ -271,6 +292,8 @@ class LoadedTerms(Family):
         f[f"{NAME}__per_1k_narrator"] = n_voice["narrator"] * per_k
         f[f"{NAME}__per_1k_quoted"] = n_voice["quoted"] * per_k
         f[f"{NAME}__weighted_per_1k"] = weighted * per_k
+        f[f"{NAME}__per_1k_graded"] = n_graded * per_k
+        f[f"{NAME}__n_graded"] = float(n_graded)
         f[f"{NAME}__distancing"] = float(per_cat.get("distancing", 0) + len(scare))
         f[f"{NAME}__scare_quotes"] = float(len(scare))
         for c, k in per_cat.items():

@@ -120,8 +120,12 @@ def _pydantic_problems(exc: ValidationError) -> list[tuple[str | None, str]]:
         loc = err.get("loc", ())
         fld = str(loc[0]) if loc else None
         where = ".".join(str(x) for x in loc) if loc else ""
-        msg = err.get("msg", "invalid")
-        if err.get("type") == "missing":
+        msg = err.get("msg", "invalid").removeprefix("Value error, ")
+        if not loc and err.get("type") == "value_error":
+            # a check across fields (schema.Entry._matchable) names its field in the message
+            fld, _, rest = msg.partition(": ")
+            out.append((fld or None, f"field '{fld}': {rest}" if rest else msg))
+        elif err.get("type") == "missing":
             out.append((None, f"missing required field '{where}'"))
         elif err.get("type") == "extra_forbidden":
             out.append((fld, f"unknown field '{where}'"))
@@ -228,6 +232,7 @@ def parse_file(path: str | Path) -> _Parsed:
             continue
         entry._source = str(path)
         entry._line = line
+        entry._pack = res.meta.name if res.meta is not None else path.stem
         bad = False
         own: set[str] = set()
         for form in entry.forms:
@@ -298,11 +303,34 @@ def _scan(candidates: list[Path]) -> list[Path]:
     return out
 
 
-def _expand(paths: Iterable[str | Path]) -> list[Path]:
+def _expand(paths: Iterable[str | Path], strict: bool = False) -> list[Path]:
+    """Files for user lexicon paths (a folder: its loaded-language ``*.toml``). With
+    ``strict`` (what ``--lexicon`` gets), a folder holding none is an error, not nothing."""
     out: list[Path] = []
     for p in paths:
         p = Path(p)
-        out.extend(default_paths(p) if p.is_dir() else [p])
+        if p.is_dir():
+            found = default_paths(p)
+            if strict and not found:
+                raise LexiconError(p, None, "folder holds no loaded-language lexicon (*.toml with [[entry]] tables)")
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
+
+
+def user_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The loaded-language files a ``--lexicon`` list names. A file of another kind (cues,
+    hedges, the outlet registry, a graded-layer file) or an empty folder is a one-line error
+    naming it: read silently as nothing, it would leave the researcher's terms uncounted."""
+    out = _expand(paths, strict=True)
+    for p in out:
+        why = other_kind(p)
+        if why is not None:
+            raise LexiconError(
+                p, None, f"not a loaded-language lexicon ({why}); --lexicon takes files with "
+                "[[entry]] tables ([meta] kind = \"loaded\"); check other kinds with 'framing lexicon validate'"
+            )
     return out
 
 
@@ -386,14 +414,23 @@ def _stamp(paths: Sequence[Path]) -> tuple:
 
 
 def load_lexicon(extra: Sequence[str | Path] = ()) -> Lexicon:
-    """The bundled loaded-language lexicons plus ``extra`` user files (later ones override
-    entries with the same canonical and referent). Cached per process, keyed on the files'
+    """The bundled packs (all, or those ``extra`` selects with ``pack:NAME`` items), the
+    graded layer when its pack is on, and ``extra``'s user files (later ones override entries
+    with the same canonical and referent). Cached per process, keyed on the files'
     modification times. Raises :class:`LexiconError` on the first problem found."""
+    from framing.lexicon import graded as _graded
+    from framing.lexicon import packs as _packs
+
     if isinstance(extra, str | Path):
         extra = (extra,)
-    # every family gets every --lexicon file; each reads only its own kind
-    files = default_paths() + [p for p in _expand(extra) if other_kind(p) is None]
-    key = _stamp(files)
+    selected, user = _packs.split_selection(extra)
+    available = _packs.bundled_packs()
+    _packs.check_selection(selected, available)
+    chosen = {n: kp for n, kp in available.items() if selected is None or n in selected}
+    bundled = [p for p in default_paths() if any(p == f for _, f in chosen.values())]
+    graded_files = [f for k, f in chosen.values() if k == _graded.GRADED_KIND]
+    files = bundled + user_files(user)
+    key = (_stamp(files), _stamp(graded_files))
     lex = _CACHE.get(key)
     if lex is None:
         lex, errors = _merge([parse_file(p) for p in files])
@@ -401,6 +438,12 @@ def load_lexicon(extra: Sequence[str | Path] = ()) -> Lexicon:
             first = errors[0]
             more = f" (and {len(errors) - 1} more; run 'framing lexicon validate')" if len(errors) > 1 else ""
             raise LexiconError(first.path, first.line, first.problem + more)
+        for g in graded_files:
+            cfg = _graded.read_config(g)
+            written = {norm_key(f) for e in lex.entries for f in e.forms}
+            # first in the list: every written entry wins a form they share
+            lex.entries[:0] = _graded.graded_entries(cfg, written)
+            lex.sources.append(str(g))
         _CACHE[key] = lex
     return lex
 
@@ -413,6 +456,7 @@ __all__ = [
     "load_lexicon",
     "other_kind",
     "parse_file",
+    "user_files",
     "slug",
     "validate_paths",
 ]

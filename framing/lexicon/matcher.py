@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 import ahocorasick
 
+from framing.lexicon.context import context_allows, in_capitals
 from framing.lexicon.schema import Entry
 
 # one-to-one replacements, so a normalised text keeps every offset of the original
@@ -151,27 +152,30 @@ class Matcher:
         self._automaton = None
 
     def _build(self) -> Any:
-        # key -> list of (case-sensitive first, explicit before generated, later entry first)
-        table: dict[str, list[tuple[int, int, int, _Cand]]] = {}
+        # key -> candidates sorted by: case-sensitive first, written lexicon before the
+        # graded layer, explicit before generated forms, later entry first
+        table: dict[str, list[tuple[int, int, int, int, _Cand]]] = {}
         for order, e in enumerate(self.entries):
+            rank = int(e.layer != "lexicon")
             cs_forms: dict[str, set[str]] = {}
-            for form in e.forms:
+            groups = [(f, e.case_sensitive) for f in e.forms] + [(f, True) for f in e.exact_forms]
+            for form, exact in groups:
                 base = " ".join(form.split())
                 for v in dict.fromkeys(_trim(x) for x in variants(base, e.inflect)):
                     key = _key(v)
                     if not v:
                         continue
-                    if e.case_sensitive:
+                    if exact:
                         cs_forms.setdefault(key, set()).add(v.translate(_FOLD))
                     else:
-                        table.setdefault(key, []).append((1, int(v != base), -order, (e, None)))
-            for key, exact in cs_forms.items():
-                table.setdefault(key, []).append((0, 0, -order, (e, frozenset(exact))))
+                        table.setdefault(key, []).append((1, rank, int(v != base), -order, (e, None)))
+            for key, want in cs_forms.items():
+                table.setdefault(key, []).append((0, rank, 0, -order, (e, frozenset(want))))
         A = ahocorasick.Automaton()
         for key, cands in table.items():
-            cands.sort(key=lambda c: c[:3])
+            cands.sort(key=lambda c: c[:4])
             kept: list[_Cand] = []
-            for cs, _, _, cand in cands:
+            for cs, *_, cand in cands:
                 kept.append(cand)
                 if cs:  # the best case-insensitive candidate ends the list
                     break
@@ -197,9 +201,14 @@ class Matcher:
             start = last - klen + 1
             end = last - 1
             for entry, exact in cands:
-                if exact is None or text[start:end].translate(_FOLD) in exact:
-                    hits.append((start, end, entry))
+                if exact is not None:
+                    if text[start:end].translate(_FOLD) not in exact or in_capitals(text, start, end):
+                        continue
+                if entry.has_context and not context_allows(entry, text, start, end):
+                    # a literal use ("criminal charges"): no other candidate for this key
                     break
+                hits.append((start, end, entry))
+                break
         if not hits:
             return []
         hits.sort(key=lambda h: (h[0], h[1]))

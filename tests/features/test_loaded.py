@@ -111,6 +111,7 @@ def test_details_and_spans(fam):
         "end": 5,
         "weight": 0.8,
         "connotation": -2.0,
+        "layer": "lexicon",
     }
     assert text[t1["start"] : t1["end"]] == "Assad regime's" and t1["canonical"] == "assad_regime"
     assert [(s.family, s.label, s.text) for s in res.spans] == [
