@@ -68,11 +68,6 @@ class Referent(BaseModel):
 
 NonEmpty = Annotated[str, Field(min_length=1)]
 
-#: what matching keeps of a form besides letters, digits and marks: the separators it folds
-#: (spaces, hyphens, dashes) and the joiners of names and abbreviations ("Qur'an", "U.S.",
-#: "PKK/PYD", "AT&T"). Anything else (an asterisk, an emoji, a zero-width space) would be read
-#: as a word break, so a form holding one never matches what its author meant.
-_FORM_PUNCT = set(" -\u2010\u2011\u2012\u2013\u2014'\u2019./&")
 #: words that occur in nearly every English text: a form that is only one of these (or one
 #: letter) would turn every article into a hit
 _TOO_COMMON = frozenset(
@@ -84,21 +79,26 @@ _TOO_COMMON = frozenset(
 
 def form_problem(form: str, exact: bool = False) -> str | None:
     """Why ``form`` cannot be a lexicon form, or ``None``: it can never match (no letter or
-    digit; a character matching reads as a word break), or it would match almost every text
-    (one letter, or one very common word when matched in any case)."""
+    digit, or an invisible character such as a zero-width space, which texts almost never
+    hold where the form has it), or it would match almost every text (what is left once
+    matching drops its leading and trailing punctuation is one letter, or one very common
+    word when matched in any case: "a**" is read as "a")."""
     core = form.strip()
     if not any(c.isalnum() for c in core):
         return f"form {form!r} can never match: it has no letter or digit"
     for c in core:
-        if not (c.isalnum() or c in _FORM_PUNCT or unicodedata.category(c).startswith("M")):
+        if unicodedata.category(c) == "Cf":
             name = unicodedata.name(c, f"U+{ord(c):04X}")
-            return (
-                f"form {form!r} can never match as written: {name} is not part of a word "
-                "(matching reads it as a word break)"
-            )
-    words = re.findall(r"[^\W_]+", core.lower())
+            return f"form {form!r} can never match as written: it holds an invisible {name}"
+    i, j = 0, len(core)
+    while not core[i].isalnum():
+        i += 1
+    while not core[j - 1].isalnum():
+        j -= 1
+    words = re.findall(r"[^\W_]+", core[i:j].lower())
     if len(words) == 1 and (len(words[0]) == 1 or (not exact and words[0] in _TOO_COMMON)):
-        return f"form {form!r} would match almost every text (one letter or a very common word)"
+        read = f" (matching reads it as {core[i:j]!r})" if core[i:j] != core else ""
+        return f"form {form!r} would match almost every text{read}: one letter or a very common word"
     return None
 
 

@@ -241,7 +241,7 @@ def test_a_form_that_cannot_match_is_reported_with_file_and_line(tmp_path, empty
     errors = [str(e) for e in validate_paths([f])]
     lines = f.read_text().splitlines()
     at = [i for i, ln in enumerate(lines, 1) if ln.startswith("forms =")]
-    assert errors[0].startswith(f"{f}:{at[0]}: entry 'stars': field 'forms': form 'a**' can never match as written")
+    assert errors[0].startswith(f"{f}:{at[0]}: entry 'stars': field 'forms': form 'a**' would match almost every text")
     assert errors[1].startswith(f"{f}:{at[1]}: entry 'dot': field 'forms': form '.' can never match")
 
 
