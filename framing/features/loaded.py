@@ -39,6 +39,8 @@ class _Plan:
     lead: dict[str, str]
     #: every feature at 0.0, copied per article
     zeros: dict[str, float]
+    #: id() of the graded layer's entries (a set lookup per match instead of an attribute)
+    graded: frozenset[int]
 
 
 def _plan(lex: Lexicon) -> _Plan:
@@ -51,8 +53,13 @@ def _plan(lex: Lexicon) -> _Plan:
     # Names whose slugs collide ("so-called" / "so called") share one column.
     rates: dict[str, str] = {}
     about: dict[str, tuple[str, str]] = {}
+    graded: set[int] = set()
     for e in lex.entries:
         if e.layer != "lexicon":  # thousands of graded words: counted together, not by name
+            graded.add(id(e))
+            continue
+        meta = lex.packs.get(e.pack)
+        if meta is not None and not meta.name_columns:
             continue
         rates.setdefault(e.canonical, f"{NAME}__rate__{slug(e.canonical)}")
         about.setdefault(e.canonical, (e.category, e.referent))
@@ -75,7 +82,7 @@ def _plan(lex: Lexicon) -> _Plan:
     lead = {c: col.replace("__rate__", "__lead__", 1) for c, col in rates.items()}
     names += list(dict.fromkeys(lead.values()))
     return _Plan(
-        lex, tuple(names), tuple(refs), naming, rates, about, lead, dict.fromkeys(names, 0.0)
+        lex, tuple(names), tuple(refs), naming, rates, about, lead, dict.fromkeys(names, 0.0), frozenset(graded)
     )
 
 
@@ -240,11 +247,11 @@ class LoadedTerms(Family):
         # without a (non-scare) quotation everything is narrator voice: skip the lookups
         has_speech = any(not q.is_short for q in doc.quotes)
         voice_at = doc.voice_at
-        for m in matches:
-            e = m.entry
-            start, end, text = m.start, m.end, m.text
+        graded = plan.graded
+        for start, end, text, e in matches:
             canonical, category, referent = e.canonical, e.category, e.referent
             voice = voice_at(start, end) if has_speech else "narrator"
+            is_graded = id(e) in graded
             terms.append(
                 {
                     "text": text,
@@ -256,11 +263,11 @@ class LoadedTerms(Family):
                     "end": end,
                     "weight": e.weight,
                     "connotation": e.connotation,
-                    "layer": e.layer,
+                    "layer": "graded" if is_graded else "lexicon",
                 }
             )
             spans.append(Evidence(NAME, canonical, start, end, text, voice))
-            if e.layer != "lexicon":
+            if is_graded:
                 n_graded += 1
                 n_voice[voice] += 1
                 weighted += e.weight

@@ -35,6 +35,8 @@ class Lexicon:
     entries: list[Entry] = field(default_factory=list)
     referents: dict[str, Referent] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    #: [meta] of each pack or user file, by name
+    packs: dict[str, Meta] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._matcher: Matcher | None = None
@@ -338,6 +340,8 @@ def _merge(parsed: Sequence[_Parsed], known: Iterable[str] = ()) -> tuple[Lexico
     errors: list[LexiconError] = [e for p in parsed for e in p.errors]
     lex = Lexicon(sources=[str(p.path) for p in parsed])
     for p in parsed:
+        if p.meta is not None:
+            lex.packs[p.meta.name] = p.meta
         for r in p.referents:
             lex.referents[r.id] = r  # a later file may relabel a referent
     known_ids = set(lex.referents) | set(known)
@@ -444,6 +448,7 @@ def load_lexicon(extra: Sequence[str | Path] = ()) -> Lexicon:
             # first in the list: every written entry wins a form they share
             lex.entries[:0] = _graded.graded_entries(cfg, written)
             lex.sources.append(str(g))
+            lex.packs[cfg.meta.name] = cfg.meta
         _CACHE[key] = lex
     return lex
 

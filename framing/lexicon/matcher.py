@@ -9,6 +9,7 @@ checked on the few hits afterwards.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 import ahocorasick
@@ -99,6 +100,9 @@ def _with_bare(forms: list[str]) -> list[str]:
     return list(seen)
 
 
+_START_END = itemgetter(0, 1)
+
+
 class Match(NamedTuple):
     """One lexicon hit: ``text == body[start:end]`` (a named tuple: cheap to create)."""
 
@@ -128,8 +132,9 @@ class Match(NamedTuple):
         return self.entry.weight
 
 
-# a candidate for one automaton key: (entry, exact surface forms for case-sensitive entries)
-_Cand = tuple[Entry, frozenset[str] | None]
+# a candidate for one automaton key: (entry, exact surface forms for case-sensitive entries,
+# whether the entry has sense rules to check): flags computed once, not per hit
+_Cand = tuple[Entry, frozenset[str] | None, bool]
 
 
 class Matcher:
@@ -157,6 +162,7 @@ class Matcher:
         table: dict[str, list[tuple[int, int, int, int, _Cand]]] = {}
         for order, e in enumerate(self.entries):
             rank = int(e.layer != "lexicon")
+            ctx = e.has_context
             cs_forms: dict[str, set[str]] = {}
             groups = [(f, e.case_sensitive) for f in e.forms] + [(f, True) for f in e.exact_forms]
             for form, exact in groups:
@@ -168,9 +174,9 @@ class Matcher:
                     if exact:
                         cs_forms.setdefault(key, set()).add(v.translate(_FOLD))
                     else:
-                        table.setdefault(key, []).append((1, rank, int(v != base), -order, (e, None)))
+                        table.setdefault(key, []).append((1, rank, int(v != base), -order, (e, None, ctx)))
             for key, want in cs_forms.items():
-                table.setdefault(key, []).append((0, rank, 0, -order, (e, frozenset(want))))
+                table.setdefault(key, []).append((0, rank, 0, -order, (e, frozenset(want), ctx)))
         A = ahocorasick.Automaton()
         for key, cands in table.items():
             cands.sort(key=lambda c: c[:4])
@@ -200,20 +206,24 @@ class Matcher:
         for last, (klen, cands) in self._automaton.iter(padded):
             start = last - klen + 1
             end = last - 1
-            for entry, exact in cands:
+            for entry, exact, ctx in cands:
                 if exact is not None:
                     if text[start:end].translate(_FOLD) not in exact or in_capitals(text, start, end):
                         continue
-                if entry.has_context and not context_allows(entry, text, start, end):
+                if ctx and not context_allows(entry, text, start, end):
                     # a literal use ("criminal charges"): no other candidate for this key
                     break
                 hits.append((start, end, entry))
                 break
         if not hits:
             return []
-        hits.sort(key=lambda h: (h[0], h[1]))
-        if any(hits[i][1] > hits[i + 1][0] for i in range(len(hits) - 1)):
-            hits = _resolve_overlaps(hits, len(text))
+        hits.sort(key=_START_END)
+        prev_end = -1
+        for s, e, _ in hits:
+            if s < prev_end:
+                hits = _resolve_overlaps(hits, len(text))
+                break
+            prev_end = e
         return [Match(s, e, text[s:e], entry) for s, e, entry in hits]
 
 

@@ -46,6 +46,10 @@ class Meta(BaseModel):
     #: ``loaded`` files hold ``[[entry]]`` tables; other kinds (cues, hedges, ...) have
     #: their own formats and are skipped by :func:`framing.lexicon.load_lexicon`.
     kind: str = "loaded"
+    #: whether each canonical name gets its own rate and lead column. A vocabulary pack of
+    #: thousands of general words sets false: its matches count by category and in the rates,
+    #: since a column per word would be a bag of words, not a naming choice.
+    name_columns: bool = True
 
 
 class Referent(BaseModel):
