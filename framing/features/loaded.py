@@ -244,8 +244,8 @@ class LoadedTerms(Family):
         lead_end = doc.lead_end if matches else 0
         by_ref: dict[str, dict[str, int]] = {}
         conn: dict[str, float] = {}
-        # without a (non-scare) quotation everything is narrator voice: skip the lookups
-        has_speech = any(not q.is_short for q in doc.quotes)
+        # without a quoted region everything is narrator voice: skip the lookups
+        has_speech = bool(doc.quoted_regions)
         voice_at = doc.voice_at
         graded = plan.graded
         for start, end, text, e in matches:

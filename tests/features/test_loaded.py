@@ -67,6 +67,12 @@ def test_quote_running_over_paragraphs(fam):
     ]
 
 
+def test_headline_quotation_in_single_quotes_is_the_source_voice(fam):
+    # issue 15: TRUMP SLAMS 'DISGRACEFUL' ... counted as the outlet's own voice
+    text = "OFFICIALS SLAM 'TERRORISTS' AFTER ATTACK\n\nThe regime denied it."
+    assert voices(fam, text) == [("TERRORISTS", "quoted"), ("regime", "narrator")]
+
+
 def test_unreopened_paragraph_closes_the_quote(fam):
     text = '"The regime must go now, before it is too late\n\nThe regime said nothing.'
     assert voices(fam, text) == [("regime", "quoted"), ("regime", "narrator")]
