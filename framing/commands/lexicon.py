@@ -1,4 +1,5 @@
-"""``framing lexicon validate|show``: check lexicon files and list their entries."""
+"""``framing lexicon validate|show|coverage``: check lexicon files, list their entries, and
+measure how a corpus is covered (``coverage`` lives in lexicon_coverage.py)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,10 @@ def register(sub: Any) -> None:
     add_lexicon_arg(s)
     s.set_defaults(func=run_show)
 
+    from framing.commands import lexicon_coverage
+
+    lexicon_coverage.register(lsub)
+
     p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
 
 
@@ -42,9 +47,12 @@ def run_validate(args: argparse.Namespace) -> int:
     from framing.errors import LexiconError
     from framing.lexicon import count_entries, validate_paths
     from framing.lexicon.load import other_kind
+    from framing.lexicon.packs import bundled_packs, check_selection, split_selection
     from framing.paths import LEXICON_DIR
 
-    paths = list(args.paths) + list(args.lexicon)
+    selected, user = split_selection(list(args.paths) + list(args.lexicon))
+    check_selection(selected, bundled_packs())
+    paths = [str(p) for p in user]
     others = [p for p in paths if other_kind(p)] if paths else sorted(
         p for p in LEXICON_DIR.glob("*.toml") if other_kind(p)
     )

@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 import pandas as pd
 
 from framing.features.base import Evidence, Family, FamilyResult
+from framing.features.loaded_style import STYLE_COLUMNS, STYLE_DOCS, has_abbreviation, style_features
 from framing.lexicon import CATEGORIES, Entry, Lexicon, Match, load_lexicon, slug
 from framing.text import Document
 
@@ -41,6 +42,9 @@ class _Plan:
     zeros: dict[str, float]
     #: id() of the graded layer's entries (a set lookup per match instead of an attribute)
     graded: frozenset[int]
+    #: id() of entries with an abbreviated / a hyphenated form (for the style columns)
+    abbreviated: frozenset[int]
+    hyphenated: frozenset[int]
 
 
 def _plan(lex: Lexicon) -> _Plan:
@@ -82,7 +86,9 @@ def _plan(lex: Lexicon) -> _Plan:
     lead = {c: col.replace("__rate__", "__lead__", 1) for c, col in rates.items()}
     names += list(dict.fromkeys(lead.values()))
     return _Plan(
-        lex, tuple(names), tuple(refs), naming, rates, about, lead, dict.fromkeys(names, 0.0), frozenset(graded)
+        lex, tuple(names), tuple(refs), naming, rates, about, lead, dict.fromkeys(names, 0.0), frozenset(graded),
+        frozenset(id(e) for e in lex.entries if e.referent and has_abbreviation([*e.forms, *e.exact_forms])),
+        frozenset(id(e) for e in lex.entries if e.referent and any("-" in f for f in e.forms)),
     )
 
 
@@ -162,8 +168,11 @@ class LoadedTerms(Family):
 
     name: ClassVar[str] = NAME
 
-    def __init__(self, lexicons: Sequence[str] = ()) -> None:
+    def __init__(self, lexicons: Sequence[str] = (), style: bool = False) -> None:
         self.lexicons = lexicons
+        #: also emit the spelling-style columns (loaded_style.py): house style, off by default
+        #: so that models of framing do not learn an outlet's spelling
+        self.style = style
 
     @property
     def _plan(self) -> _Plan:
@@ -174,13 +183,15 @@ class LoadedTerms(Family):
         return self._plan.lexicon
 
     def feature_names(self) -> list[str]:
-        return list(self._plan.names)
+        return list(self._plan.names) + (list(STYLE_COLUMNS) if self.style else [])
 
     def feature_docs(self) -> dict[str, tuple[str, str]]:
         """Column name -> (meaning, unit), for docs/features.md; the per-referent columns
         are described from the lexicon's referent labels and canonical names."""
         plan = self._plan
         docs = {f"{NAME}__{k}": v for k, v in RATE_DOCS.items()}
+        if self.style:
+            docs.update(STYLE_DOCS)
         for c in CATEGORIES:
             docs[f"{NAME}__n_{c}"] = (
                 f"Matches of `{c}` entries ({CATEGORY_MEANINGS[c]}), any voice",
@@ -321,6 +332,8 @@ class LoadedTerms(Family):
             f[f"{NAME}__labelled__{r}"] = labelled.get(r, 0) / total
             for c, name in plan.naming.get(r, ()):
                 f[name] = counts.get(c, 0) / total
+        if self.style:
+            f.update(style_features(matches, plan.abbreviated, plan.hyphenated))
         return FamilyResult(features=f, spans=spans, details={"loaded_terms": terms})
 
 

@@ -35,8 +35,9 @@ class Lexicon:
     entries: list[Entry] = field(default_factory=list)
     referents: dict[str, Referent] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
-    #: [meta] of each pack or user file, by name
+    #: [meta] of each pack or user file, and the file it came from, by name
     packs: dict[str, Meta] = field(default_factory=dict)
+    pack_files: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._matcher: Matcher | None = None
@@ -342,6 +343,7 @@ def _merge(parsed: Sequence[_Parsed], known: Iterable[str] = ()) -> tuple[Lexico
     for p in parsed:
         if p.meta is not None:
             lex.packs[p.meta.name] = p.meta
+            lex.pack_files[p.meta.name] = str(p.path)
         for r in p.referents:
             lex.referents[r.id] = r  # a later file may relabel a referent
     known_ids = set(lex.referents) | set(known)
@@ -449,6 +451,7 @@ def load_lexicon(extra: Sequence[str | Path] = ()) -> Lexicon:
             lex.entries[:0] = _graded.graded_entries(cfg, written)
             lex.sources.append(str(g))
             lex.packs[cfg.meta.name] = cfg.meta
+            lex.pack_files[cfg.meta.name] = str(g)
         _CACHE[key] = lex
     return lex
 
