@@ -50,48 +50,83 @@ def _word_fits(pattern: str, word: str) -> bool:
     return pattern == word.replace("\u2019", "'")
 
 
-def _sequence_fits(pattern: str, words: list[str]) -> bool:
-    parts = pattern.split()
+def _sequence_fits(parts: tuple[str, ...], words: list[str]) -> bool:
     return len(words) >= len(parts) and all(_word_fits(p, w) for p, w in zip(parts, words, strict=False))
+
+
+class _Rules:
+    """An entry's patterns, compiled once: plain one-word patterns as a set (one lookup), the
+    rest as word tuples (``not_after`` ones reversed, to compare with the words read back)."""
+
+    __slots__ = ("before_words", "before_seqs", "after_words", "after_seqs", "near")
+
+    def __init__(self, entry: Entry) -> None:
+        self.before_words, self.before_seqs = self._split(entry.not_before, reverse=False)
+        self.after_words, self.after_seqs = self._split(entry.not_after, reverse=True)
+        self.near = frozenset(entry.only_near)
+
+    @staticmethod
+    def _split(patterns: list[str], reverse: bool) -> tuple[frozenset[str], list[tuple[str, ...]]]:
+        words = {p for p in patterns if " " not in p and p not in (CONTEXT_ANY, CONTEXT_NUMBER)}
+        seqs = [tuple(p.split()[::-1] if reverse else p.split()) for p in patterns if p not in words]
+        return frozenset(words), seqs
+
+
+_RULES: dict[int, tuple[Entry, _Rules]] = {}
+
+
+def _rules(entry: Entry) -> _Rules:
+    got = _RULES.get(id(entry))
+    if got is None or got[0] is not entry:  # (the entry is kept so its id cannot be reused)
+        got = _RULES[id(entry)] = (entry, _Rules(entry))
+    return got[1]
+
+
+def _blocked(words: list[str], singles: frozenset[str], seqs: list[tuple[str, ...]]) -> bool:
+    """Whether ``words`` (read away from the hit) start with one of the patterns."""
+    if not words:
+        return False
+    return words[0].replace("\u2019", "'") in singles or any(_sequence_fits(p, words) for p in seqs)
 
 
 def context_allows(entry: Entry, text: str, start: int, end: int) -> bool:
     """Whether the hit ``text[start:end]`` of ``entry`` counts, by the entry's sense rules."""
-    if entry.not_before:
-        after = _words_after(text, end)
-        if any(_sequence_fits(p, after) for p in entry.not_before):
-            return False
-    if entry.not_after:
-        before = _words_before(text, start)[::-1]
-        # patterns read left to right; compare them with the words read back from the hit
-        if any(_sequence_fits(" ".join(p.split()[::-1]), before) for p in entry.not_after):
-            return False
-    if entry.only_near:
+    r = _rules(entry)
+    if (r.before_words or r.before_seqs) and _blocked(_words_after(text, end), r.before_words, r.before_seqs):
+        return False
+    if (r.after_words or r.after_seqs) and _blocked(_words_before(text, start)[::-1], r.after_words, r.after_seqs):
+        return False
+    if r.near:
         near = _words_after(text, end)[:NEAR_WORDS] + _words_before(text, start)[-NEAR_WORDS:]
-        if not any(_word_fits(p, w) for p in entry.only_near for w in near):
+        if not any(w in r.near for w in near):
             return False
     return True
 
 
-_PREV_WORD = re.compile(r"([^\W_]+)[ \t]+$")
-_NEXT_WORD = re.compile(r"(?:['\u2019]s)?[ \t]+([^\W_]+)")
-
-
-def _all_caps_word(word: str) -> bool:
-    return len(word) >= 2 and word.isupper()
+def _caps_word(word: str) -> bool:
+    return len(word) >= 2 and word.isalpha() and word.isupper()
 
 
 def in_capitals(text: str, start: int, end: int) -> bool:
     """An all-capital hit with an all-capital word beside it (spaces between, same line):
-    a headline or slogan set in capitals, where "IS" and "US" are words, not acronyms."""
-    hit = text[start:end]
-    if not hit.isupper():
+    a headline or slogan set in capitals, where "IS" and "US" are words, not acronyms.
+    (String slicing rather than a regex: this runs on every hit of an acronym.)"""
+    if not text[start:end].isupper():
         return False
-    m = _PREV_WORD.search(text, max(0, start - 40), start)
-    if m is not None and _all_caps_word(m.group(1)):
-        return True
-    m = _NEXT_WORD.match(text, end, end + 40)
-    return m is not None and _all_caps_word(m.group(1))
+    before = text[max(0, start - 30) : start]
+    if before[-1:] in (" ", "\t"):
+        words = before.rstrip(" \t").rsplit(None, 1)
+        line_break = "\n" in before[len(before.rstrip(" \t")) :]
+        if words and not line_break and _caps_word(words[-1]):
+            return True
+    after = text[end : end + 30]
+    if after[:2] in ("'s", "\u2019s"):
+        after = after[2:]
+    if after[:1] in (" ", "\t"):
+        words = after.lstrip(" \t").split(None, 1)
+        if words and _caps_word(words[0].rstrip(".,;:!?'\"\u2019\u201d)")):
+            return True
+    return False
 
 
 __all__ = ["NEAR_WORDS", "context_allows", "in_capitals"]

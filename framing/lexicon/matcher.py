@@ -203,9 +203,14 @@ class Matcher:
         # padded: a key " form " hit ending at padded index `last` covers text[last-k+1:last-1]
         padded = " " + normalise_text(text) + " "
         hits: list[tuple[int, int, Entry]] = []
+        append = hits.append
         for last, (klen, cands) in self._automaton.iter(padded):
             start = last - klen + 1
             end = last - 1
+            entry, exact, ctx = cands[0]
+            if exact is None and not ctx:  # the common case: one case-insensitive candidate
+                append((start, end, entry))
+                continue
             for entry, exact, ctx in cands:
                 if exact is not None:
                     if text[start:end].translate(_FOLD) not in exact or in_capitals(text, start, end):
