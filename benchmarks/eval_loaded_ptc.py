@@ -115,6 +115,12 @@ def evaluate(part: str, lexicons: tuple[str, ...]) -> list[tuple[str, str, dict[
             rows.append((p, f"voice {voice}", score(arts, _subset(pred, "voice", voice))))
         for layer in ("lexicon", "graded"):
             rows.append((p, f"layer {layer}", score(arts, _subset(pred, "layer", layer))))
+        # names of a referent (naming choices: "regime", "illegal aliens") against general
+        # vocabulary ("brutal", "witch hunt"): PTC's annotators mark the second kind
+        names = {k: [t for t in v if t.get("referent")] for k, v in pred.items()}
+        vocab = {k: [t for t in v if not t.get("referent")] for k, v in pred.items()}
+        rows.append((p, "referent names", score(arts, names)))
+        rows.append((p, "vocabulary", score(arts, vocab)))
     return rows
 
 

@@ -8,7 +8,6 @@ header in the raw text to the n-th parsed entry.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,15 +15,24 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from framing import paths as _paths
+from framing import paths as _paths  # noqa: F401  (tests and callers reach LEXICON_DIR here)
 from framing.errors import LexiconError
+from framing.lexicon.files import (  # noqa: F401  (re-exported: callers import them from here)
+    _HEADER,
+    _expand,
+    _headers,
+    _read_toml,
+    _stamp,
+    default_paths,
+    is_loaded_lexicon,
+    other_kind,
+    user_files,
+)
 from framing.lexicon.schema import Entry, Meta, Referent, slug
 
 if TYPE_CHECKING:
     from framing.lexicon.matcher import Matcher
 
-_HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-]+)\s*\]\]?\s*(?:#.*)?$")
-_TOML_POS = re.compile(r"\(at line (\d+), column \d+\)")
 _TOP_KEYS = {"meta", "referent", "entry"}
 
 
@@ -88,16 +96,6 @@ class _Parsed:
     referent_refs: list[tuple[Entry, int | None]]
 
 
-def _headers(lines: list[str], name: str) -> list[int]:
-    """1-based line numbers of each ``[[name]]`` header."""
-    out = []
-    for i, line in enumerate(lines, 1):
-        m = _HEADER.match(line)
-        if m and m.group(1) == name and line.strip().startswith("[["):
-            out.append(i)
-    return out
-
-
 def _block_end(lines: list[str], start: int) -> int:
     """The last line (1-based) of the table whose header is at ``start``."""
     for i in range(start, len(lines)):  # lines[i] is line i+1
@@ -142,37 +140,6 @@ def norm_key(form: str, case_sensitive: bool = False) -> str:
     from framing.lexicon.matcher import normalise_form
 
     return normalise_form(form, case_sensitive)
-
-
-def _read_toml(path: Path) -> tuple[dict[str, Any] | None, str, LexiconError | None]:
-    try:
-        raw = path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        return None, "", LexiconError(path, None, "no such file")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, "", LexiconError(path, None, f"cannot read: {exc}")
-    try:
-        return tomllib.loads(raw), raw, None
-    except tomllib.TOMLDecodeError as exc:
-        m = _TOML_POS.search(str(exc))
-        line = int(m.group(1)) if m else None
-        problem = _TOML_POS.sub("", str(exc)).strip()
-        return None, raw, LexiconError(path, line, f"TOML syntax error: {problem}")
-
-
-def is_loaded_lexicon(data: dict[str, Any]) -> bool:
-    """The default-set rule: ``[meta] kind = "loaded"`` (the default when ``kind`` is absent)
-    and, when ``kind`` is absent, ``[[entry]]`` tables that have a ``canonical``."""
-    meta = data.get("meta")
-    if isinstance(meta, dict) and "kind" in meta:
-        return meta["kind"] == "loaded"
-    entries = data.get("entry")
-    return (
-        isinstance(entries, list)
-        and bool(entries)
-        and all(isinstance(e, dict) for e in entries)
-        and any("canonical" in e for e in entries)
-    )
 
 
 def parse_file(path: str | Path) -> _Parsed:
@@ -278,65 +245,6 @@ def _as_tables(value: Any, path: Path, errors: list[LexiconError], name: str) ->
 # several files
 
 
-_DEFAULT_CACHE: dict[tuple, list[Path]] = {}
-
-
-def default_paths(directory: str | Path | None = None) -> list[Path]:
-    """The bundled loaded-language lexicons: every ``lexicons/*.toml`` that
-    :func:`is_loaded_lexicon` accepts (sourcing lexicons and the outlet registry are skipped)."""
-    d = Path(directory) if directory is not None else _paths.LEXICON_DIR
-    candidates = sorted(d.glob("*.toml"))
-    key = _stamp(candidates)
-    if key not in _DEFAULT_CACHE:
-        _DEFAULT_CACHE[key] = _scan(candidates)
-    return list(_DEFAULT_CACHE[key])
-
-
-def _scan(candidates: list[Path]) -> list[Path]:
-    out = []
-    for p in candidates:
-        data, raw, err = _read_toml(p)
-        if err is not None:
-            # unreadable: keep it only if it looks like a loaded lexicon, so its error shows
-            if _headers(raw.splitlines(), "entry") and "canonical" in raw:
-                out.append(p)
-            continue
-        if data is not None and is_loaded_lexicon(data):
-            out.append(p)
-    return out
-
-
-def _expand(paths: Iterable[str | Path], strict: bool = False) -> list[Path]:
-    """Files for user lexicon paths (a folder: its loaded-language ``*.toml``). With
-    ``strict`` (what ``--lexicon`` gets), a folder holding none is an error, not nothing."""
-    out: list[Path] = []
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            found = default_paths(p)
-            if strict and not found:
-                raise LexiconError(p, None, "folder holds no loaded-language lexicon (*.toml with [[entry]] tables)")
-            out.extend(found)
-        else:
-            out.append(p)
-    return out
-
-
-def user_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The loaded-language files a ``--lexicon`` list names. A file of another kind (cues,
-    hedges, the outlet registry, a graded-layer file) or an empty folder is a one-line error
-    naming it: read silently as nothing, it would leave the researcher's terms uncounted."""
-    out = _expand(paths, strict=True)
-    for p in out:
-        why = other_kind(p)
-        if why is not None:
-            raise LexiconError(
-                p, None, f"not a loaded-language lexicon ({why}); --lexicon takes files with "
-                "[[entry]] tables ([meta] kind = \"loaded\"); check other kinds with 'framing lexicon validate'"
-            )
-    return out
-
-
 def _merge(parsed: Sequence[_Parsed], known: Iterable[str] = ()) -> tuple[Lexicon, list[LexiconError]]:
     errors: list[LexiconError] = [e for p in parsed for e in p.errors]
     lex = Lexicon(sources=[str(p.path) for p in parsed])
@@ -364,26 +272,6 @@ def _merge(parsed: Sequence[_Parsed], known: Iterable[str] = ()) -> tuple[Lexico
     return lex, errors
 
 
-def other_kind(path: str | Path) -> str | None:
-    """Why a file given explicitly is not a loaded-language lexicon (``None`` if it is one or
-    cannot be read as TOML): its ``[meta] kind`` says so, or it has no ``[[entry]]`` or
-    ``[[referent]]`` tables but other arrays of tables (cues, hedges, outlets...)."""
-    data, _, err = _read_toml(Path(path))
-    if err is not None or data is None:
-        return None
-    meta = data.get("meta")
-    if isinstance(meta, dict) and "kind" in meta and meta["kind"] != "loaded":
-        return f"kind = {meta['kind']!r}"
-    tables = [k for k, v in data.items() if isinstance(v, list) and v and isinstance(v[0], dict)]
-    if _OTHER_TABLES & set(tables) and not {"entry", "referent"} & set(tables):
-        return "has " + ", ".join(f"[[{t}]]" for t in tables) + " tables, no [[entry]]"
-    return None
-
-
-#: the tables of the bundled non-loaded lexicons (a misspelt [[entrys]] is still an error)
-_OTHER_TABLES = {"cue", "source_noun", "name_word", "hedge", "head", "marker", "outlet"}
-
-
 def validate_paths(paths: Sequence[str | Path] = ()) -> list[LexiconError]:
     """Every problem in ``paths`` (default: the bundled lexicons), as ``LexiconError``s.
 
@@ -406,17 +294,6 @@ def count_entries(paths: Sequence[str | Path] = ()) -> int:
 
 
 _CACHE: dict[tuple, Lexicon] = {}
-
-
-def _stamp(paths: Sequence[Path]) -> tuple:
-    out = []
-    for p in paths:
-        try:
-            st = p.stat()
-            out.append((str(p.resolve()), st.st_mtime_ns, st.st_size))
-        except OSError:
-            out.append((str(p), None, None))
-    return tuple(out)
 
 
 def load_lexicon(extra: Sequence[str | Path] = ()) -> Lexicon:
