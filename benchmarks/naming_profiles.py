@@ -93,12 +93,17 @@ def collect_polnear(lexicons: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFra
     return pd.DataFrame(rows), pd.DataFrame(arts), texts
 
 
-def render_us(matches: pd.DataFrame, arts: pd.DataFrame, labels: dict[str, str], coverage: str) -> str:
-    """The PolNeAR tables: one per immigration, abortion and election referent."""
+def _profile(matches: pd.DataFrame, arts: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame]:
+    """Articles per outlet and the naming profile (share of each name per outlet and referent)."""
     from framing.features.loaded import naming_profile
 
-    articles = arts.groupby("outlet").size()
     prof = naming_profile(matches[["outlet", "referent", "canonical"]], by="outlet")
+    return arts.groupby("outlet").size(), prof
+
+
+def render_us(matches: pd.DataFrame, arts: pd.DataFrame, labels: dict[str, str], coverage: str) -> str:
+    """The PolNeAR tables: one per immigration, abortion and election referent."""
+    articles, prof = _profile(matches, arts)
     out = [
         "# Naming choices per publisher: US election coverage (PolNeAR)",
         "",
@@ -235,10 +240,7 @@ def render(
     texts: dict,
     attach: list[str],
 ) -> str:
-    from framing.features.loaded import naming_profile
-
-    articles = arts.groupby("outlet").size()
-    prof = naming_profile(matches[["outlet", "referent", "canonical"]], by="outlet")
+    articles, prof = _profile(matches, arts)
     out = [
         "# Naming-choice profiles per outlet (FA-KES)",
         "",

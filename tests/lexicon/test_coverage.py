@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from framing.cli import main
-from framing.lexicon import load as load_mod
 from framing.lexicon import load_lexicon
 from framing.lexicon.coverage import coverage_note, lexicon_coverage
 
@@ -21,13 +20,8 @@ TEXTS = [
 
 
 @pytest.fixture
-def lex(tmp_path, monkeypatch):
-    d = tmp_path / "bundle"
-    d.mkdir()
-    monkeypatch.setattr(load_mod._paths, "LEXICON_DIR", d)
-    load_mod._CACHE.clear()
-    yield load_lexicon([MINI])
-    load_mod._CACHE.clear()
+def lex(empty_bundle):
+    return load_lexicon([MINI])
 
 
 def test_shares_of_articles_and_sentences_per_pack(lex):

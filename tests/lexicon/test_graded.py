@@ -45,15 +45,11 @@ WRITTEN = textwrap.dedent(
 
 
 @pytest.fixture
-def bundle(tmp_path, monkeypatch):
-    d = tmp_path / "bundle"
-    d.mkdir()
-    (d / "graded.toml").write_text(CONFIG)
-    (d / "general.toml").write_text(WRITTEN)
-    monkeypatch.setattr(load_mod._paths, "LEXICON_DIR", d)
+def bundle(empty_bundle):
+    (empty_bundle / "graded.toml").write_text(CONFIG)
+    (empty_bundle / "general.toml").write_text(WRITTEN)
     load_mod._CACHE.clear()
-    yield d
-    load_mod._CACHE.clear()
+    return empty_bundle
 
 
 def test_valences_are_read_from_the_installed_package_not_copied():

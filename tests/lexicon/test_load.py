@@ -10,7 +10,6 @@ import pytest
 
 from framing.cli import main
 from framing.errors import LexiconError
-from framing.lexicon import load as load_mod
 from framing.lexicon import load_lexicon, parse_file, validate_paths
 from framing.lexicon.load import _merge, default_paths, is_loaded_lexicon
 
@@ -18,16 +17,6 @@ FIX = Path(__file__).parent / "fixtures"
 MINI = FIX / "mini.toml"
 BAD = FIX / "bad.toml"
 SYNTAX = FIX / "syntax.toml"
-
-
-@pytest.fixture
-def empty_bundle(tmp_path, monkeypatch):
-    """An empty bundled-lexicon folder, so tests do not depend on the bundled data."""
-    d = tmp_path / "bundle"
-    d.mkdir()
-    monkeypatch.setattr(load_mod._paths, "LEXICON_DIR", d)
-    load_mod._CACHE.clear()
-    return d
 
 
 def entry(canonical, forms, referent="", weight=0.5):
