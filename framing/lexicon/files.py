@@ -26,7 +26,28 @@ def _headers(lines: list[str], name: str) -> list[int]:
     return out
 
 
+#: parsed files by (path, mtime, size): choosing the packs, finding the default set and
+#: validating each read the same files, and parsing TOML is most of a load's time
+_PARSED: dict[tuple, tuple[dict[str, Any] | None, str, LexiconError | None]] = {}
+
+
 def _read_toml(path: Path) -> tuple[dict[str, Any] | None, str, LexiconError | None]:
+    """(data, raw text, error) of one TOML file, parsed once per version of the file.
+    Callers must not modify the returned data."""
+    try:
+        st = path.stat()
+        key: tuple | None = (str(path), st.st_mtime_ns, st.st_size)
+    except OSError:
+        key = None
+    if key is not None and key in _PARSED:
+        return _PARSED[key]
+    got = _parse_toml(path)
+    if key is not None:
+        _PARSED[key] = got
+    return got
+
+
+def _parse_toml(path: Path) -> tuple[dict[str, Any] | None, str, LexiconError | None]:
     try:
         raw = path.read_bytes().decode("utf-8")
     except FileNotFoundError:

@@ -9,12 +9,12 @@ line, ``LoadedTerms(lexicons=("pack:us-politics",))`` in Python).
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 
 from framing import paths as _paths
 from framing.errors import FramingError
+from framing.lexicon.files import _read_toml
 
 PACK_PREFIX = "pack:"
 _CACHE: dict[tuple, dict[str, tuple[str, Path]]] = {}
@@ -47,9 +47,8 @@ def bundled_packs(directory: str | Path | None = None) -> dict[str, tuple[str, P
     if key not in _CACHE:
         out: dict[str, tuple[str, Path]] = {}
         for p in files:
-            try:
-                data = tomllib.loads(p.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            data, _, err = _read_toml(p)
+            if err is not None or data is None:
                 continue
             meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
             kind = meta.get("kind", "loaded" if "entry" in data else "")

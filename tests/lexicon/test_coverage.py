@@ -40,13 +40,15 @@ def test_frequent_uncovered_names_are_listed_and_covered_ones_not(lex):
     assert "33% of the 3 articles" in note and "Elena Vasquez (2)" in note
 
 
-def test_the_command_prints_a_table_and_json(tmp_path, lex, capsys):
+def test_the_command_prints_a_table_and_json(tmp_path, capsys):
+    # the bundled data (not an empty bundle): loading a corpus also reads the outlet registry
     corpus = tmp_path / "c.jsonl"
     corpus.write_text("".join(json.dumps({"text": t, "outlet": "A"}) + "\n" for t in TEXTS))
-    assert main(["lexicon", "coverage", str(corpus), "--lexicon", str(MINI)]) == 0
+    args = ["--lexicon-pack", "general", "--lexicon", str(MINI)]
+    assert main(["lexicon", "coverage", str(corpus), *args]) == 0
     out = capsys.readouterr().out
     assert "mini" in out and "Elena Vasquez  (2, 2)" in out
     dest = tmp_path / "cov.json"
-    assert main(["lexicon", "coverage", str(corpus), "--lexicon", str(MINI), "--format", "json", "-o", str(dest)]) == 0
+    assert main(["lexicon", "coverage", str(corpus), *args, "--format", "json", "-o", str(dest)]) == 0
     got = json.loads(dest.read_text())
     assert got["n_articles"] == 3 and got["uncovered"][0]["phrase"] in {"Elena Vasquez", "Harbor Council"}
