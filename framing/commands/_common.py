@@ -76,12 +76,24 @@ non_negative = int_at_least(0)
 
 
 def add_lexicon_arg(parser: argparse.ArgumentParser) -> None:
+    from framing.lexicon.packs import pack_token
+
     parser.add_argument(
         "--lexicon",
         action="append",
         default=[],
         metavar="PATH",
         help="add or override lexicon entries from a TOML file (repeatable)",
+    )
+    # a selection travels with the --lexicon list as pack:NAME items (framing.lexicon.packs)
+    parser.add_argument(
+        "--lexicon-pack",
+        dest="lexicon",
+        action="append",
+        type=pack_token,
+        metavar="NAME",
+        help="use only these bundled lexicon packs (repeatable; default: all; "
+        "'framing lexicon coverage' lists them)",
     )
 
 

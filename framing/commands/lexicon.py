@@ -1,4 +1,5 @@
-"""``framing lexicon validate|show``: check lexicon files and list their entries."""
+"""``framing lexicon validate|show|coverage``: check lexicon files, list their entries, and
+measure how a corpus is covered (``coverage`` lives in lexicon_coverage.py)."""
 
 from __future__ import annotations
 
@@ -49,9 +50,12 @@ def run_validate(args: argparse.Namespace) -> int:
     from framing.errors import LexiconError
     from framing.lexicon import count_entries, validate_paths
     from framing.lexicon.load import other_kind, unreviewed
+    from framing.lexicon.packs import bundled_packs, check_selection, split_selection
     from framing.paths import LEXICON_DIR
 
-    paths = list(args.paths) + list(args.lexicon)
+    selected, user = split_selection(list(args.paths) + list(args.lexicon))
+    check_selection(selected, bundled_packs())
+    paths = [str(p) for p in user]
     others = [p for p in paths if other_kind(p)] if paths else sorted(
         p for p in LEXICON_DIR.glob("*.toml") if other_kind(p)
     )
@@ -83,10 +87,15 @@ def _validate_other(path: str | Path) -> str:
     import tomllib
 
     from framing.io.outlets import OutletRegistry
+    from framing.lexicon.graded import is_graded_file, read_config
     from framing.sourcing.cues import validate_file
 
     with open(path, "rb") as f:
         data = tomllib.load(f)
+    if is_graded_file(data):
+        cfg = read_config(path)
+        s = cfg.settings
+        return f"graded layer ({s.source}, |valence| >= {s.min_valence:g}, {len(cfg.plain)} plain forms)"
     if "outlet" in data:
         return f"outlet registry, {len(OutletRegistry.from_files([Path(path)]))} outlets"
     return f"{validate_file(path)} lexicon"
@@ -141,4 +150,10 @@ def add_suggest(lsub: Any) -> None:
     lexicon_suggest.register(lsub)
 
 
-ACTIONS = (add_validate, add_show, add_suggest)
+def add_coverage(lsub: Any) -> None:
+    from framing.commands import lexicon_coverage
+
+    lexicon_coverage.register(lsub)
+
+
+ACTIONS = (add_validate, add_show, add_suggest, add_coverage)

@@ -253,6 +253,11 @@ def build_report(
     n_failed = sum(1 for a in analyses if any("analysis failed" in w for w in a["warnings"]))
     ctx["failed"] = n_failed
     ctx["methods"] = sections.methods(corpus, params, families, lexicon_list)
+    # does the lexicon fit this corpus? (issue 15: a note in every report)
+    from framing.lexicon import load_lexicon
+    from framing.lexicon.coverage import coverage_note, lexicon_coverage
+
+    ctx["lexicon_note"] = coverage_note(lexicon_coverage(corpus["text"].tolist(), load_lexicon(tuple(lexicons))))
     ctx["elapsed"] = f"{time.perf_counter() - t0:.1f}"
     html = render("report.html.j2", **ctx)
     write_atomic(out_path, html.encode("utf-8"))
