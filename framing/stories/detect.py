@@ -64,9 +64,11 @@ class StoryParams:
     #: cosine between an article and a story's centroid needed to join it
     threshold: float = 0.3
     #: a story stays open this many days after its latest article
-    window_days: int = 3
+    window_days: int = 5
+    #: extra cosine needed to join a story that only the article's own outlet has told
+    same_outlet_margin: float = 0.1
     #: words of the body read after the headline (the lead says what happened)
-    lead_words: int = 250
+    lead_words: int = 100
     #: the headline's words count this many times
     title_weight: int = 2
     n_features: int = 2**20
@@ -231,7 +233,7 @@ def iter_stories(
         days = np.asarray(corpus.days, dtype=np.int64)
         corpus.days = []
         order = np.argsort(days, kind="stable")  # date order; input order within a day
-        sweep = Sweep(params.threshold, params.window_days)
+        sweep = Sweep(params.threshold, params.window_days, params.same_outlet_margin)
         copies = CopyMarker(params.copy_cosine, params.copy_jaccard, lambda r: r[_ID], _body)
 
         def finish(stories: list[Story]) -> Iterator[dict[str, Any]]:
@@ -247,7 +249,7 @@ def iter_stories(
                 stop += 1
             yield from finish(sweep.expire(day))  # undated (the last "day") closes every dated story
             records = [spill.get(int(i)) for i in order[start:stop]]
-            sweep.batch(day, records, [_unit_vector(r, idf) for r in records])
+            sweep.batch(day, records, [_unit_vector(r, idf) for r in records], [r[_OUTLET] for r in records])
             start = stop
         yield from finish(sweep.expire(None))
         for done, copy_of in copies.flush():

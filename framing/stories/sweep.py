@@ -75,14 +75,16 @@ class Story:
     vectors: list[Vec] = field(default_factory=list)
     total: Vec = (np.zeros(0, np.int64), np.zeros(0))  # sum of ``vectors``, unnormalised
     norm2: float = 0.0
+    outlets: set[Any] = field(default_factory=set)
 
 
 class Sweep:
     """Single-pass clustering with centroid linkage over same-day batches in date order."""
 
-    def __init__(self, threshold: float, window_days: int) -> None:
+    def __init__(self, threshold: float, window_days: int, same_outlet_margin: float = 0.0) -> None:
         self.threshold = threshold
         self.window = window_days
+        self.margin = same_outlet_margin
         self.active: list[Story] = []
         self.next_id = 0
 
@@ -96,8 +98,12 @@ class Sweep:
         self.active = [s for s in self.active if not done(s)]
         return closed
 
-    def batch(self, day: int, records: Sequence[Any], vectors: Sequence[Vec]) -> None:
+    def batch(self, day: int, records: Sequence[Any], vectors: Sequence[Vec], outlets: Sequence[Any]) -> None:
         """Assign one batch of same-day articles, in order, to an active or a new story.
+
+        A story told so far by the article's own outlet alone needs ``margin`` more
+        similarity: an outlet repeats its own templates and house phrases (SANA's daily
+        "terrorist rocket attacks on Aleppo" reports), which look alike whatever happened.
 
         Exact centroid cosines without rebuilding a centroid per article: for story s,
         x . total_s is kept in ``dots[:, s]`` and |total_s|^2 in ``norm2[s]``; when article
@@ -114,6 +120,7 @@ class Sweep:
             norm2[:a] = [s.norm2 for s in self.active]
         S = products(X, X)
         assign = np.empty(m, dtype=np.int64)
+        col_outlets: list[set[Any]] = [s.outlets for s in self.active] + [set() for _ in range(m)]
         n_cols = a
         for i in range(m):
             col = n_cols
@@ -121,11 +128,15 @@ class Sweep:
                 ok = norm2[:n_cols] > 0
                 sims = np.zeros(n_cols)
                 sims[ok] = dots[i, :n_cols][ok] / np.sqrt(norm2[:n_cols][ok])
+                if self.margin and outlets[i] is not None:
+                    own = np.array([c == {outlets[i]} for c in col_outlets[:n_cols]])
+                    sims[own] -= self.margin
                 best = int(np.argmax(sims))
                 if sims[best] >= self.threshold:
                     col = best
             if col == n_cols:
                 n_cols += 1
+            col_outlets[col] = col_outlets[col] | {outlets[i]}
             norm2[col] += 2.0 * dots[i, col] + S[i, i]
             dots[:, col] += S[:, i]
             assign[i] = col
@@ -140,6 +151,7 @@ class Sweep:
                 story = Story(self.next_id, day, day)
                 self.next_id += 1
                 self.active.append(story)
+            story.outlets = col_outlets[col]
             new = [vectors[r] for r in rows]
             story.members.extend(records[r] for r in rows)
             story.vectors.extend(new)
