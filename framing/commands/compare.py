@@ -50,6 +50,11 @@ def register(sub: Any) -> None:
         help="extract features from the text as loaded (default: outlet names, datelines, "
         "bylines, credits and page furniture are stripped first, so no model can learn them)",
     )
+    p.add_argument(
+        "--within-story", nargs="?", const="", default=None, metavar="STORIES.parquet",
+        help="also compare outlets story by story (stories found here, or read from a "
+        "`framing stories` table): per-story profiles, unique facts, story-controlled statistics",
+    )
     p.set_defaults(func=run)
 
 
@@ -161,6 +166,11 @@ def run(args: argparse.Namespace) -> int:
     except FramingError as exc:  # a problem with this input: name it, as every other such message does
         raise InputError(", ".join(args.paths), str(exc)) from None
     print(format_summary(result.summary))
+    if args.within_story is not None:
+        from framing.stories.compare import within_story_command
+
+        print(within_story_command(features, span_corpus if span_corpus is not None else corpus,
+                                   args.within_story or None, args.out, args.by, tuple(args.lexicon)))
     print(f"framing: wrote results to {args.out}", file=sys.stderr)
     return 0
 

@@ -9,8 +9,8 @@ matched sentences chained across articles form one row of the side-by-side view.
 Then, per sentence, the facts in it: **numbers** (casualty counts, ages, distances; dates
 are not facts here, outlets write them differently) and **names** (runs of capitalised
 words: actors, places, organisations). A fact is *unique* to an outlet when no article of
-any other outlet in the story contains it (a name counts as present when any of its
-significant words occurs, so a shortened name is not called missing). A sentence is
+any other outlet in the story contains it (a name counts as present when its last
+significant word occurs: 'Ghanmi' stands for 'Lieutenant General Othman al-Ghanmi'). A sentence is
 unique when nothing in another outlet's articles resembles it.
 """
 
@@ -142,8 +142,13 @@ def _words(text: str) -> set[str]:
     return {re.sub(r"'s$", "", w) for w in re.findall(r"[^\W_]+(?:'s)?", text.lower())}
 
 
-def _name_words(value: str) -> set[str]:
-    return {w for w in _words(value) if w not in _STOP and len(w) > 2 and w not in ("al", "el")}
+def _head(value: str) -> str | None:
+    """A name's last significant word ('Lieutenant General Othman al-Ghanmi' -> 'ghanmi'):
+    another version that writes only 'Ghanmi' has the name; one that shares only 'General'
+    does not."""
+    words = [w for w in re.findall(r"[^\W_]+", re.sub(r"'s\b", "", value.lower()))
+             if w not in _STOP and len(w) > 2 and w not in ("al", "el")]
+    return words[-1] if words else None
 
 
 def _mutual_best(S: np.ndarray, threshold: float) -> list[tuple[int, int]]:
@@ -221,8 +226,9 @@ def _unique(versions: list[Version], S: np.ndarray, offsets: np.ndarray, thresho
                 if (f.kind, f.value) in seen:
                     continue
                 seen.add((f.kind, f.value))
+                head = _head(f.value)
                 missing = (f.value not in other_numbers if f.kind == "number"
-                           else bool(_name_words(f.value)) and not (_name_words(f.value) & other_words))
+                           else head is not None and head not in other_words)
                 if missing:
                     out.append(UniqueFact(v.article_id, v.outlet, i, sent, f.kind, f.text, f.start, f.end))
     return out

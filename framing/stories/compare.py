@@ -153,3 +153,37 @@ def write_within_story(r: WithinStoryResult, out_dir: str | Path) -> list[Path]:
         written.append(write_atomic(out / f"{name}.csv", table.to_csv(index=False)))
     written.append(write_atomic(out / "stories_summary.json", json.dumps(r.summary, indent=2, default=str)))
     return written
+
+
+def within_story_command(
+    features: pd.DataFrame, corpus: pd.DataFrame | None, stories_path: str | None, out_dir: str | Path,
+    by: str = "outlet", lexicons: Sequence[str | Path] = (),
+) -> str:
+    """What ``framing compare --within-story`` does after the comparison; returns its summary line."""
+    import sys
+
+    from framing.errors import FramingError, InputError
+
+    if corpus is None:
+        raise FramingError("--within-story needs the articles' text: pass the corpus, or --corpus with a feature table")
+    stories = None
+    if stories_path:
+        try:
+            stories = pd.read_parquet(stories_path)
+        except Exception as exc:  # pyarrow raises many types for a bad file
+            raise InputError(stories_path, f"cannot read the story table: {exc.__class__.__name__}") from None
+        missing = [c for c in ("story_id", "articles", "n_outlets") if c not in stories.columns]
+        if missing:
+            raise InputError(stories_path, f"not a `framing stories` table (no {', '.join(missing)})")
+    result = compare_within_stories(
+        corpus, features, stories, by=by, lexicons=lexicons,
+        progress=lambda m: print(f"framing: {m}", file=sys.stderr, flush=True))
+    write_within_story(result, out_dir)
+    s = result.summary
+    line = (f"  stories: {s['n_stories']} ({s['n_multi_outlet_stories']} covered by 2+ outlets), "
+            f"{s['n_unique_facts']} unique facts")
+    if "controlled" in s:
+        v = s["controlled"]["verdicts"]
+        line += (f"; outlet differences surviving story control: {v.get('survives story control', 0)}, "
+                 f"not confirmed within stories: {v.get(NOT_CONFIRMED, 0)}")
+    return line

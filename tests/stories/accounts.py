@@ -53,3 +53,36 @@ IDLIB_BOMBING = {
         "No group immediately claimed responsibility for the bombing.\n"
     ),
 }
+
+#: invented events for a multi-story corpus: (place, target, toll, date)
+EVENTS = [
+    ("Maarat al-Numan", "bakery", 12, "2016-03-01"), ("Jisr al-Shughur", "school", 7, "2016-03-12"),
+    ("Saraqeb", "mosque", 9, "2016-03-23"), ("Ariha", "hospital", 15, "2016-04-03"),
+    ("Khan Sheikhun", "market", 21, "2016-04-14"), ("Kafr Nabl", "bus station", 5, "2016-04-25"),
+    ("Binnish", "water plant", 11, "2016-05-06"), ("Taftanaz", "clinic", 8, "2016-05-17"),
+]
+
+
+def story_corpus() -> list[dict]:
+    """Eight events, each told by three invented outlets in their own words (one names the
+    attackers 'terrorists', one 'rebels', one 'militants'), eleven days apart."""
+    rows = []
+    for k, (place, target, toll, date) in enumerate(EVENTS):
+        rows += [
+            {"id": f"e{k}-state", "outlet": "State Wire", "date": date,
+             "title": f"Terrorists shell {place}, killing {toll}",
+             "text": (f"Terrorists fired rocket shells on {place} on Monday, killing {toll} civilians, "
+                      f"a police source told the agency.\n\nThe shells hit a {target} in the town centre.\n\n"
+                      f"The terrorists are backed by foreign states, the source said.\n")},
+            {"id": f"e{k}-monitor", "outlet": "Monitor Post", "date": date,
+             "title": f"Shelling kills {toll} in {place}",
+             "text": (f"Rebel shelling of {place} killed {toll} people on Monday, the observatory said.\n\n"
+                      f"A {target} was hit, residents said, and {toll + 4} people were wounded.\n\n"
+                      f"Rebels denied firing on the town.\n")},
+            {"id": f"e{k}-daily", "outlet": "Daily Courier", "date": date,
+             "title": f"{toll} dead as {place} {target} is shelled",
+             "text": (f"{toll} people died when militants shelled a {target} in {place} on Monday, "
+                      f"state media reported.\n\nActivists gave a higher toll of {toll + 3}.\n\n"
+                      f"Militants have shelled the area for weeks.\n")},
+        ]
+    return rows
