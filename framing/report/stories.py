@@ -112,7 +112,7 @@ def story_page(result: WithinStoryResult, story: Mapping[str, Any], titles: Mapp
         src = copy_of.get(v.article_id, v.article_id)
         columns.append({"outlet": v.outlet, "title": titles.get(v.article_id) or v.article_id,
                         "date": str(dates.get(v.article_id) or ""),
-                        "copy": f"same copy as {src}" if src != v.article_id else ""})
+                        "copy_note": f"same copy as {src}" if src != v.article_id else ""})
     rows = _grid(al)
     names = naming_table(prof)
     return StoryPage(

@@ -59,3 +59,4 @@ def test_report_has_the_story_section_escaped(corpus, analysed, tmp_path, monkey
     assert "<script>" not in html and "<img src=x" not in html and "<b>Outlet" not in html
     assert "&lt;script&gt;document.title=" in html
     assert "Outlet differences within stories" in html
+    assert "built-in method" not in html
