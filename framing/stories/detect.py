@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -125,7 +126,7 @@ class _Corpus:
     """What pass 1 leaves: the spill, sort keys and document frequencies."""
 
     spill: RecordSpill
-    days: list[int] = field(default_factory=list)
+    days: array = field(default_factory=lambda: array("q"))  # 8 bytes an article
     df: np.ndarray | None = None
     n_docs: int = 0
 
@@ -230,8 +231,7 @@ def iter_stories(
         corpus = _read(chunks, params, spill, progress)
         df = corpus.df if corpus.df is not None else np.zeros(params.n_features)
         idf = np.log((1.0 + corpus.n_docs) / (1.0 + df)) + 1.0
-        days = np.asarray(corpus.days, dtype=np.int64)
-        corpus.days = []
+        days = np.frombuffer(corpus.days, dtype=np.int64)
         order = np.argsort(days, kind="stable")  # date order; input order within a day
         sweep = Sweep(params.threshold, params.window_days, params.same_outlet_margin)
         copies = CopyMarker(params.copy_cosine, params.copy_jaccard, lambda r: r[_ID], _body)

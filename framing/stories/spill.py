@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
+from array import array
 from types import TracebackType
 from typing import Any
 
@@ -25,7 +26,7 @@ class RecordSpill:
     def __init__(self, directory: str | None = None) -> None:
         fd, self.path = tempfile.mkstemp(prefix="framing-stories-", suffix=".spill", dir=directory)
         self._file = os.fdopen(fd, "w+b")
-        self._offsets: list[int] = []
+        self._offsets = array("q")  # 8 bytes a record, not a Python int's 36
         self._end = 0
         self._frozen: np.ndarray | None = None
 
@@ -45,8 +46,8 @@ class RecordSpill:
     def get(self, i: int) -> Any:
         if self._frozen is None:
             self._file.flush()
-            self._frozen = np.array([*self._offsets, self._end], dtype=np.int64)
-            self._offsets = []  # the array holds them now (8 bytes each instead of ~36)
+            self._offsets.append(self._end)
+            self._frozen = np.frombuffer(self._offsets, dtype=np.int64)
         start, stop = int(self._frozen[i]), int(self._frozen[i + 1])
         self._file.seek(start)
         return pickle.loads(self._file.read(stop - start))
