@@ -148,9 +148,10 @@ def _read(chunks: Iterable[pd.DataFrame], params: StoryParams, spill: RecordSpil
             lo, hi = X.indptr[k], X.indptr[k + 1]
             day = day_number(r.get("date"))
             top = [t for t, _ in sorted(counts[k].items(), key=lambda kv: (-kv[1], kv[0]))[:12]]
+            body = zlib.compress(_text(r.get("text")).encode("utf-8", "surrogatepass"), 1)  # lone surrogates kept
             spill.append((aid, _text(r.get("outlet")) or None, _text(r.get("title")), r.get("date") if day else None,
                           day, X.indices[lo:hi].astype(np.int32), X.data[lo:hi].astype(np.float32),
-                          [(t, counts[k][t]) for t in top], zlib.compress(_text(r.get("text")).encode(), 1)))
+                          [(t, counts[k][t]) for t in top], body))
             out.days.append(_UNDATED if day is None else day)
             out.n_docs += 1
         if progress:
@@ -164,7 +165,7 @@ _ID, _OUTLET, _TITLE, _DATE, _DAY, _IDX, _TF, _TOP, _TEXT = range(9)
 
 
 def _body(rec: tuple[Any, ...]) -> str:
-    return zlib.decompress(rec[_TEXT]).decode()
+    return zlib.decompress(rec[_TEXT]).decode("utf-8", "surrogatepass")
 
 
 def _unit_vector(rec: tuple[Any, ...], idf: np.ndarray) -> Vec:
