@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from accounts import BAGHDAD_OBSERVER, LEVANT_DAILY
-
 from framing.stories.align import align_story, facts_in, sentence_texts
+
+from .accounts import BAGHDAD_OBSERVER, LEVANT_DAILY
 
 
 def _facts(sentence: str) -> set[tuple[str, str]]:

@@ -6,11 +6,12 @@ import json
 
 import pandas as pd
 import pytest
-from accounts import story_corpus
 
 from framing.cli import main
 from framing.corpus import make_corpus
 from framing.stories.compare import compare_within_stories, story_tables
+
+from .accounts import story_corpus
 
 
 @pytest.fixture(scope="module")

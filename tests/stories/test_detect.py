@@ -5,11 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
-from accounts import BAGHDAD_OBSERVER, IDLIB_BOMBING, LEVANT_DAILY
 
 from framing.corpus import make_corpus
 from framing.errors import FramingError
 from framing.stories import STORY_COLUMNS, StoryParams, detect_stories, iter_stories, story_of, write_stories
+
+from .accounts import BAGHDAD_OBSERVER, IDLIB_BOMBING, LEVANT_DAILY
 
 
 def _story_sets(stories: pd.DataFrame) -> set[frozenset[str]]:

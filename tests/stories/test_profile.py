@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from accounts import BAGHDAD_OBSERVER, LEVANT_DAILY
 
 from framing.analyze import analyze_article
 from framing.stories.profile import naming_table, outlet_row, profile_story
+
+from .accounts import BAGHDAD_OBSERVER, LEVANT_DAILY
 
 
 @pytest.fixture(scope="module")
