@@ -77,7 +77,7 @@ def compare_within_stories(
         ids = [a for a in s.articles if a in got]
         if len({str((got[a].get("article") or {}).get(by) or "") for a in ids}) < 2:
             continue
-        result.profiles[s.story_id] = profile_story([got[a] for a in ids])
+        result.profiles[s.story_id] = profile_story([got[a] for a in ids], by)
         result.alignments[s.story_id] = align_story(
             [(a, str((got[a].get("article") or {}).get(by)), str(got[a].get("body") or "")) for a in ids])
     if features is not None:

@@ -29,8 +29,8 @@ class StoryProfile:
     names: pd.DataFrame
 
 
-def _outlet(a: Mapping[str, Any]) -> str:
-    return str((a.get("article") or {}).get("outlet") or "(unknown)")
+def _group(a: Mapping[str, Any], by: str) -> str:
+    return str((a.get("article") or {}).get(by) or "(unknown)")
 
 
 def _top(counter: Counter[str], k: int = TOP_TERMS) -> str:
@@ -100,11 +100,12 @@ def outlet_row(analyses: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     return row
 
 
-def profile_story(analyses: Sequence[Mapping[str, Any]]) -> StoryProfile:
-    """Side-by-side measures, one row per outlet (sorted), for the analyses of one story."""
+def profile_story(analyses: Sequence[Mapping[str, Any]], by: str = "outlet") -> StoryProfile:
+    """Side-by-side measures, one row per outlet (or other ``by`` value, sorted), for the
+    analyses of one story."""
     by_outlet: dict[str, list[Mapping[str, Any]]] = {}
     for a in analyses:
-        by_outlet.setdefault(_outlet(a), []).append(a)
+        by_outlet.setdefault(_group(a, by), []).append(a)
     rows = []
     names = []
     for outlet in sorted(by_outlet):
