@@ -21,9 +21,9 @@ Why not agglomerative linkage over each time bucket (scipy)? It needs the bucket
 distance matrix, and the components it builds never close on a stream: a long-running
 story chains across buckets. The centroid sweep is the streaming form of average linkage.
 
-Within a story, republished wire copy is marked with the existing near-duplicate grouping
-(:func:`framing.compare.neardup.near_duplicate_groups`, MinHash over word shingles): each
-article's ``copy_of`` names the first article carrying the same copy.
+Within a story, republished wire copy is marked with the near-duplicate measure of
+:mod:`framing.compare.neardup` (Jaccard of word 5-shingles; :mod:`framing.stories.copies`):
+each article's ``copy_of`` names the first article carrying the same copy.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,7 @@ from sklearn.feature_extraction import FeatureHasher
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from framing.errors import FramingError
-from framing.stories.copies import CopyMarker
+from framing.stories.copies import copy_of
 from framing.stories.spill import RecordSpill
 from framing.stories.sweep import Story, Sweep, Vec
 
@@ -75,9 +76,9 @@ class StoryParams:
     n_features: int = 2**20
     #: articles compared at once (bounds the per-batch similarity matrices)
     batch_size: int = 1000
-    #: TF-IDF cosine below which two members cannot be copies (skips MinHash on most pairs)
+    #: TF-IDF cosine below which two members are not compared as copies (most pairs)
     copy_cosine: float = 0.4
-    #: MinHash Jaccard for ``copy_of``: the value ``framing compare`` groups folds with
+    #: shingle Jaccard for ``copy_of``: the value ``framing compare`` groups folds with
     copy_jaccard: float = 0.3
     #: terms in a story's label
     label_terms: int = 5
@@ -176,14 +177,20 @@ def _unit_vector(rec: tuple[Any, ...], idf: np.ndarray) -> Vec:
     return idx, (w / norm if norm else w)
 
 
+@lru_cache(maxsize=1 << 16)  # bounded: the same few thousand terms label most stories
+def _column(term: str, n_features: int) -> int:
+    """The term's hashed column: FeatureHasher's own hash (murmurhash3, seed 0), so the IDF matches."""
+    from sklearn.utils import murmurhash3_32
+
+    return abs(murmurhash3_32(term, seed=0)) % n_features
+
+
 def _label(story: Story, idf: np.ndarray, params: StoryParams) -> tuple[list[str], str]:
     """Top terms (pooled counts x corpus IDF) and the earliest headline."""
-    from sklearn.utils import murmurhash3_32  # FeatureHasher's own hash: the same columns
-
     score: Counter[str] = Counter()
     for rec in story.members:
         for term, n in rec[_TOP]:
-            score[term] += n * float(idf[abs(murmurhash3_32(term, seed=0)) % params.n_features])
+            score[term] += n * float(idf[_column(term, params.n_features)])
     terms = [t for t, _ in sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))[: params.label_terms]]
     headline = next((r[_TITLE] for r in story.members if r[_TITLE]), "")
     if not headline:
@@ -235,12 +242,11 @@ def iter_stories(
         days = np.frombuffer(corpus.days, dtype=np.int64)
         order = np.argsort(days, kind="stable")  # date order; input order within a day
         sweep = Sweep(params.threshold, params.window_days, params.same_outlet_margin)
-        copies = CopyMarker(params.copy_cosine, params.copy_jaccard, lambda r: r[_ID], _body)
 
         def finish(stories: list[Story]) -> Iterator[dict[str, Any]]:
             for story in stories:
-                for done, copy_of in copies.add(story):
-                    yield _row(done, copy_of, idf, params)
+                copies = copy_of(story, params.copy_cosine, params.copy_jaccard, lambda r: r[_ID], _body)
+                yield _row(story, copies, idf, params)
 
         start = 0
         while start < len(order):
@@ -253,8 +259,6 @@ def iter_stories(
             sweep.batch(day, records, [_unit_vector(r, idf) for r in records], [r[_OUTLET] for r in records])
             start = stop
         yield from finish(sweep.expire(None))
-        for done, copy_of in copies.flush():
-            yield _row(done, copy_of, idf, params)
 
 
 def detect_stories(
