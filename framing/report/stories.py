@@ -132,7 +132,8 @@ def _stats_tables(result: WithinStoryResult) -> dict[str, Any]:
         cols = ["feature", "verdict", "q_all_articles", "eta2_outlet", "q_outlet", "eta2_outlet_within_story",
                 "q_outlet_within_story", "n_stories"]
         out["controlled"] = Table.from_df(shown[cols], index=False, max_rows=MAX_STAT_ROWS, digits=3)
-        out["verdicts"] = sorted(c["verdict"].value_counts().items())
+        out["verdicts"] = sorted(c["verdict"].value_counts().items()) + [
+            ("too rare among the story articles to test", int(c.attrs.get("n_too_rare", 0)))]
     p = result.paired
     if p is not None and len(p):
         found = p[p["verdict"] != "no difference"]

@@ -87,7 +87,7 @@ def compare_within_stories(
         membership = story_of(stories)
         say(f"story-controlled statistics over {len(cols)} features")
         result.controlled = story_controlled_table(features, membership, cols, by)
-        result.paired = paired_story_table(features, membership, cols, by)
+        result.paired = paired_story_table(features, membership, result.controlled["feature"].tolist(), by)
     result.summary = _summary(result, params or StoryParams())
     return result
 
@@ -105,6 +105,7 @@ def _summary(r: WithinStoryResult, params: StoryParams) -> dict[str, Any]:
         c = r.controlled
         out["controlled"] = {
             "verdicts": {str(k): int(v) for k, v in c["verdict"].value_counts().items()},
+            "too_rare_to_test": int(c.attrs.get("n_too_rare", 0)),
             "surviving": c.loc[c["verdict"] == "survives story control", "feature"].head(25).tolist(),
             "not_confirmed": c.loc[c["verdict"] == NOT_CONFIRMED, "feature"].head(25).tolist(),
         }

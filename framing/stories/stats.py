@@ -83,8 +83,9 @@ def outlet_f_tests(df: pd.DataFrame, cols: list[str], by: str, story: str) -> pd
 
 def _support(x: pd.Series) -> int:
     """Articles whose value is not the feature's most common one."""
-    x = x.dropna()
-    return int(len(x) - x.value_counts().iloc[0]) if len(x) else 0
+    v = x.to_numpy(dtype=float)
+    v = v[~np.isnan(v)]
+    return int(len(v) - np.unique(v, return_counts=True)[1].max()) if len(v) else 0
 
 
 #: a difference the plain comparison finds and the story-controlled test does not: what the
@@ -106,26 +107,34 @@ def verdict(q_plain: float, q_ctrl: float, alpha: float = ALPHA) -> str:
 
 def story_controlled_table(features: pd.DataFrame, membership: pd.DataFrame, cols: list[str],
                            by: str = "outlet") -> pd.DataFrame:
-    """Per feature: Kruskal-Wallis over all articles (the plain comparison), then the outlet F
-    tests without and with story control on the articles of multi-outlet stories, and the verdict."""
+    """Per testable feature: Kruskal-Wallis over all articles (the plain comparison), then the
+    outlet F tests without and with story control on the articles of multi-outlet stories,
+    and the verdict. Features too rare among those articles are left out (their number is in
+    ``attrs["n_too_rare"]``): they cannot be tested within stories, and testing them plainly
+    would only dilute the correction."""
     df = features.assign(id=features["id"].astype(str))
-    plain = kruskal_table(df[df[by].notna()], cols, by)[["feature", "epsilon_sq", "q"]]
-    plain = plain.rename(columns={"epsilon_sq": "epsilon_sq_all_articles", "q": "q_all_articles"})
     m = membership[membership["n_outlets"] >= 2][["id", "story_id"]].astype({"id": str})
     sub = df.merge(m, on="id", how="inner")
     sub = sub[sub[by].notna()]
     counts = sub[by].value_counts()
     sub = sub[sub[by].isin(counts[counts >= MIN_SUPPORT].index)]
-    varying = [c for c in cols if _support(sub[c]) >= MIN_SUPPORT] if len(sub) else []
-    if sub[by].nunique() < 2 or not varying:
-        return plain.assign(verdict="no multi-outlet stories to control for")
-    tests = outlet_f_tests(sub, varying, by, "story_id")
-    out = plain.merge(tests, on="feature", how="left")
-    out["verdict"] = [verdict(a, b) if b == b else "too rare among the story articles to test"
-                      for a, b in zip(out["q_outlet"], out["q_outlet_within_story"], strict=True)]
+    testable = [c for c in cols if _support(sub[c]) >= MIN_SUPPORT] if len(sub) else []
+    columns = ["feature", "n_story_articles", "n_stories", "epsilon_sq_all_articles", "q_all_articles", "f_outlet",
+               "p_outlet", "eta2_outlet", "f_outlet_within_story", "p_outlet_within_story",
+               "eta2_outlet_within_story", "q_outlet", "q_outlet_within_story", "verdict"]
+    if sub[by].nunique() < 2 or not testable:
+        out = pd.DataFrame(columns=columns)
+        out.attrs["n_too_rare"] = len(cols)
+        return out
+    plain = kruskal_table(df[df[by].notna()], testable, by)[["feature", "epsilon_sq", "q"]]
+    plain = plain.rename(columns={"epsilon_sq": "epsilon_sq_all_articles", "q": "q_all_articles"})
+    out = plain.merge(outlet_f_tests(sub, testable, by, "story_id"), on="feature", how="left")
+    out["verdict"] = [verdict(a, b) for a, b in zip(out["q_outlet"], out["q_outlet_within_story"], strict=True)]
     out.insert(1, "n_story_articles", len(sub))
     out.insert(2, "n_stories", sub["story_id"].nunique())
-    return out.sort_values(["q_outlet_within_story", "q_outlet"], na_position="last").reset_index(drop=True)
+    out = out[columns].sort_values(["q_outlet_within_story", "q_outlet"], na_position="last").reset_index(drop=True)
+    out.attrs["n_too_rare"] = len(cols) - len(testable)
+    return out
 
 
 def paired_story_table(features: pd.DataFrame, membership: pd.DataFrame, cols: list[str],
