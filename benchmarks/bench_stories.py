@@ -4,10 +4,11 @@
     python benchmarks/bench_stories.py --sizes 2000    # a smoke test
     python benchmarks/bench_stories.py --split         # also time reading the corpus alone
 
-The load-test corpus is FA-KES replicated: replica k has its dates shifted by 8k days (so
-the replicas interleave into one dense stream, about 27 articles a day at 100,000) and
-every word but stop words suffixed with a code of k, so no replica's article matches
-another's and the stories stay FA-KES's own. It is written to a temporary Parquet file first (not timed).
+The load-test corpus is FA-KES replicated: replica k's dates are squeezed from FA-KES's
+seven years into 90 days and placed after replica k-1's (days 90k to 90k+89 from 1990), so
+the stream has the same density at every size (about 9 articles a day: memory can be
+compared across sizes), and every word but stop words is suffixed with a code of k, so no
+replica's article matches another's. It is written to a temporary Parquet file first (not timed).
 Each measurement runs in a fresh Python process that does what ``framing stories`` does:
 stream the file through ``iter_corpus`` in chunks of 5,000 into ``write_stories``. CPU time
 is the child's ``time.process_time()`` (one core: everything here is single-threaded),
@@ -27,6 +28,8 @@ from pathlib import Path
 
 TARGET_SECONDS = 300.0  # 100,000 articles on one core
 TARGET_RSS_RATIO = 1.3
+#: days each FA-KES replica is squeezed into (constant density across corpus sizes)
+REPLICA_DAYS = 90
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -43,13 +46,15 @@ def make_corpus(n: int, path: Path) -> int:
     from framing.stories.detect import tokens
 
     base = load_fakes()[["id", "text", "title", "outlet", "date"]]
-    days = pd.to_datetime(base["date"])
+    t = pd.to_datetime(base["date"])
+    offset = ((t - t.min()).dt.days * (REPLICA_DAYS - 1) // max(1, (t.max() - t.min()).days)).astype(int)
     parts, made, k = [], 0, 0
     while made < n:
         code = _code(k)
         part = base.iloc[: n - made].copy()
         part["id"] = part["id"].astype(str) + f"-{k}"
-        part["date"] = (days.iloc[: len(part)] + pd.Timedelta(days=8 * k)).dt.strftime("%Y-%m-%d")
+        start = pd.Timestamp("1990-01-01") + pd.Timedelta(days=REPLICA_DAYS * k)
+        part["date"] = [(start + pd.Timedelta(days=int(d))).strftime("%Y-%m-%d") for d in offset.iloc[: len(part)]]
         for col in ("text", "title"):
             part[col] = [_WORD.sub(lambda m, c=code: m.group() + c if tokens(m.group()) else m.group(), t)
                          if isinstance(t, str) else t for t in part[col]]
