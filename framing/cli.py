@@ -16,7 +16,7 @@ from framing import __version__
 from framing.errors import FramingError, printable
 
 #: command modules in framing/commands/, each with register(subparsers)
-COMMANDS = ("analyze", "corpus", "datasets", "lexicon", "extract", "compare", "predict", "report")
+COMMANDS = ("analyze", "corpus", "datasets", "lexicon", "extract", "compare", "predict", "report", "stories")
 
 
 def build_parser() -> argparse.ArgumentParser:

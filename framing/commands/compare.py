@@ -65,6 +65,11 @@ def register(sub: Any) -> None:
         help="extract features from the text as loaded (default: outlet names, datelines, "
         "bylines, credits and page furniture are stripped first, so no model can learn them)",
     )
+    p.add_argument(
+        "--within-story", nargs="?", const="", default=None, metavar="STORIES.parquet",
+        help="also compare outlets story by story (stories found here, or read from a "
+        "`framing stories` table): per-story profiles, unique facts, story-controlled statistics",
+    )
     p.set_defaults(func=run)
 
 
@@ -175,6 +180,8 @@ def run(args: argparse.Namespace) -> int:
 
     check_result_dir(args.output)  # before extraction, which can take minutes
     features, spans, corpus, span_corpus = load_inputs(args)
+    if args.within_story is not None and corpus is None and span_corpus is None:  # before minutes of work
+        raise FramingError("--within-story needs the articles' text: pass the corpus, or --corpus with a feature table")
     kwargs: dict[str, Any] = {}
     if args.near_dup is not None:
         kwargs["near_dup_threshold"] = args.near_dup
@@ -200,9 +207,17 @@ def run(args: argparse.Namespace) -> int:
         raise
     except FramingError as exc:  # a problem with this input: name it, as every other such message does
         raise InputError(", ".join(args.paths), str(exc)) from None
+    story_line = None
     with staged_dir(args.output, owned=RESULT_FILES) as tmp:
         write_results(result, tmp)
+        if args.within_story is not None:  # into the same staged folder: one result set, swapped in whole
+            from framing.stories.compare import within_story_command
+
+            story_line = within_story_command(features, span_corpus if span_corpus is not None else corpus,
+                                              args.within_story or None, tmp, args.by, tuple(args.lexicon))
     print(format_summary(result.summary))
+    if story_line:
+        print(story_line)
     print(f"framing: wrote results to {args.output}", file=sys.stderr)
     return 0
 

@@ -71,6 +71,9 @@ RESULT_FILES = frozenset({
     "confusion.csv", "top_features.csv", "similarity.csv", "profiles.csv", "linkage.csv",
     "predictions.csv", "credibility_features.csv", "ratings_correlation.csv", "model.skops",
     "summary.json",
+    # framing compare --within-story (framing.stories.compare.write_within_story)
+    "stories.parquet", "story_outlets.csv", "story_names.csv", "story_unique_facts.csv",
+    "story_controlled_stats.csv", "story_paired_stats.csv", "stories_summary.json",
 })
 
 

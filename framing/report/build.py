@@ -209,7 +209,7 @@ def build_report(
         "single": len(corpus) == 1,
         "css": Markup(REPORT_CSS + CARD_CSS),
         "overview": None, "per_group": None, "comparison": None, "cards": [],
-        "card_note": "", "common_warnings": [], "left_out": [],
+        "card_note": "", "common_warnings": [], "left_out": [], "stories": None,
     }
     if len(corpus) == 1:
         ctx["cards"] = [Markup(article_card_html(analyses[0], include_style=False))]
@@ -229,6 +229,10 @@ def build_report(
     elif len(corpus) > 1:
         ctx["comparison"] = comparison_section(features, ca.spans, corpus, groups,
                                                by, seed, compare_options)
+    if len(corpus) > 1:  # the story index and one folded page per multi-outlet story
+        from framing.report.stories import stories_section
+
+        ctx["stories"] = stories_section(corpus, analyses, features, by)
     steps.update(1)
     if len(corpus) > 1:
         pos = sections.sample_cards(groups, max_cards)

@@ -1,5 +1,6 @@
 """A synthetic corpus: three outlets writing from one Zipf-distributed vocabulary of made-up
-words, so any term that sets an outlet apart is one the test planted."""
+words, so any term that sets an outlet apart is one the test planted (an invented word, so no
+lexicon pack can ever hold it)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ def _vocabulary(rng: np.random.Generator, n: int = 400) -> list[str]:
     return sorted(words)
 
 
-def make_articles(seed: int = 0, per_outlet: int = 40, planted: str = "amnesty", share: float = 0.6,
+def make_articles(seed: int = 0, per_outlet: int = 40, planted: str = "quibblewort", share: float = 0.6,
                   dateline: bool = True, self_names: bool = True) -> pd.DataFrame:
     """``planted`` appears in ``share`` of Al-Manar's articles; TRT World's open with a wire
     dateline ("BEIRUT (Reuters) -"); Daily Sabah's name themselves."""

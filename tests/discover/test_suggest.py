@@ -17,16 +17,16 @@ from .synthetic import make_articles
 def test_a_planted_word_comes_first(articles):
     s = suggest_terms(articles, top=20)
     top = s.top("Al-Manar")
-    assert top.iloc[0]["term"] == "amnesty"
+    assert top.iloc[0]["term"] == "quibblewort"
     assert top.iloc[0]["z"] > 2 * top.iloc[1]["z"] > 0
     for other in ("Daily Sabah", "TRT World"):
-        assert "amnesty" not in set(s.top(other)["term"])
+        assert "quibblewort" not in set(s.top(other)["term"])
 
 
 def test_planted_word_first_for_many_seeds():
     for seed in range(1, 6):
         s = suggest_terms(make_articles(seed=seed, per_outlet=30), top=5, variants=False)
-        assert s.top("Al-Manar").iloc[0]["term"] == "amnesty", seed
+        assert s.top("Al-Manar").iloc[0]["term"] == "quibblewort", seed
 
 
 def test_datelines_and_self_names_do_not_surface(articles):
@@ -82,7 +82,7 @@ def test_groups_and_vs(articles):
     s = suggest_terms(articles, groups={"manar": ["Al-Manar"], "turkish": ["Daily Sabah", "TRT World"]},
                       vs="turkish", top=10, variants=False)
     assert s.comparisons == [("manar", "turkish"), ("turkish", "manar")]
-    assert s.top("manar", "turkish").iloc[0]["term"] == "amnesty"
+    assert s.top("manar", "turkish").iloc[0]["term"] == "quibblewort"
     assert s.articles == {"turkish": 80, "manar": 40}
 
 

@@ -7,13 +7,14 @@ from html import unescape
 
 import pandas as pd
 import pytest
-from conftest import BODY, fake_comparison, make_analysis
 
 from framing.cli import main
 from framing.corpus import make_corpus
 from framing.errors import FramingError
 from framing.report import build, build_report
 from framing.report.comparison import result_section
+
+from .fakes import BODY, fake_comparison, make_analysis
 
 EVIL = "<script>document.title='PWNED'</script><img src=x onerror=alert(1)>"
 
