@@ -11,8 +11,8 @@ regenerates only its file::
     PYTHONPATH=. python tests/features/test_feature_table.py --write      # every family
 
 Tolerance: relative 1e-9 (NaN where NaN); a changed column list fails too. The stored
-values round-trip exactly (``float_precision="round_trip"``), so the tolerance only admits
-summation-order noise, not a changed rule.
+values round-trip exactly (checked below), so the tolerance only admits summation-order
+noise, not a changed rule.
 """
 
 from __future__ import annotations
@@ -55,7 +55,9 @@ def expected_path(family: str) -> Path:
 
 
 def read_expected(family: str) -> pd.DataFrame:
-    return pd.read_csv(expected_path(family), index_col="id", float_precision="round_trip")
+    # pandas >= 3 parses floats round-trip by default (tests/features/test_feature_table.py
+    # checks it: test_stored_floats_round_trip)
+    return pd.read_csv(expected_path(family), index_col="id")
 
 
 @pytest.mark.parametrize("family", FAMILIES)
@@ -77,6 +79,14 @@ def test_feature_table_equals_stored(family: str) -> None:
             for r, c in list(zip(rows, cols, strict=True))[:10]
         ]
         pytest.fail(f"{family}: {int(bad.sum())} cells differ:\n" + "\n".join(diffs))
+
+
+def test_stored_floats_round_trip(tmp_path: Path) -> None:
+    x = np.random.default_rng(0).normal(size=(200, 3)) * 10.0 ** np.arange(-6, 9, 5)
+    df = pd.DataFrame(x, columns=list("abc"), index=pd.Index(range(200), name="id"))
+    df.to_csv(tmp_path / "t.csv")
+    back = pd.read_csv(tmp_path / "t.csv", index_col="id").to_numpy()
+    np.testing.assert_array_equal(back, x)
 
 
 def test_fixture_corpus_has_the_hard_cases() -> None:
