@@ -27,7 +27,8 @@ TRICKY = [
     "\u00a9 2024 Example News. All rights reserved.",
     "Acme\u00ae and Widget\u2122 are great\u00a92025 brands, but sales were awful \u00ae",
     "\u00a9\u00a9 wow\u00a9\u00ae\u00a9 sad",
-    "We will restore everything. \U0001f4aa\U0001f3fd Families \U0001f468\u200d\U0001f469\u200d\U0001f467 wept \U0001f622\U0001f622!",
+    "We will restore everything. \U0001f4aa\U0001f3fd Families "
+    "\U0001f468\u200d\U0001f469\u200d\U0001f467 wept \U0001f622\U0001f622!",
     "\U0001f51b ON! arrow?? \U0001f199 so \U0001f60d good",
     "The heat was NOT good \U0001f525 but the team was VERY brave \U0001f44d\U0001f3fb",
     "Kind of \U0001f621, no \U0001f600 at all. Least \U0001f62d, at least not \U0001f389.",
