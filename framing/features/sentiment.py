@@ -13,6 +13,7 @@ import functools
 import math
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -134,23 +135,17 @@ class Sentiment(Family):
         sents = doc.sentences
         # the body and every sentence, as VADER scores each alone, from one split of the body
         whole, comp = analyzer().document_scores(text, [(s.start, s.end) for s in sents])
-        f: dict[str, float] = {
-            f"{self.name}__compound": whole["compound"],
-            f"{self.name}__pos": whole["pos"],
-            f"{self.name}__neg": whole["neg"],
-            f"{self.name}__neu": whole["neu"],
-        }
+        referents, matcher = self._lexicon()
+        names = _columns(self.name, referents)
+        f = dict(names.empty)
+        f[names.compound], f[names.pos] = whole["compound"], whole["pos"]
+        f[names.neg], f[names.neu] = whole["neg"], whole["neu"]
         n = len(comp)
-        nan = math.nan
-        f[f"{self.name}__sentence_mean"] = sum(comp) / n if n else nan
-        f[f"{self.name}__sentence_min"] = min(comp) if n else nan
-        f[f"{self.name}__sentence_max"] = max(comp) if n else nan
-        f[f"{self.name}__sentence_share_negative"] = (
-            sum(c <= NEG_THRESHOLD for c in comp) / n if n else nan
-        )
-        f[f"{self.name}__sentence_share_positive"] = (
-            sum(c >= POS_THRESHOLD for c in comp) / n if n else nan
-        )
+        if n:
+            f[names.mean] = sum(comp) / n
+            f[names.min], f[names.max] = min(comp), max(comp)
+            f[names.share_neg] = sum(c <= NEG_THRESHOLD for c in comp) / n
+            f[names.share_pos] = sum(c >= POS_THRESHOLD for c in comp) / n
         spans = [
             Evidence(
                 self.name,
@@ -163,15 +158,11 @@ class Sentiment(Family):
             for s, c in zip(sents, comp, strict=True)
             if abs(c) >= EVIDENCE_THRESHOLD
         ]
-        referents, matcher = self._lexicon()
         if referents:
-            by_ref = self._actor_sentences(doc, matcher)
-            for r in referents:
-                idx = by_ref.get(r, set())
-                f[f"{self.name}__actor__{r}"] = (
-                    sum(comp[i] for i in idx) / len(idx) if idx else nan
-                )
-                f[f"{self.name}__actor_n__{r}"] = float(len(idx))
+            for r, idx in self._actor_sentences(doc, matcher).items():
+                if r in names.actor:  # (the NaN / 0 defaults stand for the rest)
+                    f[names.actor[r]] = sum(comp[i] for i in idx) / len(idx)
+                    f[names.actor_n[r]] = float(len(idx))
         return FamilyResult(features=f, spans=spans)
 
     @staticmethod
@@ -180,7 +171,7 @@ class Sentiment(Family):
         sents = doc.sentences
         starts = [s.start for s in sents]
         out: dict[str, set[int]] = {}
-        for m in matcher.find(doc.text):
+        for m in doc.matches(matcher):
             ref = m.entry.referent
             if not ref or doc.voice_at(m.start, m.end) != "narrator":
                 continue
@@ -188,3 +179,34 @@ class Sentiment(Family):
             if k >= 0 and m.start < sents[k].end:
                 out.setdefault(ref, set()).add(k)
         return out
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """The family's column names, and a row of its defaults (NaN where undefined, 0 counts)."""
+
+    compound: str
+    pos: str
+    neg: str
+    neu: str
+    mean: str
+    min: str
+    max: str
+    share_neg: str
+    share_pos: str
+    actor: dict[str, str]
+    actor_n: dict[str, str]
+    empty: dict[str, float]
+
+
+@functools.lru_cache(maxsize=8)
+def _columns(name: str, referents: tuple[str, ...]) -> _Columns:
+    """Built once per (family name, referents): the f-strings cost more than the scoring on
+    short articles when rebuilt for every one."""
+    doc = [f"{name}__{k}" for k in DOC_FEATURES]
+    actor = {r: f"{name}__actor__{r}" for r in referents}
+    actor_n = {r: f"{name}__actor_n__{r}" for r in referents}
+    empty = dict.fromkeys(doc, math.nan)
+    for r in referents:
+        empty[actor[r]], empty[actor_n[r]] = math.nan, 0.0
+    return _Columns(*doc, actor=actor, actor_n=actor_n, empty=empty)

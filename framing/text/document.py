@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cached_property
+from typing import Any, Protocol
 
 from framing.text import quotes as _quotes
 from framing.text import segment as _segment
@@ -17,6 +18,10 @@ _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 #: sentences in the lead: a headline and the first sentence, or the first two sentences
 LEAD_SENTENCES = 2
 _LEAD_KINDS = ("body", "headline")
+
+
+class _Finder(Protocol):
+    def find(self, text: str) -> list[Any]: ...
 
 
 def _lead_end(sents: list[_segment.Sentence]) -> int:
@@ -77,6 +82,18 @@ class Document:
             if q.inner_start <= start < q.inner_end:
                 return True
         return False
+
+    def matches(self, matcher: _Finder) -> list[Any]:
+        """``matcher.find(text)``, found once per matcher: families that read the same
+        lexicon (the loaded terms, the sentiment towards the actors they name) share the
+        scan. The list is shared too: do not change it."""
+        # keyed by identity (a matcher need not be hashable), holding the matcher so the
+        # id cannot be reused while the Document lives
+        memo: dict[int, tuple[_Finder, list[Any]]] = self.__dict__.setdefault("_matches", {})
+        got = memo.get(id(matcher))
+        if got is None:
+            got = memo[id(matcher)] = (matcher, matcher.find(self.text))
+        return got[1]
 
     @cached_property
     def word_spans(self) -> list[tuple[int, int]]:

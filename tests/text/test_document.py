@@ -37,3 +37,22 @@ def test_lead_found_from_the_opening_equals_the_lead_from_all_sentences():
         full = Document(text)
         _ = full.sentences  # now the lead comes from the whole list
         assert quick == full.lead_end, text
+
+
+class _CountingFinder:
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def find(self, text: str) -> list[tuple[int, int]]:
+        self.calls += 1
+        return [(i, i + 3) for i in range(len(text)) if text.startswith("war", i)]
+
+
+def test_matches_are_found_once_per_matcher():
+    doc = Document("The war went on; the war ended.")
+    a, b = _CountingFinder(), _CountingFinder()
+    first = doc.matches(a)
+    assert first == [(4, 7), (21, 24)]
+    assert doc.matches(a) is first and a.calls == 1  # the second family reuses the scan
+    assert doc.matches(b) == first and b.calls == 1  # another matcher scans for itself
+    assert Document(doc.text).matches(a) == first and a.calls == 2  # per Document
