@@ -27,6 +27,7 @@ import numpy as np
 from framing.features._cmudict import syllables
 from framing.features.base import Family, FamilyResult
 from framing.text import Document
+from framing.text.charclass import CharClasses, codepoints, from_codepoints
 
 # textstat's English constants (textstat.backend.utils.constants / LANG_CONFIGS["en"]).
 _FRE_BASE, _FRE_SENT, _FRE_SYLL = 206.835, 1.015, 84.6
@@ -38,24 +39,21 @@ NONCONTRACTION_APOSTROPHE = r"\'(?!" + r"[tsd]|ve|ll|re" + ")"
 _CONTRACTION_ENDINGS = ("t", "s", "d", "ve", "ll", "re")
 #: textstat's sentence fragments (count_sentences)
 _FRAGMENT = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
-_APOSTROPHE = ord("'")
-_KEEP, _REMOVE, _MAYBE, _SPACE, _UNKNOWN = 0, 1, 2, 3, 255
-#: what textstat's punctuation removal does to each character, filled in as characters are
-#: met: keep (a word character: \\w is str.isalnum() or "_"), remove, maybe (an
-#: apostrophe: kept before a contraction's ending), or space (kept; \\s is str.isspace())
-_ACTION = np.full(0x110000, _UNKNOWN, dtype=np.uint8)
+_KEEP, _REMOVE, _MAYBE, _SPACE = 0, 1, 2, 3
 
 
-def _action(c: int) -> int:
-    ch = chr(c)
-    if c == _APOSTROPHE:
+def _action(ch: str) -> int:
+    """What textstat's punctuation removal does to a character: keep a word character
+    (``\\w`` is str.isalnum() or "_"), remove it, maybe (an apostrophe: kept before a
+    contraction's ending), or keep whitespace (``\\s`` is str.isspace())."""
+    if ch == "'":
         return _MAYBE
     if ch.isspace():
         return _SPACE
     return _KEEP if ch.isalnum() or ch == "_" else _REMOVE
 
 
-_ACTION[:128] = [_action(c) for c in range(128)]
+_ACTIONS = CharClasses(_action)
 
 
 @functools.cache
@@ -73,12 +71,7 @@ def _actions(text: str, u: np.ndarray) -> np.ndarray:
     """What textstat's ``remove_punctuation`` does to each character of ``text`` (``u``:
     its code points): ``[^\\w\\s']`` goes, and so do apostrophes not followed by a
     contraction's ending."""
-    act = _ACTION[u]
-    unknown = act == _UNKNOWN
-    if unknown.any():  # characters not met before in this process
-        for c in np.unique(u[unknown]).tolist():
-            _ACTION[c] = _action(c)
-        act = _ACTION[u]
+    act = _ACTIONS.of(u)
     for p in np.flatnonzero(act == _MAYBE).tolist():
         act[p] = _KEEP if text.startswith(_CONTRACTION_ENDINGS, p + 1) else _REMOVE
     return act
@@ -96,12 +89,10 @@ class _Cleaned:
 
 
 def _cleaned(text: str) -> _Cleaned:
-    ascii_ = text.isascii()
-    enc, dtype = ("ascii", np.uint8) if ascii_ else ("utf-32-le", np.uint32)
-    u = np.frombuffer(text.encode(enc, "surrogatepass"), dtype=dtype)
+    u = codepoints(text)
     act = _actions(text, u)
     kept = act != _REMOVE
-    return _Cleaned(u[kept].tobytes().decode(enc, "surrogatepass"), kept, act[kept] != _SPACE)
+    return _Cleaned(from_codepoints(u[kept]), kept, act[kept] != _SPACE)
 
 
 def _words(text: str) -> list[str]:
