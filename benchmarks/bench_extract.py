@@ -16,8 +16,9 @@ the families, reading the corpus, every family, assembling rows and writing Parq
 all counted. CPU time is the figure that means something on a shared machine (a busy
 machine slows wall time, not the work); wall time is printed beside it. For workers,
 the CPU accounting gives the parallel overhead (extra CPU-seconds) and the speed-up the
-run would have on free cores: one worker's CPU time over ``start + max(parent's rest,
-workers' CPU / N)``, the parent's start-up (imports, families) being serial.
+run would have on N free cores: one worker's CPU time over ``start + max(parent's rest,
+workers' CPU / N, (parent's rest + workers' CPU) / N)``, the parent's start-up (imports,
+families; measured on the 1-article corpus) being serial.
 Per-family figures come from one process per corpus (``extract_peers.py``).
 Prints Markdown (pasted into docs/performance.md); ``--json PATH`` keeps the raw figures.
 """
@@ -146,6 +147,15 @@ def families(frames: dict[str, Any], tmp: Path, sizes: dict, res: dict) -> None:
               f"| {1000 * r['segmentation_s'] / r['n']:.2f} | | | | | |", flush=True)
 
 
+def free_cores_wall(r: dict[str, Any], boot: float, cores: int) -> float:
+    """The wall time a run would take on ``cores`` free cores, from its CPU accounting: the
+    parent's start-up (imports, families) is serial; after it the parent (reading,
+    assembling, writing) and the workers run at once, no faster than the slowest of
+    them nor than all their CPU time spread over the cores."""
+    rest = max(0.0, r["self_s"] - boot)
+    return boot + max(rest, r["children_s"] / cores, (rest + r["children_s"]) / cores)
+
+
 def workers(inputs: dict[str, Path], start: dict[str, Any], tmp: Path, res: dict) -> bool:
     print("\n## Workers (every family): CPU accounting beside wall time\n")
     print("| corpus | workers | wall s | CPU s: parent | CPU s: workers | CPU s: all "
@@ -156,9 +166,7 @@ def workers(inputs: dict[str, Path], start: dict[str, Any], tmp: Path, res: dict
         n = res["n"][name]
         one = extract(inp, tmp, "--workers", "1")
         two = extract(inp, tmp, "--workers", "2")
-        boot = start["self_s"]
-        est = boot + max(two["self_s"] - boot, two["children_s"] / 2)
-        speedup = one["cpu_s"] / est
+        speedup = one["cpu_s"] / free_cores_wall(two, start["self_s"], 2)
         ok &= speedup >= TARGETS["speedup"]
         for w, r in ((1, one), (2, two)):
             over = (r["cpu_s"] - one["cpu_s"]) / one["cpu_s"]
@@ -167,7 +175,7 @@ def workers(inputs: dict[str, Path], start: dict[str, Any], tmp: Path, res: dict
                   f"| {r['cpu_s']:.1f} | {1000 * r['cpu_s'] / n:.2f} | {100 * over:+.1f}% | {sp} "
                   f"| {one['wall_s'] / r['wall_s']:.2f} |", flush=True)
         res.setdefault("workers", {})[name] = {"1": one, "2": two, "speedup_free_cores": speedup}
-    print(f"\nTarget: 2 workers >= {TARGETS['speedup']}x one on free cores, by CPU accounting.")
+    print(f"\nTarget: 2 workers >= {TARGETS['speedup']}x one on 2 free cores, by CPU accounting.")
     return ok
 
 
