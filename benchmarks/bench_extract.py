@@ -56,6 +56,14 @@ _RUNNER = (
 )
 
 
+def table_head(*columns: str) -> None:
+    """A Markdown table's header; a column named with a trailing ":" is right-aligned."""
+    names = [c.rstrip(":") for c in columns]
+    rules = ["---:" if c.endswith(":") else "---" for c in columns]
+    print("| " + " | ".join(names) + " |")
+    print("|" + "|".join(rules) + "|")
+
+
 def extract(inp: Path, tmp: Path, *options: str) -> dict[str, Any]:
     """One ``framing extract INP -o OUT --no-progress OPTIONS`` in a fresh process."""
     out = Path(tempfile.mkdtemp(dir=tmp)) / "features.parquet"
@@ -91,9 +99,8 @@ def throughput(inputs: dict[str, Path], start: dict[str, Any], tmp: Path, res: d
     print("\n## `framing extract --workers 1`, process start included\n")
     print(f"Start-up (a 1-article corpus, every family): {start['cpu_s']:.2f} CPU-s, "
           f"{start['wall_s']:.2f} s wall; the column without start-up subtracts it.\n")
-    print("| corpus | options | articles | wall s | CPU s | articles/CPU-s | CPU ms/article "
-          "| articles/CPU-s without start-up | target |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    table_head("corpus", "options", "articles:", "wall s:", "CPU s:", "articles/CPU-s:",
+               "CPU ms/article:", "articles/CPU-s without start-up:", "target:")
     ok = True
     for name, inp in inputs.items():
         n = res["n"][name]
@@ -120,9 +127,8 @@ def families(frames: dict[str, Any], tmp: Path, sizes: dict, res: dict) -> None:
     print("\n## Each family beside its peers (one process; CPU ms per article)\n")
     print("Fresh: the family alone on new Documents, segmenting what it needs; segmented: "
           "the Document's paragraphs, sentences, quotations and word count made beforehand.\n")
-    print("| corpus | family | fresh | segmented | articles/CPU-s (segmented) | peer | peer "
-          "| family / peer speed |")
-    print("|---|---|---:|---:|---:|---|---:|---:|")
+    table_head("corpus", "family", "fresh:", "segmented:", "articles/CPU-s (segmented):", "peer",
+               "peer:", "family / peer speed:")
     for name, df in frames.items():
         n = sizes[f"family_{name}"]
         path = tmp / f"family-{name}.parquet"
@@ -158,9 +164,9 @@ def free_cores_wall(r: dict[str, Any], boot: float, cores: int) -> float:
 
 def workers(inputs: dict[str, Path], start: dict[str, Any], tmp: Path, res: dict) -> bool:
     print("\n## Workers (every family): CPU accounting beside wall time\n")
-    print("| corpus | workers | wall s | CPU s: parent | CPU s: workers | CPU s: all "
-          "| CPU ms/article | parallel overhead | speed-up on free cores (from CPU) | wall speed-up |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    table_head("corpus", "workers:", "wall s:", "CPU s, parent:", "CPU s, workers:", "CPU s, all:",
+               "CPU ms/article:", "parallel overhead:", "speed-up on free cores (from CPU):",
+               "wall speed-up:")
     ok = True
     for name, inp in inputs.items():
         n = res["n"][name]
@@ -181,8 +187,7 @@ def workers(inputs: dict[str, Path], start: dict[str, Any], tmp: Path, res: dict
 
 def rss(frames: dict[str, Any], tmp: Path, sizes: tuple[int, int], res: dict) -> bool:
     print("\n## Peak memory (FA-KES repeated, every family, workers=1, streamed)\n")
-    print("| articles | wall s | CPU s | peak RSS (MiB) |")
-    print("|---:|---:|---:|---:|")
+    table_head("articles:", "wall s:", "CPU s:", "peak RSS (MiB):")
     got = []
     for n in sizes:
         path = tmp / f"rss-{n}.parquet"
@@ -200,8 +205,7 @@ def dask(frames: dict[str, Any], tmp: Path, n: int, res: dict) -> bool:
     import pandas as pd
 
     print("\n## Dask engine (LocalCluster, 2 workers) against the local engine\n")
-    print("| corpus | articles | local: wall s, CPU s | dask: wall s, CPU s | tables identical |")
-    print("|---|---:|---|---|---|")
+    table_head("corpus", "articles:", "local: wall s, CPU s", "dask: wall s, CPU s", "tables identical")
     ok = True
     for name, df in frames.items():
         path = tmp / f"dask-{name}.parquet"
