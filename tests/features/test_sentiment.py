@@ -23,6 +23,18 @@ TRICKY = [
     "No problem at all, no worries, nor any harm. At least not least.",
     "The attack killed 20 civilians \U0001f622 and wounded dozens \U0001f494.",
     "He didn't like it; they weren't bad; we can't complain; it isn't terrible.",
+    # symbols and emoji: VADER rewrites them into words ("copyright", "registered")
+    "\u00a9 2024 Example News. All rights reserved.",
+    "Acme\u00ae and Widget\u2122 are great\u00a92025 brands, but sales were awful \u00ae",
+    "\u00a9\u00a9 wow\u00a9\u00ae\u00a9 sad",
+    "We will restore everything. \U0001f4aa\U0001f3fd Families "
+    "\U0001f468\u200d\U0001f469\u200d\U0001f467 wept \U0001f622\U0001f622!",
+    "\U0001f51b ON! arrow?? \U0001f199 so \U0001f60d good",
+    "The heat was NOT good \U0001f525 but the team was VERY brave \U0001f44d\U0001f3fb",
+    "Kind of \U0001f621, no \U0001f600 at all. Least \U0001f62d, at least not \U0001f389.",
+    # lower-casing the joined words equals lower-casing each (final sigma, dotted I)
+    "\u0391\u0398\u0397\u039d\u0391\u03a3 \u03a3 \u039f\u0394\u039f\u03a3. \u0130stanbul GOOD \u0130 bad",
+    "nothing\u2028good\u00a0happens\u3000here, but it is\u2003great",
 ]
 
 LEXICON = """
@@ -89,6 +101,87 @@ def test_fast_vader_equals_vader_on_articles_and_sentences() -> None:
         for s in doc.sentences[:5]:
             piece = text[s.start : s.end]
             assert fast.polarity_scores(piece) == ref.polarity_scores(piece)
+
+
+def _fixture_texts() -> list[str]:
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent / "fixtures" / "feature_table" / "corpus.jsonl"
+    return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _assert_document_scores_equal_vader(text: str, ref: SentimentIntensityAnalyzer) -> None:
+    doc = Document(text)
+    spans = [(s.start, s.end) for s in doc.sentences]
+    whole, comps = analyzer().document_scores(text, spans)
+    assert whole == ref.polarity_scores(text)
+    assert comps == [ref.polarity_scores(text[a:b])["compound"] for a, b in spans]
+
+
+def test_document_scores_equal_vader_on_body_and_every_sentence() -> None:
+    """Body and sentences scored from one split equal VADER run on each alone, on texts
+    with and without emoji and symbols (the fixture corpus has (c), (R), TM, emoji)."""
+    ref = SentimentIntensityAnalyzer()
+    texts = _fixture_texts() + TRICKY + [" ".join(TRICKY), "\n\n".join(TRICKY)]
+    for text in texts:
+        _assert_document_scores_equal_vader(text, ref)
+
+
+def test_document_scores_equal_vader_on_articles() -> None:
+    ref = SentimentIntensityAnalyzer()
+    for text in _fakes_texts(150):
+        _assert_document_scores_equal_vader(text, ref)
+
+
+def test_document_scores_equal_vader_on_long_news(polnear_path) -> None:
+    """Ordinary US news (PolNeAR): curly quotes, long texts, many "but"s."""
+    import json
+
+    ref = SentimentIntensityAnalyzer()
+    with polnear_path.open(encoding="utf-8") as f:
+        for line in list(f)[:60]:
+            _assert_document_scores_equal_vader(json.loads(line)["text"], ref)
+
+
+def test_spans_that_cut_words_are_still_scored_exactly() -> None:
+    """Spans need not fall on whitespace (another segmenter's): each is scored as VADER would."""
+    text = "Great.\u00a9Not good at all!But fine. \U0001f622Bad"
+    spans = [(0, 6), (6, 28), (28, 37), (37, len(text))]
+    ref = SentimentIntensityAnalyzer()
+    whole, comps = analyzer().document_scores(text, spans)
+    assert whole == ref.polarity_scores(text)
+    assert comps == [ref.polarity_scores(text[a:b])["compound"] for a, b in spans]
+
+
+def test_words_near_sentence_edges_are_rescored() -> None:
+    """A sentence's first words lose the previous sentence's negation and boosters."""
+    text = "It was not. Good news came. He was VERY. GOOD at it. no. Problem solved."
+    _assert_document_scores_equal_vader(text, SentimentIntensityAnalyzer())
+    spans = [(s.start, s.end) for s in Document(text).sentences]
+    assert len(spans) >= 4
+
+
+def test_random_texts_from_vader_cue_words() -> None:
+    """Random word salads of VADER's cue words (negations, boosters, idioms, caps, but,
+    emoji) in random sentences: every score equals VADER's."""
+    import random
+
+    vocab = (
+        "good bad GOOD BAD not never so this without doubt no nor or least at very kind of "
+        "sort extremely barely but BUT the bomb yeah right kiss death die for isn't don't "
+        "great horrible killed hope peace war \u00a9 \u00ae \U0001f622 \U0001f600 ! ?? :) "
+        "VERY SO"
+    ).split()
+    rng = random.Random(7)
+    ref = SentimentIntensityAnalyzer()
+    for _ in range(300):
+        n = rng.randint(0, 40)
+        words = [rng.choice(vocab) for _ in range(n)]
+        for k in range(n):
+            if rng.random() < 0.15:
+                words[k] += rng.choice([".", "!", "?", ".\n\n"])
+        _assert_document_scores_equal_vader(" ".join(words), ref)
 
 
 def test_document_and_sentence_features() -> None:
@@ -160,13 +253,18 @@ def test_but_check_replays_vader_quirks() -> None:
     """Equal scores and zeros around "but" are scaled exactly as VADER's list.index loop does."""
     import random
 
-    from framing.features.sentiment import _but_check
+    from framing.features._vader import but_check
 
     rng = random.Random(0)
     for _ in range(500):
         n = rng.randint(1, 25)
         sentiments = [rng.choice([0, 0, 0, 1.5, -1.5, 2.0, 0.75, -0.5]) for _ in range(n)]
         words = [rng.choice(["good", "bad", "the", "war"]) for _ in range(n)]
-        words[rng.randrange(n)] = "but"
+        bi = rng.randrange(n)
+        words[bi] = "but"
         expected = SentimentIntensityAnalyzer._but_check(list(words), list(sentiments))
-        assert _but_check([w.lower() for w in words], list(sentiments)) == expected
+        pos = [k for k, v in enumerate(sentiments) if v != 0]
+        got = [0.0] * n
+        for k, v in zip(pos, but_check(pos, [sentiments[k] for k in pos], bi), strict=True):
+            got[k] = v
+        assert got == expected
