@@ -72,7 +72,8 @@ def reference_baseline(corpus: pd.DataFrame, seed: int = 0) -> float:
 
 def outer_folds(features: pd.DataFrame, groups: np.ndarray, seed: int = 0) -> tuple:
     """(outlets, framing columns, CV plan): the same outer folds as ``compare_outlets``."""
-    from framing.compare.models import framing_columns, make_cv
+    from framing.compare.columns import framing_columns
+    from framing.compare.cv import make_cv
 
     y = features["outlet"].astype(str).to_numpy()
     cols = framing_columns(features, exclude={"outlet", "id", "label"})
@@ -81,7 +82,9 @@ def outer_folds(features: pd.DataFrame, groups: np.ndarray, seed: int = 0) -> tu
 
 def framing_on_raw(corpus: pd.DataFrame, groups: np.ndarray, seed: int = 0) -> dict:
     """Framing-only model on features extracted from the raw pages (boilerplate included)."""
-    from framing.compare.models import build_model, evaluate, oof_predict
+    from framing.compare.cv import oof_predict
+    from framing.compare.models import build_model
+    from framing.compare.scores import evaluate
     from framing.extract import extract_features
 
     feats, _ = extract_features(corpus)
@@ -94,13 +97,9 @@ def framing_cut(features: pd.DataFrame, groups: np.ndarray, seed: int = 0) -> di
     """Framing-only model with the column cut and the penalty chosen by inner grouped CV on
     each training fold (``tune=True``) instead of the fixed defaults, which were read off
     FA-KES: measured here because ``compare_outlets`` leaves it off."""
-    from framing.compare.models import (
-        FRAMING_C_GRID,
-        MIN_SUPPORT_GRID,
-        build_model,
-        evaluate,
-        oof_predict,
-    )
+    from framing.compare.cv import oof_predict
+    from framing.compare.models import FRAMING_C_GRID, MIN_SUPPORT_GRID, build_model
+    from framing.compare.scores import evaluate
 
     y, cols, plan = outer_folds(features, groups, seed)
     chosen: list[dict] = []
@@ -118,7 +117,8 @@ def framing_sensitivity(features: pd.DataFrame, groups: np.ndarray, seed: int = 
     much the fixed defaults, which were read off this table, flatter the framing score."""
     from sklearn.metrics import f1_score
 
-    from framing.compare.models import FRAMING_C_GRID, MIN_SUPPORT_GRID, build_model, oof_predict
+    from framing.compare.cv import oof_predict
+    from framing.compare.models import FRAMING_C_GRID, MIN_SUPPORT_GRID, build_model
 
     y, cols, plan = outer_folds(features, groups, seed)
     rows = []

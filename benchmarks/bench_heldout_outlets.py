@@ -30,8 +30,10 @@ from sklearn.pipeline import Pipeline
 from sklearn.svm import LinearSVC
 
 from framing.compare.api import NEAR_DUP_THRESHOLD
+from framing.compare.columns import framing_columns
+from framing.compare.cv import make_cv, oof_predict
 from framing.compare.leakage import outlet_names, strip_boilerplate
-from framing.compare.models import build_model, framing_columns, make_cv, oof_predict
+from framing.compare.models import build_model
 from framing.compare.neardup import near_duplicate_groups
 from framing.corpus import make_corpus
 from framing.extract import extract_features

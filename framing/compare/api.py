@@ -20,21 +20,12 @@ from framing import __version__
 from framing.compare import credibility as cred
 from framing.compare import explain, stats
 from framing.compare import io as cio
+from framing.compare.columns import framing_columns
+from framing.compare.cv import make_cv, oof_predict
 from framing.compare.leakage import outlet_names, strip_boilerplate
-from framing.compare.models import (
-    MODEL_KINDS,
-    build_model,
-    chosen_params,
-    evaluate,
-    final_pipeline,
-    fit_model,
-    framing_columns,
-    macro_f1,
-    make_cv,
-    oof_predict,
-    top_confusions,
-)
+from framing.compare.models import MODEL_KINDS, build_model, chosen_params, final_pipeline, fit_model
 from framing.compare.neardup import near_duplicate_groups
+from framing.compare.scores import evaluate, macro_f1, top_confusions
 from framing.errors import FramingError
 
 NEAR_DUP_THRESHOLD = 0.3

@@ -1,7 +1,8 @@
 import numpy as np
 
+from framing.compare.columns import framing_columns
 from framing.compare.explain import add_examples, bootstrap_coefs, top_features
-from framing.compare.models import build_model, framing_columns
+from framing.compare.models import build_model
 
 
 def _fit(features, cols):
