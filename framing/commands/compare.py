@@ -99,9 +99,9 @@ def load_inputs(
     corpus = _load_corpus(args, args.paths)
     source = corpus
     if not getattr(args, "keep_boilerplate", False):
-        source = strip_corpus(
-            corpus, by=getattr(args, "by", "outlet"), outlets=getattr(args, "strip_outlets", None)
-        )
+        # the names stripped are the corpus's outlets (and every wire agency) whatever the
+        # articles are compared by: the values of --by bias are labels, not names
+        source = strip_corpus(corpus, outlets=getattr(args, "strip_outlets", None))
     print(f"framing: extracting features from {len(corpus)} articles", file=sys.stderr)
     features, spans_df = extract_features(
         source, lexicons=tuple(args.lexicon), workers=args.workers, progress=sys.stderr.isatty()
