@@ -17,6 +17,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.feature_selection import SelectorMixin
 from sklearn.utils.validation import check_is_fitted, validate_data
 
+from framing.compare.termcache import counts_for
+
 
 class TermTfidf(TfidfVectorizer):
     """``TfidfVectorizer`` that saves its vocabulary as one string array.
@@ -24,6 +26,21 @@ class TermTfidf(TfidfVectorizer):
     skops writes a dict entry by entry, so a 40k-term ``vocabulary_`` made a 40 MB, minute-long
     save; one array of terms (ordered by column) is a single .npy inside the file.
     """
+
+    def _count_vocab(self, raw_documents: Any, fixed_vocab: bool) -> tuple[dict[str, int], Any]:
+        # Inside ``shared_term_counts()`` (a comparison), each text is analysed once for all
+        # folds and models; scikit-learn then sorts, prunes and weighs the terms as usual.
+        counts = counts_for(self)
+        if counts is None:
+            return super()._count_vocab(raw_documents, fixed_vocab)
+        docs = list(raw_documents)
+        if any(not isinstance(d, str) for d in docs):  # bytes or files: the plain path
+            return super()._count_vocab(docs, fixed_vocab)
+        vocabulary, X = counts.count_matrix(docs, self.vocabulary_ if fixed_vocab else None,
+                                            self.dtype)
+        if not fixed_vocab and not vocabulary:
+            raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
+        return vocabulary, X
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(super().__getstate__())  # a copy: Python 3.11 hands back __dict__ itself
