@@ -36,3 +36,19 @@ def framing_columns(df: pd.DataFrame, exclude: Iterable[str] = ()) -> list[str]:
         and pd.api.types.is_bool_dtype(df[c])
     ]
 
+
+
+#: Columns that measure house style or layout rather than framing: an outlet's length and
+#: sentence count (a template, not a stance), and any ``style__`` family (spelling and casing
+#: variants of one name, kept apart from the naming shares). Framing models leave them out
+#: unless asked (``compare_outlets(style=True)``), so "Vox writes US, the others U.S." or
+#: "wire copy is short" cannot pass for framing; the statistics still test them.
+STYLE_COLUMNS = frozenset({
+    "readability__lexicon_count", "readability__sentence_count", "claims__n_sentences",
+})
+STYLE_FAMILIES = ("style__",)
+
+
+def is_style(col: str) -> bool:
+    """Whether ``col`` measures house style or layout (see STYLE_COLUMNS)."""
+    return col in STYLE_COLUMNS or col.startswith(STYLE_FAMILIES)

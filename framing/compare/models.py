@@ -26,8 +26,9 @@ from sklearn.model_selection import GridSearchCV, StratifiedGroupKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import QuantileTransformer, StandardScaler
 
-from framing.compare.leakage import BoilerplateStripper
-from framing.compare.recalibrate import RecalibratedSVC
+from framing.compare.choice import PooledCVChoice
+from framing.compare.furniture import BoilerplateStripper
+from framing.compare.recalibrate import RECAL_DUP_COSINE, RecalibratedSVC
 from framing.compare.transformers import BlockWeight, MentionShrinkage, MinSupport, TermTfidf
 
 MODEL_KINDS = ("framing", "tfidf", "combined")
@@ -116,6 +117,25 @@ def _text_block(strip_rules: bool, strip_furniture: bool) -> Pipeline:
     )
 
 
+#: Word settings a held-out-outlet comparison chooses between (``build_model(...,
+#: choose_words=True)``): the house-style default first, then lower-cased words without
+#: punctuation tokens, with and without lower-cased character n-grams. Set before measuring,
+#: from what issue 23 found on unseen AllSides outlets, not read off PolNeAR.
+WORD_CHOICES: tuple[dict[str, Any], ...] = (
+    {},
+    {"features__text__tfidf__word__lowercase": True,
+     "features__text__tfidf__word__token_pattern": r"(?u)\b\w\w+\b",
+     "features__text__tfidf__char": "drop"},
+    {"features__text__tfidf__word__lowercase": True,
+     "features__text__tfidf__word__token_pattern": r"(?u)\b\w\w+\b",
+     "features__text__tfidf__char__lowercase": True},
+)
+WORD_CHOICE_NAMES = ("house style", "lower-cased words", "lower-cased words and characters")
+#: liblinear's stopping tolerance: 1e-2 instead of its 1e-4 halves the SVMs' time and, on
+#: FA-KES's word features (5 folds), gives the same predictions.
+SVM_TOL = 1e-2
+
+
 def _inner_cv(seed: int) -> StratifiedGroupKFold:
     return StratifiedGroupKFold(n_splits=INNER_FOLDS, shuffle=True, random_state=seed)
 
@@ -131,6 +151,8 @@ def build_model(
     min_share: float = MIN_SUPPORT,
     seed: int = 0,
     tune: bool = False,
+    recal_grouped: bool = True,
+    choose_words: bool = False,
 ) -> Any:
     """A fresh, unfitted model for ``kind`` (framing | tfidf | combined) over a DataFrame.
 
@@ -143,6 +165,10 @@ def build_model(
     features fitted once per training fold (a search around the last two steps; the inner
     folds then share the TF-IDF vocabulary, which is unsupervised and touches only the choice,
     not the outer score). :func:`final_pipeline` turns a fitted tuned model into a plain one.
+    ``recal_grouped`` keeps near-identical rows together in the SVM's recalibration folds
+    (``--thorough``; the fast default uses plain stratified folds). ``choose_words`` (for
+    outlets held out) picks the word settings among WORD_CHOICES by inner folds that hold out
+    training outlets (``PooledCVChoice``; fit with the outlets as ``groups``).
     """
     if kind not in MODEL_KINDS:
         raise ValueError(f"unknown model kind {kind!r}; known: {MODEL_KINDS}")
@@ -174,11 +200,18 @@ def build_model(
     # Tens of thousands of sparse columns: a linear SVM is as accurate as logistic
     # regression here and 5-10x faster, which keeps `framing compare` under a few minutes;
     # its scores are re-weighed on held-out data (RecalibratedSVC) so small outlets compete.
-    svm = RecalibratedSVC(C=0.5 if C is None else C, class_weight="balanced", random_state=seed)
+    svm = RecalibratedSVC(
+        C=0.5 if C is None else C, class_weight="balanced", random_state=seed, tol=SVM_TOL,
+        recal_dup_cosine=RECAL_DUP_COSINE if recal_grouped else None,
+    )
     if kind == "tfidf":
-        return Pipeline([("features", features), ("clf", svm)])
+        model = Pipeline([("features", features), ("clf", svm)])
+        return PooledCVChoice(model, list(WORD_CHOICES)) if choose_words else model
     base = 1.0 / np.sqrt(len(feature_cols))
     weight = BlockWeight(len(feature_cols), base if framing_weight is None else framing_weight)
+    if choose_words:  # the framing weight stays at its default: one choice at a time
+        model = Pipeline([("features", features), ("weight", weight), ("clf", svm)])
+        return PooledCVChoice(model, list(WORD_CHOICES))
     if tune:
         search = GridSearchCV(
             Pipeline([("weight", weight), ("clf", svm)]),
@@ -189,21 +222,27 @@ def build_model(
     return Pipeline([("features", features), ("weight", weight), ("clf", svm)])
 
 
-def fit_model(model: Any, X: pd.DataFrame, y: Any, groups: Any = None) -> Any:
-    """Fit ``model``; a tuned one gets ``groups`` so its inner folds keep near duplicates
-    together (each article its own group when none are given)."""
+def fit_model(
+    model: Any, X: pd.DataFrame, y: Any, groups: Any = None, sample_weight: Any = None
+) -> Any:
+    """Fit ``model``; a tuned one gets ``groups`` so its inner folds keep near duplicates (or
+    outlets) together (each article its own group when none are given); ``sample_weight``
+    reaches the classifier (and a search's candidates)."""
     groups = np.arange(len(X)) if groups is None else np.asarray(groups)
-    if isinstance(model, GridSearchCV):
-        return model.fit(X, y, groups=groups)
+    weights = {} if sample_weight is None else {"clf__sample_weight": np.asarray(sample_weight)}
+    if isinstance(model, (GridSearchCV, PooledCVChoice)):
+        return model.fit(X, y, groups=groups, **weights)
     if isinstance(model, Pipeline) and isinstance(model[-1], GridSearchCV):
-        return model.fit(X, y, **{f"{model.steps[-1][0]}__groups": groups})
-    return model.fit(X, y)
+        name = model.steps[-1][0]
+        return model.fit(X, y, **{f"{name}__groups": groups},
+                         **{f"{name}__{k}": v for k, v in weights.items()})
+    return model.fit(X, y, **weights)
 
 
 def final_pipeline(model: Any) -> Pipeline:
     """A fitted model as a plain ``Pipeline`` ending in the classifier (explanations, saving):
     a tuned model's search is replaced by its best, refitted candidate."""
-    if isinstance(model, GridSearchCV):
+    if isinstance(model, (GridSearchCV, PooledCVChoice)):
         return model.best_estimator_
     if isinstance(model, Pipeline) and isinstance(model[-1], GridSearchCV):
         best = model[-1].best_estimator_
@@ -213,7 +252,7 @@ def final_pipeline(model: Any) -> Pipeline:
 
 def chosen_params(model: Any) -> dict[str, Any]:
     """What a tuned model's inner CV picked (empty for an untuned one)."""
-    search = model if isinstance(model, GridSearchCV) else (
+    search = model if isinstance(model, (GridSearchCV, PooledCVChoice)) else (
         model[-1] if isinstance(model, Pipeline) and isinstance(model[-1], GridSearchCV) else None
     )
     return dict(search.best_params_) if search is not None else {}

@@ -17,9 +17,12 @@ from framing.compare.neardup import similar_row_groups
 RECAL_DUP_COSINE = 0.6
 
 
-def _inner_splits(X: Any, y: np.ndarray, k: int, threshold: float) -> list[tuple[Any, Any]]:
+def _inner_splits(X: Any, y: np.ndarray, k: int, threshold: float | None) -> list[tuple[Any, Any]]:
     """Stratified folds over groups of near-identical rows; plain stratified folds when the
-    grouping would leave an outlet out of a training fold (its articles are all one story)."""
+    grouping would leave an outlet out of a training fold (its articles are all one story), or
+    when ``threshold`` is None (the fast default: grouping costs a cosine matrix per fit)."""
+    if threshold is None:
+        return list(StratifiedKFold(k, shuffle=True, random_state=0).split(X, y))
     groups = similar_row_groups(X, threshold)
     n_classes = len(np.unique(y))
     if len(np.unique(groups)) >= k:
@@ -55,10 +58,11 @@ class RecalibratedSVC(LinearSVC):
         max_iter: int = 1000,
         recal_folds: int = 3,
         recal_C: float = 1.0,
-        recal_dup_cosine: float = RECAL_DUP_COSINE,
+        recal_dup_cosine: float | None = RECAL_DUP_COSINE,
+        tol: float = 1e-4,
     ) -> None:
         super().__init__(C=C, class_weight=class_weight, random_state=random_state,
-                         max_iter=max_iter)
+                         max_iter=max_iter, tol=tol)
         self.recal_folds = recal_folds
         self.recal_C = recal_C
         self.recal_dup_cosine = recal_dup_cosine
@@ -71,14 +75,15 @@ class RecalibratedSVC(LinearSVC):
         self.recal_: LogisticRegression | None = None
         if k >= 2 and len(counts) > 2:  # a binary SVM's one score needs no re-weighing
             plain = LinearSVC(C=self.C, class_weight=self.class_weight,
-                              random_state=self.random_state, max_iter=self.max_iter)
+                              random_state=self.random_state, max_iter=self.max_iter, tol=self.tol)
+            weights = None if sample_weight is None else {"sample_weight": sample_weight}
             held_out = cross_val_predict(
                 plain, X, y, cv=_inner_splits(X, y, k, self.recal_dup_cosine),
-                method="decision_function",
+                method="decision_function", params=weights,
             )
             self.recal_ = LogisticRegression(
                 C=self.recal_C, class_weight="balanced", max_iter=2000
-            ).fit(held_out, y)
+            ).fit(held_out, y, sample_weight=sample_weight)
         return self
 
     def decision_function(self, X: Any) -> np.ndarray:

@@ -36,24 +36,28 @@ class TermCounts:
     def __init__(self, analyze: Callable[[str], list[str]]) -> None:
         self.analyze = analyze
         self.rows: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        #: term -> id, ids in insertion order (``terms`` lists them)
         self.term_id: dict[str, int] = {}
-        self.terms: list[str] = []
+        self._terms: list[str] = []
+        #: a vectorizer's fitted state per (settings, training texts): the word and combined
+        #: models fit the same vocabulary on the same fold
+        self.fitted: dict[tuple, dict[str, Any]] = {}
+
+    @property
+    def terms(self) -> list[str]:
+        if len(self._terms) < len(self.term_id):
+            self._terms.extend(list(self.term_id)[len(self._terms):])
+        return self._terms
 
     def row(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         got = self.rows.get(text)
         if got is None:
             counts = Counter(self.analyze(text))
-            ids = np.fromiter((self._id(t) for t in counts), dtype=np.int64, count=len(counts))
-            got = (ids, np.fromiter(counts.values(), dtype=np.int64, count=len(counts)))
+            ids, add = self.term_id, self.term_id.setdefault
+            got = (np.array([add(t, len(ids)) for t in counts], dtype=np.int64),
+                   np.fromiter(counts.values(), dtype=np.int64, count=len(counts)))
             self.rows[text] = got
         return got
-
-    def _id(self, term: str) -> int:
-        i = self.term_id.get(term)
-        if i is None:
-            i = self.term_id[term] = len(self.terms)
-            self.terms.append(term)
-        return i
 
     def count_matrix(
         self, docs: list[str], vocabulary: dict[str, int] | None, dtype: Any
@@ -64,10 +68,10 @@ class TermCounts:
         if vocabulary is None:
             present = np.unique(np.concatenate([r[0] for r in rows])) if rows else np.zeros(0, int)
             vocabulary = {self.terms[g]: j for j, g in enumerate(present.tolist())}
-            remap = np.full(len(self.terms), -1, dtype=np.int64)
+            remap = np.full(len(self.term_id), -1, dtype=np.int64)
             remap[present] = np.arange(len(present))
         else:
-            remap = np.full(len(self.terms), -1, dtype=np.int64)
+            remap = np.full(len(self.term_id), -1, dtype=np.int64)
             for term, j in vocabulary.items():
                 g = self.term_id.get(term)
                 if g is not None:

@@ -42,6 +42,34 @@ class TermTfidf(TfidfVectorizer):
             raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
         return vocabulary, X
 
+    #: what a fit learns, restored from ``TermCounts.fitted`` when another model fitted the
+    #: same settings on the same texts (the word and combined models, fold by fold)
+    _FITTED = ("vocabulary_", "fixed_vocabulary_", "_tfidf", "stop_words_")
+
+    def _memo_key(self, docs: list[str]) -> tuple | None:
+        counts = counts_for(self)
+        if counts is None or any(not isinstance(d, str) for d in docs):
+            return None
+        return (tuple(sorted(self.get_params(deep=False).items(), key=lambda kv: kv[0])),
+                tuple(docs))
+
+    def fit(self, raw_documents: Any, y: Any = None) -> TermTfidf:
+        self.fit_transform(raw_documents)
+        return self
+
+    def fit_transform(self, raw_documents: Any, y: Any = None) -> Any:
+        docs = list(raw_documents)
+        key = self._memo_key(docs)
+        memo = counts_for(self).fitted if key is not None else None
+        if memo is not None and key in memo:
+            for name, value in memo[key].items():
+                setattr(self, name, value)
+            return self.transform(docs)
+        X = super().fit_transform(docs)
+        if memo is not None:
+            memo[key] = {n: getattr(self, n) for n in self._FITTED if hasattr(self, n)}
+        return X
+
     def __getstate__(self) -> dict[str, Any]:
         state = dict(super().__getstate__())  # a copy: Python 3.11 hands back __dict__ itself
         vocab = state.pop("vocabulary_", None)

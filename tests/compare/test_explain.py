@@ -1,4 +1,3 @@
-import numpy as np
 
 from framing.compare.columns import framing_columns
 from framing.compare.explain import bootstrap_coefs, coef_matrix, top_features
