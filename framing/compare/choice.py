@@ -5,7 +5,7 @@ recognise FA-KES's outlets, which a model can do by their house style. Predictin
 (lean, rating) for an outlet never seen is another task, and house style then misleads: on
 AllSides-style data the toolkit's words scored 0.448 on unseen outlets where lower-cased words
 scored 0.589. So when whole outlets are held out, the settings are chosen per training fold by
-inner folds that hold out whole training outlets too (``OutletFolds``), scored by macro-F1
+inner folds that hold out whole training outlets too (``OutletFolds``, at most 3), scored by macro-F1
 over the pooled inner predictions (``PooledCVChoice``): an inner fold that holds out one
 outlet has one label, and a per-fold macro-F1 would average one-class scores.
 """
@@ -23,8 +23,13 @@ from sklearn.model_selection import BaseCrossValidator
 
 
 class OutletFolds(BaseCrossValidator):
-    """Leave one group (outlet) out, skipping folds whose training part lacks a label that its
-    test part has: that outlet's label cannot be learned without it."""
+    """Folds that hold whole groups (outlets) out: each group alone when there are at most
+    ``max_splits``, else ``max_splits`` folds of groups (dealt largest first, so folds are of
+    similar size). A fold whose training part lacks a label that its test part has is
+    skipped: that label cannot be learned without it."""
+
+    def __init__(self, max_splits: int = 3) -> None:
+        self.max_splits = max_splits
 
     def _iter_test_masks(self, X: Any = None, y: Any = None, groups: Any = None) -> Iterator[np.ndarray]:
         for _, test in self.split(X, y, groups):
@@ -35,9 +40,13 @@ class OutletFolds(BaseCrossValidator):
     def split(self, X: Any, y: Any = None, groups: Any = None) -> Iterator[tuple[np.ndarray, np.ndarray]]:
         y = np.asarray(y)
         groups = np.asarray(groups)
-        for g in np.unique(groups):
-            test = np.flatnonzero(groups == g)
-            train = np.flatnonzero(groups != g)
+        names, sizes = np.unique(groups, return_counts=True)
+        k = min(self.max_splits, len(names))
+        fold_of = {g: i % k for i, g in enumerate(names[np.argsort(-sizes, kind="stable")])}
+        folds = np.array([fold_of[g] for g in groups])
+        for f in range(k):
+            test = np.flatnonzero(folds == f)
+            train = np.flatnonzero(folds != f)
             if set(y[test]) <= set(y[train]) and len(np.unique(y[train])) > 1:
                 yield train, test
 

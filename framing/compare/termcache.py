@@ -59,23 +59,42 @@ class TermCounts:
             self.rows[text] = got
         return got
 
-    def count_matrix(
-        self, docs: list[str], vocabulary: dict[str, int] | None, dtype: Any
-    ) -> tuple[dict[str, int], sp.csr_matrix]:
-        """What ``CountVectorizer._count_vocab`` returns for ``docs``: a vocabulary of the terms
-        they hold (or the given one) and their counts, one row per document."""
+    def _sorted_rank(self) -> np.ndarray:
+        """Each id's position in the terms' sorted order (as Python sorts strings)."""
+        n = len(self.term_id)
+        if getattr(self, "_rank_n", -1) != n:
+            order = np.argsort(np.array(self.terms, dtype=object).astype(str), kind="stable")
+            self._rank = np.empty(n, dtype=np.int64)
+            self._rank[order] = np.arange(n)
+            self._rank_n = n
+        return self._rank
+
+    def fit_matrix(self, docs: list[str], dtype: Any) -> tuple[np.ndarray, sp.csr_matrix]:
+        """(terms present in ``docs``, sorted, and their counts matrix with columns in that
+        order): what scikit-learn's counting and ``_sort_features`` produce, without a dict of
+        every term (a fold's texts hold hundreds of thousands of n-grams)."""
         rows = [self.row(d) for d in docs]
-        if vocabulary is None:
-            present = np.unique(np.concatenate([r[0] for r in rows])) if rows else np.zeros(0, int)
-            vocabulary = {self.terms[g]: j for j, g in enumerate(present.tolist())}
-            remap = np.full(len(self.term_id), -1, dtype=np.int64)
-            remap[present] = np.arange(len(present))
-        else:
-            remap = np.full(len(self.term_id), -1, dtype=np.int64)
-            for term, j in vocabulary.items():
-                g = self.term_id.get(term)
-                if g is not None:
-                    remap[g] = j
+        present = np.unique(np.concatenate([r[0] for r in rows])) if rows else np.zeros(0, int)
+        present = present[np.argsort(self._sorted_rank()[present], kind="stable")]
+        remap = np.full(len(self.term_id), -1, dtype=np.int64)
+        remap[present] = np.arange(len(present))
+        terms = np.array(self.terms, dtype=object)[present]
+        return terms, self._assemble(rows, remap, len(present), dtype)
+
+    def count_matrix(self, docs: list[str], vocabulary: dict[str, int], dtype: Any) -> sp.csr_matrix:
+        """Counts of a fitted ``vocabulary``'s terms in ``docs`` (``_count_vocab`` with a fixed
+        vocabulary)."""
+        rows = [self.row(d) for d in docs]
+        remap = np.full(len(self.term_id), -1, dtype=np.int64)
+        for term, j in vocabulary.items():
+            g = self.term_id.get(term)
+            if g is not None:
+                remap[g] = j
+        return self._assemble(rows, remap, len(vocabulary), dtype)
+
+    @staticmethod
+    def _assemble(rows: list[tuple[np.ndarray, np.ndarray]], remap: np.ndarray, n_cols: int,
+                  dtype: Any) -> sp.csr_matrix:
         indices, data, indptr = [], [], [0]
         for ids, counts in rows:
             cols = remap[ids]
@@ -89,11 +108,11 @@ class TermCounts:
                 np.concatenate(indices) if indices else np.zeros(0, int),
                 np.asarray(indptr, dtype=np.int64),
             ),
-            shape=(len(docs), len(vocabulary)),
+            shape=(len(rows), n_cols),
             dtype=dtype,
         )
         X.sort_indices()
-        return vocabulary, X
+        return X
 
 
 @contextmanager

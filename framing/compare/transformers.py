@@ -29,18 +29,53 @@ class TermTfidf(TfidfVectorizer):
 
     def _count_vocab(self, raw_documents: Any, fixed_vocab: bool) -> tuple[dict[str, int], Any]:
         # Inside ``shared_term_counts()`` (a comparison), each text is analysed once for all
-        # folds and models; scikit-learn then sorts, prunes and weighs the terms as usual.
+        # folds and models. A fit's terms then come back sorted, and ``_sort_features`` and
+        # ``_limit_features`` below do scikit-learn's sorting and pruning on arrays instead of
+        # on a dict of every n-gram of the fold; the result is the same (test_termcache.py).
+        self._presorted_terms = None
         counts = counts_for(self)
-        if counts is None:
-            return super()._count_vocab(raw_documents, fixed_vocab)
         docs = list(raw_documents)
-        if any(not isinstance(d, str) for d in docs):  # bytes or files: the plain path
+        if counts is None or any(not isinstance(d, str) for d in docs):  # bytes, files
             return super()._count_vocab(docs, fixed_vocab)
-        vocabulary, X = counts.count_matrix(docs, self.vocabulary_ if fixed_vocab else None,
-                                            self.dtype)
-        if not fixed_vocab and not vocabulary:
+        if fixed_vocab:
+            return self.vocabulary_, counts.count_matrix(docs, self.vocabulary_, self.dtype)
+        terms, X = counts.fit_matrix(docs, self.dtype)
+        if not len(terms):
             raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
-        return vocabulary, X
+        self._presorted_terms = terms
+        return {}, X
+
+    def _sort_features(self, X: Any, vocabulary: dict[str, int]) -> Any:
+        if getattr(self, "_presorted_terms", None) is None:
+            return super()._sort_features(X, vocabulary)
+        return X  # the columns are already in the terms' sorted order
+
+    def _limit_features(self, X: Any, vocabulary: dict[str, int], high: Any = None,
+                        low: Any = None, limit: Any = None) -> Any:
+        terms = getattr(self, "_presorted_terms", None)
+        if terms is None:
+            return super()._limit_features(X, vocabulary, high, low, limit)
+        self._presorted_terms = None
+        # scikit-learn's rule, on arrays: document frequency within [low, high], then the
+        # ``limit`` most frequent terms by total count (same argsort, same ties)
+        dfs = np.bincount(X.indices, minlength=X.shape[1])
+        mask = np.ones(len(dfs), dtype=bool)
+        if high is not None:
+            mask &= dfs <= high
+        if low is not None:
+            mask &= dfs >= low
+        if limit is not None and mask.sum() > limit:
+            tfs = np.asarray(X.sum(axis=0)).ravel()
+            mask_inds = (-tfs[mask]).argsort()[:limit]
+            new_mask = np.zeros(len(dfs), dtype=bool)
+            new_mask[np.where(mask)[0][mask_inds]] = True
+            mask = new_mask
+        kept = np.where(mask)[0]
+        if len(kept) == 0:
+            raise ValueError("After pruning, no terms remain. Try a lower min_df or a higher max_df.")
+        vocabulary.clear()
+        vocabulary.update(zip(terms[kept].tolist(), range(len(kept)), strict=True))
+        return X[:, kept]
 
     #: what a fit learns, restored from ``TermCounts.fitted`` when another model fitted the
     #: same settings on the same texts (the word and combined models, fold by fold)

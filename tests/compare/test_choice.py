@@ -13,6 +13,13 @@ def test_outlet_folds_skip_an_outlet_whose_label_no_other_outlet_carries():
     splits = list(OutletFolds().split(None, y, g))
     assert [sorted(set(g[te])) for _, te in splits] == [[0], [1]]  # outlet 2 is the only "b"
     assert OutletFolds().get_n_splits(None, y, g) == 2
+    # more outlets than folds: whole outlets dealt into 3 folds, none split
+    g6 = np.repeat(np.arange(6), 4)
+    y6 = np.array(["a", "b"] * 12)
+    splits = list(OutletFolds(max_splits=3).split(None, y6, g6))
+    assert len(splits) == 3
+    for tr, te in splits:
+        assert not set(g6[tr]) & set(g6[te]) and len(set(g6[te])) == 2
 
 
 def test_pooled_choice_picks_the_setting_that_holds_on_unseen_outlets():

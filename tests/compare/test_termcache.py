@@ -18,10 +18,12 @@ DOCS = [
     {"lowercase": False, "token_pattern": _TOKENS, "ngram_range": (1, 2)},
     {"analyzer": "char_wb", "ngram_range": (2, 5), "lowercase": False},
     {"ngram_range": (1, 2)},
+    {"ngram_range": (1, 1), "max_features": None, "min_df": 1, "max_df": 1.0},
 ])
 def test_shared_counts_fit_the_same_vectorizer_on_every_fold(params):
     common = {"sublinear_tf": True, "min_df": 2, "max_df": 0.9, "max_features": 40,
               "dtype": np.float32}
+    common = {**common, **{k: params.pop(k) for k in list(params) if k in common}}
     train, test = DOCS[:10], DOCS[10:] + ["A new text, never seen: the army left."]
     plain = TermTfidf(**common, **params)
     A = plain.fit_transform(train)
@@ -30,9 +32,13 @@ def test_shared_counts_fit_the_same_vectorizer_on_every_fold(params):
         cached = TermTfidf(**common, **params)
         B = cached.fit_transform(train)
         Bt = cached.transform(test)
+        again = TermTfidf(**common, **params)  # another model's fold: the fitted state reused
+        C = again.fit_transform(train)
     assert cached.vocabulary_ == plain.vocabulary_
     np.testing.assert_array_equal(cached.idf_, plain.idf_)
     np.testing.assert_allclose(B.toarray(), A.toarray())
+    assert again.vocabulary_ == plain.vocabulary_
+    np.testing.assert_allclose(C.toarray(), A.toarray())
     np.testing.assert_allclose(Bt.toarray(), plain.transform(test).toarray())
     # outside the block the fitted vectorizer reads new text by itself (framing predict)
     np.testing.assert_allclose(cached.transform(test).toarray(), Bt.toarray())
