@@ -31,6 +31,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,26 +72,31 @@ def load() -> pd.DataFrame:
     return df.reset_index(drop=True)
 
 
-def prepare(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """(features with genre and lean, spans, stripped corpus): genre from the raw pages (their
-    datelines and credits are its cues), features from the stripped ones."""
-    from framing.compare.furniture import strip_corpus
+def prepare(df: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, dict]:
+    """(features with genre and lean, spans, stripped corpus, what stripping cut per
+    publisher): genre from the raw pages (their datelines and credits are its cues), features
+    from the stripped ones."""
+    from framing.compare.furniture import strip_texts
+    from framing.compare.leakage import outlet_names
+    from framing.compare.shares import exclusion_table
     from framing.corpus import make_corpus
     from framing.extract import extract_features
     from framing.genre import genre_table
 
     genre = genre_table(df)
-    names = sorted({n for v in SELF_NAMES.values() for n in v})
-    stripped = strip_corpus(df, outlets=names)
+    names = outlet_names(sorted({n for v in SELF_NAMES.values() for n in v}))
+    stripped = df.copy()
+    stripped["text"], cuts = strip_texts(df["text"].tolist(), names)
+    excluded = exclusion_table(cuts, df["outlet"])
     feats, spans = extract_features(make_corpus(stripped.to_dict("records")))
     feats = feats.reset_index(drop=True)
     feats["outlet"], feats["lean"] = df["outlet"].to_numpy(), df["lean"].to_numpy()
     feats["genre"], feats["genre_cue"] = genre["genre"].to_numpy(), genre["genre_cue"].to_numpy()
-    return feats, spans, stripped
+    return feats, spans, stripped, excluded
 
 
 def house_style_fixed(feats: pd.DataFrame, corpus: pd.DataFrame, seed: int = 0,
-                      control: bool = False) -> dict[str, float]:
+                      control: bool = False) -> dict[str, Any]:
     """Leave-one-publisher-out macro-F1 with the word settings fixed at the house-style
     default (no inner choice), on the same folds as ``compare_outlets(cv='outlet')``."""
     from framing.compare.columns import framing_columns, is_style
@@ -101,6 +107,7 @@ def house_style_fixed(feats: pd.DataFrame, corpus: pd.DataFrame, seed: int = 0,
     from framing.compare.models import build_model
     from framing.compare.neardup import near_duplicate_groups
     from framing.compare.scores import macro_f1
+    from framing.compare.termcache import shared_term_counts
 
     y = feats["lean"].to_numpy()
     groups = near_duplicate_groups(corpus["text"].tolist(), threshold=0.3, seed=seed + 1)
@@ -110,12 +117,14 @@ def house_style_fixed(feats: pd.DataFrame, corpus: pd.DataFrame, seed: int = 0,
     X = feats.assign(text=strip_texts(corpus["text"].tolist(),
                                       outlet_names(sorted(set(feats["outlet"]))))[0])
     w = balancing_weights(y, feats["genre"]) if control else None
-    out = {}
-    for kind in ("tfidf", "combined"):
-        model = build_model(kind, cols, strip_rules=False, strip_furniture=False, seed=seed,
-                            recal_grouped=False)
-        pred, _, classes = oof_predict(model, X, y, plan, sample_weight=w)
-        out[kind] = macro_f1(y, pred, classes)
+    out: dict[str, Any] = {}
+    with shared_term_counts():
+        for kind in ("tfidf", "combined"):
+            model = build_model(kind, cols, strip_rules=False, strip_furniture=False, seed=seed,
+                                recal_grouped=False)
+            pred, _, classes = oof_predict(model, X, y, plan, sample_weight=w)
+            out[kind] = macro_f1(y, pred, classes)
+            out[f"pred_{kind}"] = pred
     return out
 
 
@@ -134,11 +143,11 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     c0 = time.process_time()
     df = load()
-    feats, spans, stripped = prepare(df)
+    feats, spans, stripped, excluded = prepare(df)
     print(f"{len(df)} articles, features in {time.perf_counter() - t0:.0f} s", flush=True)
     lean = feats["lean"].notna().to_numpy()
     fl, sl = feats[lean].reset_index(drop=True), stripped[lean].reset_index(drop=True)
-    runs: dict[str, Any] = {}
+    runs: dict[str, Any] = {"excluded": excluded}
     timing: dict[str, float] = {}
 
     def timed(name: str, fn: Any) -> Any:
@@ -163,7 +172,8 @@ def main(argv: list[str] | None = None) -> int:
         m = s["models"][k]
         print(f"{k}: held out {m['macro_f1']:.3f} (without control "
               f"{m['without_control']['macro_f1']:.3f}); words chosen {m.get('word_settings_per_fold')}")
-    print("house style fixed:", runs["house"], "with control:", runs["house_control"])
+    print("house style fixed:", {k: v for k, v in runs["house"].items() if "pred" not in k},
+          "with control:", {k: v for k, v in runs["house_control"].items() if "pred" not in k})
     top = runs["publishers"].top_features
     bad = top[top["feature"].map(is_style)]
     print(f"style or layout columns among the top 10 per publisher: {len(bad)}")
@@ -243,6 +253,15 @@ def render(df: pd.DataFrame, feats: pd.DataFrame, runs: dict[str, Any], timing: 
             f"{_ci(e['macro_f1_ci'])} | {_f(seen[k]['macro_f1']) if k in seen else ''} |"
         )
     picks = {k: m[k].get("word_settings_per_fold") for k in ("tfidf", "combined")}
+    pred = runs["held_out"].predictions
+    right = pd.DataFrame({"publisher": pred["outlet"], "lean": pred["lean"]})
+    cols_right = {"framing features": pred["pred_framing_without_control"],
+                  "words, chosen": pred["pred_tfidf_without_control"],
+                  "words, house style": runs["house"]["pred_tfidf"],
+                  "framing + words, chosen": pred["pred_combined_without_control"]}
+    for name, p in cols_right.items():
+        right[name] = np.asarray(p) == right["lean"].to_numpy()
+    per_pub = right.groupby("publisher")[list(cols_right)].mean()
     fr, wd, cb = (m[k]["without_control"]["macro_f1"] for k in KINDS)
     L += [
         "",
@@ -256,6 +275,13 @@ def render(df: pd.DataFrame, feats: pd.DataFrame, runs: dict[str, Any], timing: 
         f"- **Word settings** chosen per fold (held-out publisher order "
         f"{', '.join(h[0] for h in s['cv']['held_out_outlets'])}): words {picks['tfidf']}; "
         f"combined {picks['combined']}.",
+        "- **Per held-out publisher**: share of its articles given its lean (no control):",
+        "",
+        "| publisher | " + " | ".join(cols_right) + " |",
+        "|---|" + "---|" * len(cols_right),
+        *[f"| {o} | " + " | ".join(f"{v:.2f}" for v in row) + " |"
+          for o, row in zip(per_pub.index, per_pub.values, strict=True)],
+        "",
         "- **Genre.** Per publisher (rows) and genre (columns), from the raw pages:",
         "",
         "| publisher | " + " | ".join(genre.columns) + " |",
@@ -293,10 +319,10 @@ def render(df: pd.DataFrame, feats: pd.DataFrame, runs: dict[str, Any], timing: 
         ex = next((r for r in g.itertuples() if r.examples), None)
         if ex is not None:
             L.append(f"  - `{ex.feature}`, e.g. \"{ex.examples[0]}\"")
-    ex = runs["held_out"].summary["excluded"]
+    ex = runs["excluded"]
     L += [
         "",
-        "## What stripping removed, per publisher (lean task)",
+        "## What stripping removed before extraction, per publisher (raw pages)",
         "",
         "| publisher | articles | touched | cuts by kind |",
         "|---|---|---|---|",

@@ -274,6 +274,9 @@ def _compare(
         predictions["genre_cue"] = df["genre_cue"].to_numpy()
     for kind, p in pred_cols.items():
         predictions[f"pred_{kind}"] = np.where(tested, p, None)
+        if kind in setup.uncontrolled:
+            predictions[f"pred_{kind}_without_control"] = np.where(tested, setup.uncontrolled[kind],
+                                                                   None)
 
     summary: dict[str, Any] = {
         "framing_version": __version__,

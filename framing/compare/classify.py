@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -67,6 +67,8 @@ class Setup:
     weights: np.ndarray | None = None
     strata: np.ndarray | None = None
     say: Callable[[str], None] = lambda _msg: None
+    #: out-of-fold predictions without the control, per model (filled when it is on)
+    uncontrolled: dict[str, np.ndarray] = field(default_factory=dict)
 
 
 def make_model(kind: str, s: Setup, furniture: bool, tuned: bool | None = None) -> Any:
@@ -142,6 +144,7 @@ def score_kind(
                 ps, _ = evaluate(y, plain[tested], classes, n_boot=s.n_boot, seed=s.seed)
                 entry["without_control"] = {"macro_f1": ps["macro_f1"],
                                             "macro_f1_ci": ps["macro_f1_ci"]}
+                s.uncontrolled[kind] = plain
         for o, sc in scores["per_outlet"].items():
             rows.append({"model": kind, "variant": variant or "features", by: o, **_flat_ci(sc)})
     if s.effort.n_repeats > 1 and not s.held_out:

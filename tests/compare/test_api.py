@@ -217,6 +217,7 @@ def test_the_genre_control_is_reported_both_ways(tiny):
                         models=("framing",))
     m = r.summary["models"]["framing"]
     assert "without_control" in m and 0 <= m["without_control"]["macro_f1"] <= 1
+    assert "pred_framing_without_control" in r.predictions
     assert set(m["by_genre"]) == {"news report", "wire copy"}
     assert r.summary["genre"]["confounded"] == ["wire copy"]
     assert r.summary["genre"]["per_group"]["Gamma Times"]["wire copy"] == 14

@@ -14,3 +14,16 @@ def test_framing_columns_never_include_metadata():
     )
     cols = framing_columns(df, exclude={"outlet__id"})
     assert cols == ["loaded__per_1k", "sentiment__compound"]
+
+
+def test_house_style_columns_are_flagged_and_naming_choices_are_not():
+    from framing.compare.columns import is_style
+
+    # "US" only spells "United States" differently; "IS" abbreviates "Islamic State"
+    for col in ("loaded__rate__us", "loaded__lead__us", "loaded__naming__islamic_state__is",
+                "readability__lexicon_count", "claims__n_sentences", "style__us_spelling"):
+        assert is_style(col), col
+    # a different name, or a loaded one, is a framing choice
+    for col in ("loaded__rate__united_states", "loaded__rate__uncle_sam", "loaded__rate__daesh",
+                "loaded__naming__islamic_state__isis", "readability__words_per_sentence"):
+        assert not is_style(col), col
