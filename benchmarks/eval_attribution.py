@@ -1,6 +1,11 @@
-"""Evaluate attribution extraction against PolNeAR (issue 4).
+"""Evaluate attribution extraction against PolNeAR (issues 4 and 16).
 
-Precision and recall of (source, cue) pairs: a predicted pair matches a gold one when the
+Two measures. **Spans** (issue 16): every gold attribution counted, each role (source, cue,
+content) scored on its own as a multiset of spans per article: exact-span F1 (a predicted
+span is right when its offsets, with edge punctuation and spaces trimmed, equal a gold span
+of the same role; discontinuous gold spans are the set of their pieces) and token-overlap
+F1 (word tokens of the role covered by both sides). **Pairs** (issue 4):
+precision and recall of (source, cue) pairs: a predicted pair matches a gold one when the
 cue spans overlap and the source spans overlap. A prediction is correct if it matches
 some gold pair; a gold pair is found if some prediction matches it. Gold pairs with no
 source (PolNeAR leaves it empty when there is none in the text) cannot be matched and are
@@ -15,6 +20,7 @@ Also: source-type confusion on a hand-labelled sample of dev attributions
 (benchmarks/data/polnear_source_types.json; ``--label-sample N`` prints a fresh sample).
 
     python benchmarks/eval_attribution.py --split test
+    python benchmarks/eval_attribution.py --split dev --show-spans cue --show 30
 """
 
 from __future__ import annotations
@@ -163,6 +169,79 @@ def evaluate(recs: list[dict[str, Any]], show: int = 0) -> dict[str, dict[str, f
     return res
 
 
+ROLES = ("source", "cue", "content")
+_WORD = re.compile(r"\w+")
+_EDGE = " \t\n.,;:!?\"'()[]{}\u201c\u201d\u2018\u2019\u2014\u2013-"
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """A span without edge punctuation and spaces (case never matters with offsets)."""
+    while s < e and text[s] in _EDGE:
+        s += 1
+    while e > s and text[e - 1] in _EDGE:
+        e -= 1
+    return s, e
+
+
+def _key(text: str, pieces: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    return tuple(sorted({t for t in (_trim(text, s, e) for s, e in pieces) if t[0] < t[1]}))
+
+
+def predicted_roles(text: str) -> list[dict[str, list[tuple[int, int]]]]:
+    """One entry per predicted attribution: role -> pieces (continued quotations and the
+    cited source of a relay are attributions of their own)."""
+    out = []
+    for a in extract(Document(text)):
+        out.append({"source": [a.source] if a.source and not a.continued else [],
+                    "cue": [] if a.continued else [a.cue],
+                    "content": ([a.content] if a.content else [])
+                    + list(a.extra.get("content_more", []))})
+        if a.cites is not None and a.cites.source is not None:
+            out.append({"source": [a.cites.source], "cue": [a.cites.cue], "content": []})
+    return out
+
+
+def span_scores(recs: list[dict[str, Any]], show_role: str = "", show: int = 0
+                ) -> dict[str, dict[str, float]]:
+    """Per role: exact-span precision/recall/F1 and token-overlap precision/recall/F1."""
+    c: Counter[str] = Counter()
+    shown = 0
+    for rec in recs:
+        text = rec["text"]
+        pred = predicted_roles(text)
+        gold = [{r: [(s["start"], s["end"]) for s in g[r]] for r in ROLES}
+                for g in rec["attributions"]]
+        for role in ROLES:
+            pk = Counter(k for k in (_key(text, p[role]) for p in pred) if k)
+            gk = Counter(k for k in (_key(text, g[role]) for g in gold) if k)
+            c[f"{role}_pred"] += sum(pk.values())
+            c[f"{role}_gold"] += sum(gk.values())
+            c[f"{role}_ok"] += sum((pk & gk).values())
+            ptok = {m.start() for k in pk for s, e in k for m in _WORD.finditer(text, s, e)}
+            gtok = {m.start() for k in gk for s, e in k for m in _WORD.finditer(text, s, e)}
+            c[f"{role}_ptok"] += len(ptok)
+            c[f"{role}_gtok"] += len(gtok)
+            c[f"{role}_tok_ok"] += len(ptok & gtok)
+            if role == show_role and shown < show:
+                for k in (pk - gk):
+                    near = [g for g in gk if g[0][0] < k[-1][1] and k[0][0] < g[-1][1]]
+                    if shown < show:
+                        shown += 1
+                        print(f"{role} {rec['id']}: predicted {[text[s:e] for s, e in k]!r} "
+                              f"gold {[[text[s:e] for s, e in g] for g in near]!r}")
+    res = {}
+    for role in ROLES:
+        p = c[f"{role}_ok"] / max(1, c[f"{role}_pred"])
+        r = c[f"{role}_ok"] / max(1, c[f"{role}_gold"])
+        tp = c[f"{role}_tok_ok"] / max(1, c[f"{role}_ptok"])
+        tr = c[f"{role}_tok_ok"] / max(1, c[f"{role}_gtok"])
+        res[role] = {"precision": p, "recall": r, "f1": 2 * p * r / max(1e-9, p + r),
+                     "tok_precision": tp, "tok_recall": tr,
+                     "tok_f1": 2 * tp * tr / max(1e-9, tp + tr),
+                     "predicted": c[f"{role}_pred"], "gold": c[f"{role}_gold"]}
+    return res
+
+
 def type_confusion(sample: str) -> tuple[Counter[tuple[str, str]], int]:
     """Predicted vs hand-labelled source type on one of the dev samples (A or B)."""
     if not SAMPLE.exists():
@@ -176,7 +255,10 @@ def type_confusion(sample: str) -> tuple[Counter[tuple[str, str]], int]:
         preds = predicted_pairs(rec["text"])
         got = "missing"
         for p in preds:
-            if p["source"][0] == (it["start"], it["end"]):
+            s0, s1 = p["source"][0]
+            # the labelled span is the source's core; the predicted span may run on over an
+            # apposition ("X, a senator") since issue 16
+            if s0 <= it["start"] < s1 and it["end"] <= s1:
                 got = p["type"]
                 break
         conf[(it["label"], got)] += 1
@@ -205,6 +287,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=("dev", "test", "all"), default="test")
     ap.add_argument("--show", type=int, default=0, help="print N errors (dev only)")
+    ap.add_argument("--show-spans", choices=ROLES, default="",
+                    help="with --show N: print N wrong predicted spans of this role (dev only)")
     ap.add_argument("--label-sample", type=int, default=0)
     args = ap.parse_args(argv)
     if args.label_sample:
@@ -213,8 +297,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.show and args.split != "dev":
         ap.error("--show is for the dev split only: the test split is never inspected")
     recs = load(args.split)
-    res = evaluate(recs, args.show)
+    spans = span_scores(recs, args.show_spans, args.show)
+    res = evaluate(recs, 0 if args.show_spans else args.show)
     print(f"PolNeAR train, split={args.split}: {len(recs)} records")
+    print("every attribution, per role (exact: edge punctuation and case ignored)")
+    print(f"{'role':<10}{'exact P':>9}{'R':>7}{'F1':>7}{'token P':>9}{'R':>7}{'F1':>7}"
+          f"{'pred':>7}{'gold':>7}")
+    for role, r in spans.items():
+        print(f"{role:<10}{r['precision']:>9.3f}{r['recall']:>7.3f}{r['f1']:>7.3f}"
+              f"{r['tok_precision']:>9.3f}{r['tok_recall']:>7.3f}{r['tok_f1']:>7.3f}"
+              f"{r['predicted']:>7}{r['gold']:>7}")
+    print("\n(source, cue) pairs (spans overlap)")
     print(f"{'cues':<24}{'precision':>10}{'recall':>8}{'F1':>7}{'pred':>7}{'gold':>7}")
     for name, r in res.items():
         print(f"{name:<24}{r['precision']:>10.3f}{r['recall']:>8.3f}{r['f1']:>7.3f}"

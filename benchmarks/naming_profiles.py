@@ -1,6 +1,8 @@
-"""Naming-choice profiles per FA-KES outlet, written to ``docs/naming-profiles.md``.
+"""Naming-choice profiles per FA-KES outlet, written to ``docs/naming-profiles.md``
+(or, with ``--corpus polnear``, per PolNeAR publisher to ``docs/naming-profiles-us.md``).
 
-    python benchmarks/naming_profiles.py [--referent ID ...] [--lexicon PATH ...] [--out PATH]
+    python benchmarks/naming_profiles.py [--corpus fakes|polnear] [--referent ID ...]
+                                         [--lexicon PATH ...] [--out PATH]
 
 For each referent group: of all the group's mentions in an outlet's articles, the share
 that uses each name (with counts), from all 804 FA-KES articles. Also the rate of the most
@@ -35,6 +37,15 @@ ATTACH_REFERENTS = (
     "kurdish_forces_syria",
     "pkk",
 )
+#: the US tables (PolNeAR, 2016 election coverage): immigration, abortion and election referents
+US_SECTIONS = {
+    "Immigration": (
+        "immigrants_without_status", "legalization", "border_wall", "border_situation",
+        "immigration_enforcement", "family_immigration", "travel_ban",
+    ),
+    "Abortion": ("abortion_opponents", "abortion_rights_supporters", "fetus", "abortion", "abortion_providers"),
+    "Election": ("election_integrity", "democratic_party", "republican_party", "hillary_clinton", "donald_trump"),
+}
 MARKER = "<!-- reading -->"
 MAX_NAMES = 9  # columns per referent table; the rest are summed as "other"
 
@@ -55,6 +66,66 @@ def collect(lexicons: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame, dict
         for t in res.details["loaded_terms"]:
             rows.append({"id": art.id, "outlet": art.outlet, **t})
     return pd.DataFrame(rows), pd.DataFrame(arts), dict(zip(df["id"], df["text"], strict=True))
+
+
+def collect_polnear(lexicons: tuple[str, ...]) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """The same as :func:`collect` for PolNeAR's training split: outlet = publisher; articles
+    annotated twice (two records, one text) are counted once."""
+    import json
+
+    from framing.features.loaded import LoadedTerms
+    from framing.paths import POLNEAR_JSONL
+    from framing.text import Document
+
+    fam = LoadedTerms(lexicons=lexicons)
+    rows, arts, texts, seen = [], [], {}, set()
+    with POLNEAR_JSONL.open(encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            if rec["text"] in seen:
+                continue
+            seen.add(rec["text"])
+            doc = Document(rec["text"])
+            texts[rec["id"]] = rec["text"]
+            arts.append({"id": rec["id"], "outlet": rec["publisher"], "n_words": doc.n_words})
+            for t in fam.analyze(doc).details["loaded_terms"]:
+                rows.append({"id": rec["id"], "outlet": rec["publisher"], **t})
+    return pd.DataFrame(rows), pd.DataFrame(arts), texts
+
+
+def _profile(matches: pd.DataFrame, arts: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame]:
+    """Articles per outlet and the naming profile (share of each name per outlet and referent)."""
+    from framing.features.loaded import naming_profile
+
+    prof = naming_profile(matches[["outlet", "referent", "canonical"]], by="outlet")
+    return arts.groupby("outlet").size(), prof
+
+
+def render_us(matches: pd.DataFrame, arts: pd.DataFrame, labels: dict[str, str], coverage: str) -> str:
+    """The PolNeAR tables: one per immigration, abortion and election referent."""
+    articles, prof = _profile(matches, arts)
+    out = [
+        "# Naming choices per publisher: US election coverage (PolNeAR)",
+        "",
+        "Produced by `python benchmarks/naming_profiles.py --corpus polnear` from the articles of "
+        "PolNeAR's training split (Newell et al., LREC 2018: hard news on the 2016 US election from "
+        "seven publishers; each article once, though some were annotated twice) with every bundled "
+        "pack. Each cell: the share of the group's mentions in that publisher's articles that use "
+        "the name, with the count; both voices. `mentions` under 5 are anecdotes.",
+        "",
+        coverage,
+        "",
+    ]
+    for section, refs in US_SECTIONS.items():
+        out += [f"## {section}", ""]
+        for r in refs:
+            out += [f"### {r}: {labels.get(r, r)}", "", referent_table(prof, r, articles)]
+    out += [
+        "## Most frequent loaded terms, per 1,000 words (narrator voice)",
+        "",
+        label_rates(matches, arts, top=12),
+    ]
+    return "\n".join(out)
 
 
 def referent_table(prof: pd.DataFrame, referent: str, articles: pd.Series) -> str:
@@ -169,10 +240,7 @@ def render(
     texts: dict,
     attach: list[str],
 ) -> str:
-    from framing.features.loaded import naming_profile
-
-    articles = arts.groupby("outlet").size()
-    prof = naming_profile(matches[["outlet", "referent", "canonical"]], by="outlet")
+    articles, prof = _profile(matches, arts)
     out = [
         "# Naming-choice profiles per outlet (FA-KES)",
         "",
@@ -218,8 +286,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--referent", action="append", default=[], metavar="ID")
     ap.add_argument("--lexicon", action="append", default=[], metavar="PATH")
-    ap.add_argument("--out", type=Path, default=PROJECT_ROOT / "docs" / "naming-profiles.md")
+    ap.add_argument("--corpus", choices=("fakes", "polnear"), default="fakes",
+                    help="FA-KES outlets (default) or PolNeAR's US publishers")
+    ap.add_argument("--out", type=Path, help="default docs/naming-profiles.md (-us.md for polnear)")
     args = ap.parse_args(argv)
+    if args.corpus == "polnear":
+        return _main_polnear(args)
+    args.out = args.out or PROJECT_ROOT / "docs" / "naming-profiles.md"
     if not FAKES_CSV.exists():
         print(f"FA-KES not found at {FAKES_CSV}", file=sys.stderr)
         return 1
@@ -236,13 +309,35 @@ def main(argv: list[str] | None = None) -> int:
     labels = {r.id: r.label for r in lex.referents.values()}
     attach = [r for r in ATTACH_REFERENTS if r in lex.referents]
     text = render(matches, arts, referents, labels, texts, attach)
+    _write_keeping_reading(args.out, text)
+    return 0
+
+
+def _write_keeping_reading(out: Path, text: str) -> None:
+    """Write the tables; keep the hand-written reading below the marker."""
     reading = ""
-    if args.out.exists():
-        old = args.out.read_text(encoding="utf-8")
+    if out.exists():
+        old = out.read_text(encoding="utf-8")
         if MARKER in old:
             reading = old[old.index(MARKER) :]
-    write_atomic(args.out, text + "\n" + (reading or MARKER + "\n"))
-    print(f"wrote {args.out}")
+    write_atomic(out, text + "\n" + (reading or MARKER + "\n"))
+    print(f"wrote {out}")
+
+
+def _main_polnear(args: argparse.Namespace) -> int:
+    from framing.lexicon import load_lexicon
+    from framing.lexicon.coverage import coverage_note, lexicon_coverage
+    from framing.paths import POLNEAR_JSONL, PROJECT_ROOT
+
+    if not POLNEAR_JSONL.exists():
+        print(f"PolNeAR not found at {POLNEAR_JSONL}", file=sys.stderr)
+        return 1
+    lex = load_lexicon(tuple(args.lexicon))
+    matches, arts, texts = collect_polnear(tuple(args.lexicon))
+    labels = {r.id: r.label for r in lex.referents.values()}
+    cov = coverage_note(lexicon_coverage(list(texts.values()), lex))
+    out = args.out or PROJECT_ROOT / "docs" / "naming-profiles-us.md"
+    _write_keeping_reading(out, render_us(matches, arts, labels, cov))
     return 0
 
 

@@ -6,42 +6,19 @@ notebooks' ``_repr_html_``; ``framing.extract`` runs the same families over a co
 
 from __future__ import annotations
 
-import inspect
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from framing.corpus import ARTICLE_COLUMNS
 from framing.extract import clean_text
-from framing.features.base import Family, FamilyResult, family_class
+from framing.features.base import Family, FamilyResult
+from framing.features.registry import DEFAULT_FAMILIES, available_families, make_families
 from framing.text import Document
 
-DEFAULT_FAMILIES: tuple[str, ...] = ("loaded", "attribution", "claims", "readability", "sentiment")
+#: the registry's helpers stay importable from here, where they used to live
+__all__ = ["DEFAULT_FAMILIES", "META_KEYS", "analyze_article", "available_families", "make_families", "run_families"]
 META_KEYS = ("title", "outlet", "publisher", "origin", "date", "url", "language", "source_file")
-
-
-def make_families(names: Iterable[str] = DEFAULT_FAMILIES, lexicons: Sequence[str | Path] = ()) -> list[Family]:
-    """Instantiate families by name, passing user lexicons to those that take them."""
-    fams: list[Family] = []
-    for name in names:
-        cls = family_class(name)
-        kwargs: dict[str, Any] = {}
-        if "lexicons" in inspect.signature(cls.__init__).parameters:
-            kwargs["lexicons"] = tuple(str(p) for p in lexicons)
-        fams.append(cls(**kwargs))
-    return fams
-
-
-def available_families(names: Iterable[str] = DEFAULT_FAMILIES) -> list[str]:
-    """The names whose modules exist (lets partial installs still analyse)."""
-    out = []
-    for n in names:
-        try:
-            family_class(n)
-        except (ImportError, AttributeError):
-            continue
-        out.append(n)
-    return out
 
 
 def run_families(doc: Document, families: Sequence[Family]) -> list[FamilyResult]:

@@ -1,4 +1,9 @@
-"""The ``framing`` command: a thin shell over the Python API (no logic lives only here)."""
+"""The ``framing`` command: a thin shell over the Python API (no logic lives only here).
+
+Building the parser imports every command module, so those import only argparse-level code
+at module level; each command's dependencies (pandas, scikit-learn, matplotlib ...) are
+imported when it runs (tests/test_cli.py checks this).
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,10 @@ import sys
 from collections.abc import Sequence
 
 from framing import __version__
-from framing.errors import FramingError
+from framing.errors import FramingError, printable
 
 #: command modules in framing/commands/, each with register(subparsers)
-COMMANDS = ("analyze", "corpus", "datasets", "lexicon", "extract", "compare", "predict", "report")
+COMMANDS = ("analyze", "corpus", "datasets", "lexicon", "extract", "compare", "predict", "report", "stories")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,13 +46,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except FramingError as exc:
-        print(f"framing: error: {exc}", file=sys.stderr)
+        print(f"framing: error: {printable(exc)}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `framing analyze ... | head`
+        return 0
+    except OSError as exc:  # a file system failure no command foresaw: still one line
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"framing: error: {printable(where)}{printable(exc.strerror or exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("framing: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 import os
 import re
-import tempfile
 import time
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
@@ -26,6 +25,8 @@ import pandas as pd
 
 from framing.corpus import make_corpus
 from framing.errors import FramingError
+from framing.features.registry import make_families, resolve_families
+from framing.parquet_writer import AtomicParquet, span_schema
 
 #: Articles longer than this (in characters, ~5 MB of text) are skipped with an error:
 #: no news article is that long, such "articles" are mis-parsed dumps, and the families'
@@ -34,8 +35,6 @@ MAX_CHARS = 5_000_000
 #: Articles per task: big enough to amortise inter-process transfer, small enough that
 #: the chunks in flight stay a few MB.
 DEFAULT_CHUNK_SIZE = 200
-#: Rows per Parquet row group (see _AtomicParquet).
-ROW_GROUP_ROWS = 4000
 SPAN_COLUMNS = ("id", "family", "label", "start", "end", "text", "voice")
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
@@ -49,8 +48,6 @@ def _families(names: tuple[str, ...], lexicons: tuple[str, ...]) -> tuple[list[A
     key = (names, lexicons)
     got = _FAMILY_CACHE.get(key)
     if got is None:
-        from framing.analyze import make_families
-
         fams = make_families(names, lexicons)
         cols: list[str] = []
         for fam in fams:
@@ -59,10 +56,26 @@ def _families(names: tuple[str, ...], lexicons: tuple[str, ...]) -> tuple[list[A
     return got
 
 
-def warm(names: tuple[str, ...], lexicons: tuple[str, ...]) -> None:
+def _exit_with_parent(parent: int) -> None:
+    """End this pool worker once the process that started it is gone: a parent killed with
+    SIGKILL cannot stop its pool, and the workers (which inherit both ends of the task pipe,
+    so never see it close) would otherwise wait for work forever."""
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True, name="framing-parent-watch").start()
+
+
+def warm(names: tuple[str, ...], lexicons: tuple[str, ...], parent: int | None = None) -> None:
     """Pool initializer: build families and touch the lazy caches before the first chunk."""
     from framing.text import Document
 
+    if parent is not None:
+        _exit_with_parent(parent)
     fams, _ = _families(names, lexicons)
     doc = Document("Warm up. The cat sat on the mat.")
     for fam in fams:
@@ -184,7 +197,7 @@ def _run_local(
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=warm, initargs=(names, lexicons)
+        max_workers=workers, initializer=warm, initargs=(names, lexicons, os.getpid())
     ) as ex:
         # a bounded window of chunks in flight (Executor.map would submit the whole corpus)
         pending: deque[tuple[pd.DataFrame, Any]] = deque()
@@ -293,8 +306,6 @@ def _results(
     progress: bool,
     total: int | None,
 ) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
-    from framing.features.union import resolve_families
-
     names = tuple(resolve_families(families))
     lex = tuple(str(p) for p in lexicons)
     _families(names, lex)  # fail early (unknown family, bad lexicon) in the parent
@@ -307,7 +318,7 @@ def _results(
         raise FramingError(f"unknown engine {engine!r} (choose local or dask)")
     if total is None and isinstance(corpus, pd.DataFrame):
         total = len(corpus)
-    from tqdm.auto import tqdm
+    from tqdm import tqdm  # plain text: tqdm.auto warns "IProgress not found" in notebooks without ipywidgets
 
     with tqdm(total=total, unit="art", disable=not progress, desc="extract", smoothing=0.1) as bar:
         for chunk, res in stream:
@@ -338,8 +349,6 @@ def extract_features(
         tables.append(t)
         spans.append(s)
     if not tables:  # empty corpus: still the right columns
-        from framing.features.union import resolve_families
-
         cols = _families(tuple(resolve_families(families)), tuple(str(p) for p in lexicons))[1]
         meta = _meta_frame(make_corpus([]) if not isinstance(corpus_df, pd.DataFrame) else corpus_df)
         empty = pd.concat([meta, pd.DataFrame(columns=[*cols, "errors"])], axis=1)
@@ -367,120 +376,6 @@ class ExtractSummary:
         return self.n_articles / self.seconds if self.seconds > 0 else float("nan")
 
 
-def _is_text(dtype: Any) -> bool:
-    return pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype)
-
-
-def _schema_for(df: pd.DataFrame) -> Any:
-    """Arrow schema of the first chunk, with all-null and text columns typed as strings."""
-    import pyarrow as pa
-
-    fields = []
-    inferred = pa.Schema.from_pandas(df, preserve_index=False)
-    for f in inferred:
-        dtype = df[f.name].dtype
-        if _is_text(dtype) or pa.types.is_null(f.type):
-            fields.append(pa.field(f.name, pa.string()))
-        else:
-            fields.append(f)
-    return pa.schema(fields)
-
-
-def _to_table(df: pd.DataFrame, schema: Any, path: Path) -> Any:
-    import pyarrow as pa
-
-    if list(df.columns) != schema.names:
-        raise FramingError(f"{path}: chunk columns differ from the first chunk's: {list(df.columns)}")
-    arrays = []
-    for f in schema:
-        col = df[f.name]
-        try:
-            arrays.append(pa.array(col, type=f.type, from_pandas=True))
-        except (pa.ArrowInvalid, pa.ArrowTypeError):
-            if pa.types.is_string(f.type):
-                arrays.append(pa.array([None if pd.isna(v) else str(v) for v in col], pa.string()))
-            else:
-                raise FramingError(
-                    f"{path}: column {f.name!r} changed type between chunks ({col.dtype})"
-                ) from None
-    return pa.Table.from_arrays(arrays, schema=schema)
-
-
-class _AtomicParquet:
-    """A ParquetWriter on a temporary file beside ``path``, renamed into place on commit.
-
-    Chunks are buffered into row groups of at least ``ROW_GROUP_ROWS`` rows: a row group
-    per 200-article chunk costs more than the feature work itself with hundreds of
-    columns, while a few thousand rows stay a few MB.
-    """
-
-    def __init__(self, path: Path, schema: Any = None) -> None:
-        self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-        os.close(fd)
-        self.tmp = Path(tmp)
-        self.writer: Any = None
-        self.schema: Any = schema
-        self.buffer: list[pd.DataFrame] = []
-        self.buffered = 0
-
-    def write(self, df: pd.DataFrame) -> None:
-        if len(df):
-            self.buffer.append(df)
-            self.buffered += len(df)
-        elif self.schema is None and not self.buffer:
-            self.buffer.append(df)  # an empty first chunk still fixes the columns
-        if self.buffered >= ROW_GROUP_ROWS:
-            self.flush()
-
-    def flush(self) -> None:
-        import pyarrow.parquet as pq
-
-        if not self.buffer:
-            return
-        df = self.buffer[0] if len(self.buffer) == 1 else pd.concat(self.buffer, ignore_index=True)
-        self.buffer, self.buffered = [], 0
-        if self.schema is None:
-            self.schema = _schema_for(df)
-        if self.writer is None:
-            self.writer = pq.ParquetWriter(self.tmp, self.schema, compression="zstd")
-        if len(df):
-            self.writer.write_table(_to_table(df, self.schema, self.path))
-
-    def commit(self, empty_schema: Any) -> None:
-        import pyarrow.parquet as pq
-
-        self.flush()
-        if self.writer is None:  # nothing came: still write a valid (empty) file
-            self.writer = pq.ParquetWriter(self.tmp, self.schema or empty_schema, compression="zstd")
-        self.writer.close()
-        os.replace(self.tmp, self.path)
-
-    def abort(self) -> None:
-        try:
-            if self.writer is not None:
-                self.writer.close()
-        finally:
-            self.tmp.unlink(missing_ok=True)
-
-
-def _span_schema() -> Any:
-    import pyarrow as pa
-
-    return pa.schema(
-        [
-            ("id", pa.string()),
-            ("family", pa.string()),
-            ("label", pa.string()),
-            ("start", pa.int64()),
-            ("end", pa.int64()),
-            ("text", pa.string()),
-            ("voice", pa.string()),
-        ]
-    )
-
-
 def extract_to_parquet(
     corpus: Any,
     out_path: str | Path,
@@ -503,8 +398,8 @@ def extract_to_parquet(
     """
     import pyarrow as pa
 
-    out = _AtomicParquet(Path(out_path))
-    sp = _AtomicParquet(Path(spans_path), _span_schema()) if spans_path else None
+    out = AtomicParquet(Path(out_path))
+    sp = AtomicParquet(Path(spans_path), span_schema()) if spans_path else None
     t0 = time.perf_counter()
     n = n_err = n_spans = 0
     try:
@@ -519,7 +414,7 @@ def extract_to_parquet(
                 n_spans += len(spans)
         out.commit(pa.schema([("errors", pa.string())]))
         if sp is not None:
-            sp.commit(_span_schema())
+            sp.commit(span_schema())
     except BaseException:
         out.abort()
         if sp is not None:

@@ -1,16 +1,24 @@
-"""Arguments shared by every command that reads a corpus or a lexicon."""
+"""Arguments shared by every command that reads a corpus or a lexicon, and their checks.
+
+Nothing heavy is imported at module level: building the CLI parser imports every command
+module, and ``framing analyze FILE`` should not pay for pandas, scikit-learn or matplotlib
+before it has even read its arguments.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from framing.atomic import write_atomic  # noqa: F401  (re-exported for commands)
+from framing.errors import printable
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MAPPING_ARGS = ("text_col", "title_col", "outlet_col", "date_col", "id_col", "url_col", "label_col", "publisher_col")
 
@@ -26,13 +34,66 @@ def add_corpus_args(parser: argparse.ArgumentParser, nargs: str = "+") -> None:
         g.add_argument(flag, dest=name, metavar="COL", help=f"column holding the {name[:-4]}")
 
 
+def add_output_arg(parser: argparse.ArgumentParser, metavar: str, help: str, required: bool = True,
+                   old: str | None = None) -> None:
+    """``-o/--output``, the one spelling of every command's output; ``old`` is an earlier
+    spelling still accepted (hidden from the help) so existing scripts keep working."""
+    group = parser.add_mutually_exclusive_group(required=required)
+    group.add_argument("-o", "--output", metavar=metavar, help=help)
+    if old:
+        group.add_argument(old, dest="output", metavar=metavar, help=argparse.SUPPRESS)
+
+
+def int_at_least(low: int) -> Callable[[str], int]:
+    """An argparse type: a whole number >= ``low``, refused in one line otherwise."""
+
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+        if n < low:
+            raise argparse.ArgumentTypeError(f"must be at least {low}: {n}")
+        return n
+
+    parse.__name__ = f"int >= {low}"  # what argparse names in "invalid ... value"
+    return parse
+
+
+def fraction(value: str) -> float:
+    """An argparse type: a number in (0, 1]."""
+    try:
+        x = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0 < x <= 1:
+        raise argparse.ArgumentTypeError(f"must be above 0 and at most 1: {value}")
+    return x
+
+
+positive = int_at_least(1)
+non_negative = int_at_least(0)
+
+
 def add_lexicon_arg(parser: argparse.ArgumentParser) -> None:
+    from framing.lexicon.packs import pack_token
+
     parser.add_argument(
         "--lexicon",
         action="append",
         default=[],
         metavar="PATH",
         help="add or override lexicon entries from a TOML file (repeatable)",
+    )
+    # a selection travels with the --lexicon list as pack:NAME items (framing.lexicon.packs)
+    parser.add_argument(
+        "--lexicon-pack",
+        dest="lexicon",
+        action="append",
+        type=pack_token,
+        metavar="NAME",
+        help="use only these bundled lexicon packs (repeatable; default: all; "
+        "'framing lexicon coverage' lists them)",
     )
 
 
@@ -52,8 +113,13 @@ def corpus_from_args(args: argparse.Namespace, paths: list[str] | None = None) -
     else:
         df = load_corpus(paths, **mapping)
     for p in df.attrs.get("problems", []):
-        print(f"framing: warning: {p}", file=sys.stderr)
+        warn(p)
     return df
+
+
+def warn(message: object) -> None:
+    """One warning line on stderr, with any control characters from the input escaped."""
+    print(f"framing: warning: {printable(message)}", file=sys.stderr)
 
 
 def dumps(obj: Any, indent: int | None = 2) -> str:

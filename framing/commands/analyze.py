@@ -7,23 +7,29 @@ import sys
 from typing import Any
 
 from framing.commands._common import add_corpus_args, add_lexicon_arg, corpus_from_args, dumps
+from framing.errors import printable
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("analyze", help="annotate articles: loaded terms, attributions, claims, scores")
     add_corpus_args(p)
     add_lexicon_arg(p)
-    p.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
-    p.add_argument("--families", help="comma-separated feature families (default: all)")
+    p.add_argument("--format", choices=("text", "json", "jsonl"), default="text",
+                   help="text: a summary per article (default); json: one object, or a list for "
+                   "several articles; jsonl: one object per line")
+    p.add_argument("--families", metavar="NAMES",
+                   help="comma-separated feature families (default: every installed one)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from framing.analyze import DEFAULT_FAMILIES, analyze_article, available_families, make_families
+    from framing.analyze import analyze_article
+    from framing.features.registry import available_families, check_families, make_families
 
-    df = corpus_from_args(args)
-    names = args.families.split(",") if args.families else available_families(DEFAULT_FAMILIES)
+    # the family names are checked before the corpus is read: a typo costs nothing
+    names = check_families(args.families.split(",")) if args.families else available_families()
     families = make_families(names, args.lexicon)
+    df = corpus_from_args(args)
     results = (analyze_article(row, families) for row in df.to_dict("records"))
     if args.format == "json":
         items = list(results)
@@ -38,12 +44,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def format_text(item: dict[str, Any]) -> str:
-    """A compact human-readable summary of one analysed article."""
+    """A compact human-readable summary of one analysed article (terminal-safe: titles and
+    names come from the files, and an escape sequence in one must not reach the terminal)."""
     a = item["article"]
     lines = [
-        f"== {a.get('title') or item.get('id')}",
-        f"   outlet: {a.get('outlet')}  publisher: {a.get('publisher')}",
-        f"   origin: {a.get('origin')}  date: {a.get('date')}",
+        f"== {printable(a.get('title') or item.get('id'), 200)}",
+        f"   outlet: {printable(a.get('outlet'), 80)}  publisher: {printable(a.get('publisher'), 80)}",
+        f"   origin: {printable(a.get('origin'), 80)}  date: {printable(a.get('date'), 40)}",
         f"   words: {len(item['body'].split())}",
     ]
     if item["loaded_terms"]:
@@ -52,15 +59,16 @@ def format_text(item: dict[str, Any]) -> str:
             c = counts.setdefault(t["canonical"], [0, 0])
             c[0 if t["voice"] == "narrator" else 1] += 1
         terms = ", ".join(f"{k} {n}" + (f" (+{q} quoted)" if q else "") for k, (n, q) in sorted(counts.items()))
-        lines.append(f"   loaded terms: {terms}")
+        lines.append(f"   loaded terms: {printable(terms)}")
     for at in item["attributions"]:
         src = (at.get("source") or {}).get("text") or "?"
-        lines.append(f"   source: {src} [{at.get('source_type')}] {(at.get('cue') or {}).get('text', '')}")
+        cue = (at.get("cue") or {}).get("text", "")
+        lines.append(f"   source: {printable(src, 120)} [{at.get('source_type')}] {printable(cue, 60)}")
     if item["claims"]:
         from collections import Counter
 
         c = Counter(cl["status"] for cl in item["claims"])
         lines.append("   claims: " + ", ".join(f"{k} {v}" for k, v in sorted(c.items())))
     for w in item.get("warnings") or []:
-        lines.append(f"   warning: {w}")
+        lines.append(f"   warning: {printable(w)}")
     return "\n".join(lines)

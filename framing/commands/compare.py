@@ -7,12 +7,23 @@ import copy
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
-from framing.commands._common import add_corpus_args, add_lexicon_arg, corpus_from_args
+from framing.commands._common import (
+    add_corpus_args,
+    add_lexicon_arg,
+    add_output_arg,
+    corpus_from_args,
+    fraction,
+    int_at_least,
+    non_negative,
+    positive,
+    warn,
+)
 from framing.errors import FramingError, InputError
+
+if TYPE_CHECKING:  # pandas, scikit-learn and scipy load when the command runs, not to parse it
+    import pandas as pd
 
 _TABLE_SUFFIXES = (".parquet", ".pq", ".csv", ".tsv")
 
@@ -26,18 +37,21 @@ def register(sub: Any) -> None:
     )
     add_corpus_args(p)
     add_lexicon_arg(p)
-    p.add_argument("-o", "--out", required=True, metavar="DIR", help="results folder")
-    p.add_argument("--by", default="outlet", help="column to compare by (default: outlet)")
+    add_output_arg(p, "DIR", "results folder (written whole: a new or earlier results folder, "
+                   "swapped in when every file is written)", old="--out")
+    p.add_argument("--by", default="outlet", metavar="COLUMN", help="column to compare by (default: outlet)")
     p.add_argument("--spans", metavar="SPANS.parquet", help="evidence spans from `framing extract`")
     p.add_argument(
         "--corpus", nargs="+", metavar="PATH",
         help="the corpus behind a feature table (its text feeds the word models and examples)",
     )
     p.add_argument("--ratings", metavar="CSV", help="outlet ratings CSV (columns outlet,rating)")
-    p.add_argument("--folds", type=int, default=5, help="cross-validation folds (default 5)")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--folds", type=int_at_least(2), default=5, metavar="K",
+                   help="cross-validation folds, at least 2 (default 5)")
+    p.add_argument("--seed", type=non_negative, default=0, metavar="N",
+                   help="random seed for folds, bootstrap and models (default 0)")
     p.add_argument(
-        "--repeats", type=int, default=None, metavar="N",
+        "--repeats", type=positive, default=None, metavar="N",
         help="score every model on N fold draws (seeds SEED..SEED+N-1) and report the spread "
         "(default 1; 5 with --thorough)",
     )
@@ -78,19 +92,28 @@ def register(sub: Any) -> None:
         help="let the framing models read house-style columns too (article length, spelling "
         "variants); left out by default so style cannot pass for framing",
     )
-    p.add_argument("--near-dup", type=float, default=None, metavar="J",
-                   help="MinHash Jaccard threshold for near-duplicate groups (default 0.3)")
-    p.add_argument("--bootstrap", type=int, default=1000, help="bootstrap resamples for intervals")
-    p.add_argument("--workers", type=int, default=1, help="processes for extraction")
+    p.add_argument("--near-dup", type=fraction, default=None, metavar="J",
+                   help="MinHash Jaccard threshold for near-duplicate groups, above 0 and at most 1 "
+                   "(default 0.3)")
+    p.add_argument("--bootstrap", type=positive, default=1000, metavar="N",
+                   help="bootstrap resamples for the confidence intervals (default 1000)")
+    p.add_argument("--workers", type=positive, default=1, metavar="N", help="processes for extraction (default 1)")
     p.add_argument(
         "--keep-boilerplate", action="store_true",
         help="extract features from the text as loaded (default: outlet names, datelines, "
         "bylines, credits and page furniture are stripped first, so no model can learn them)",
     )
+    p.add_argument(
+        "--within-story", nargs="?", const="", default=None, metavar="STORIES.parquet",
+        help="also compare outlets story by story (stories found here, or read from a "
+        "`framing stories` table): per-story profiles, unique facts, story-controlled statistics",
+    )
     p.set_defaults(func=run)
 
 
 def _read_table(path: Path) -> pd.DataFrame:
+    import pandas as pd
+
     try:
         if path.suffix.lower() in (".parquet", ".pq"):
             return pd.read_parquet(path)
@@ -104,6 +127,8 @@ def _read_table(path: Path) -> pd.DataFrame:
 def _is_feature_table(path: Path) -> bool:
     """Whether a table's header has ``<family>__<name>`` columns (read without the body, so a
     corpus CSV in an odd encoding is left to the corpus loaders)."""
+    import pandas as pd
+
     try:
         if path.suffix.lower() in (".parquet", ".pq"):
             import pyarrow.parquet as pq
@@ -134,7 +159,7 @@ def load_inputs(
     from framing.compare.furniture import strip_corpus
     from framing.extract import extract_features
 
-    corpus = _load_corpus(args, args.paths)
+    corpus = drop_oversized(_load_corpus(args, args.paths))
     source = corpus
     if not getattr(args, "keep_boilerplate", False):
         # the names stripped are the corpus's outlets (and every wire agency) whatever the
@@ -148,6 +173,26 @@ def load_inputs(
     print(f"framing: extracted {features.shape[1]} columns in {time.perf_counter() - t0:.0f} s",
           file=sys.stderr, flush=True)
     return features, spans if spans is not None else spans_df, corpus, source
+
+
+def drop_oversized(corpus: pd.DataFrame) -> pd.DataFrame:
+    """The corpus without texts too long to analyse (``framing.extract.MAX_CHARS``), each
+    named in a warning: extraction would skip them anyway, while the word models and the
+    boilerplate stripping would spend minutes on one such text (a 50 MB file: 432 s)."""
+    from framing.extract import MAX_CHARS
+
+    long = corpus["text"].str.len() > MAX_CHARS
+    if not long.any():
+        return corpus
+    left_out = {}
+    for aid, n in zip(corpus.loc[long, "id"], corpus.loc[long, "text"].str.len(), strict=True):
+        left_out[str(aid)] = f"text too long ({n:,} characters > {MAX_CHARS:,}); left out"
+        warn(f"{aid}: {left_out[str(aid)]}")
+    if long.all():
+        raise FramingError("every text is too long to analyse")
+    kept = corpus[~long].reset_index(drop=True)
+    kept.attrs = {**corpus.attrs, "left_out": left_out}
+    return kept
 
 
 def _load_corpus(args: argparse.Namespace, paths: list[str]) -> pd.DataFrame:
@@ -191,11 +236,13 @@ def _say(msg: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from framing.atomic import staged_dir
     from framing.compare import compare_outlets
-    from framing.compare.api import check_table
+    from framing.compare.api import check_table, write_results
+    from framing.compare.io import RESULT_FILES, check_result_dir
     from framing.compare.selection import MAX_GROUPS, MIN_ARTICLES
 
-    # checked before extraction, which can take minutes
+    check_result_dir(args.output)  # before extraction, which can take minutes
     if args.repeats is not None and args.repeats < 1:
         raise FramingError(f"--repeats must be at least 1, got {args.repeats}")
     if args.min_articles is None:
@@ -209,11 +256,13 @@ def run(args: argparse.Namespace) -> int:
         raise FramingError("--cv outlet and --test-outlets need --by COLUMN other than outlet "
                            "(a label such as lean): an outlet never seen cannot be recognised")
     features, spans, corpus, span_corpus = load_inputs(args)
+    if args.within_story is not None and corpus is None and span_corpus is None:  # before minutes of work
+        raise FramingError("--within-story needs the articles' text: pass the corpus, or --corpus with a feature table")
     kwargs: dict[str, Any] = {}
     if args.near_dup is not None:
         kwargs["near_dup_threshold"] = args.near_dup
     try:
-        check_table(features, args.by)
+        check_table(features, args.by, args.min_articles)
         label = _label_column(features, args.label_col)
         result = compare_outlets(
             features,
@@ -221,7 +270,6 @@ def run(args: argparse.Namespace) -> int:
             by=args.by,
             label_col=label,
             ratings=args.ratings,
-            out_dir=args.out,
             corpus_df=corpus,
             spans_corpus_df=span_corpus,
             seed=args.seed,
@@ -242,8 +290,18 @@ def run(args: argparse.Namespace) -> int:
         raise
     except FramingError as exc:  # a problem with this input: name it, as every other such message does
         raise InputError(", ".join(args.paths), str(exc)) from None
+    story_line = None
+    with staged_dir(args.output, owned=RESULT_FILES) as tmp:
+        write_results(result, tmp)
+        if args.within_story is not None:  # into the same staged folder: one result set, swapped in whole
+            from framing.stories.compare import within_story_command
+
+            story_line = within_story_command(features, span_corpus if span_corpus is not None else corpus,
+                                              args.within_story or None, tmp, args.by, tuple(args.lexicon))
     print(format_summary(result.summary))
-    print(f"framing: wrote results to {args.out}", file=sys.stderr)
+    if story_line:
+        print(story_line)
+    print(f"framing: wrote results to {args.output}", file=sys.stderr)
     return 0
 
 

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from framing.commands._common import add_corpus_args, corpus_from_args, dumps
+from framing.errors import printable
 
 
 def register(sub: Any) -> None:
@@ -13,7 +14,8 @@ def register(sub: Any) -> None:
     csub = p.add_subparsers(dest="corpus_command", metavar="SUBCOMMAND", required=True)
     info = csub.add_parser("info", help="articles per outlet, date range, problems found")
     add_corpus_args(info)
-    info.add_argument("--format", choices=("text", "json"), default="text")
+    info.add_argument("--format", choices=("text", "json"), default="text",
+                      help="text: a summary (default); json: the same as one JSON object")
     info.set_defaults(func=run_info)
 
 
@@ -44,11 +46,14 @@ def run_info(args: argparse.Namespace) -> int:
     print(f"articles: {info['n_articles']}  outlets: {len(info['outlets'])}  words: {info['words']['total']}")
     if info["date_range"]:
         print(f"dates: {info['date_range'][0]} .. {info['date_range'][1]} ({info['n_without_date']} without a date)")
-    width = max((len(k) for k in info["outlets"]), default=0)
-    for name, n in info["outlets"].items():
+    # outlet names come from the files: escape sequences in them must not reach the terminal
+    names = {printable(k, 80): n for k, n in info["outlets"].items()}
+    width = max((len(k) for k in names), default=0)
+    for name, n in names.items():
         print(f"  {name:<{width}}  {n:>6}")
     if info["origin_differs"]:
-        print("copy from another origin: " + ", ".join(f"{k} {v}" for k, v in info["origin_differs"].items()))
+        print("copy from another origin: "
+              + ", ".join(f"{printable(k, 80)} {v}" for k, v in info["origin_differs"].items()))
     for p in info["problems"]:
-        print(f"problem: {p}")
+        print(f"problem: {printable(p)}")
     return 0

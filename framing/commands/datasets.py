@@ -10,7 +10,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("datasets", help="fetch published data sets into the local cache")
     dsub = p.add_subparsers(dest="datasets_command", metavar="SUBCOMMAND", required=True)
     f = dsub.add_parser("fetch", help="download a data set (checksum verified)")
-    f.add_argument("name", help="data set name (fa-kes)")
+    f.add_argument("name", help="data set name (see `framing datasets list`)")
     f.add_argument("--from", dest="from_file", metavar="FILE", help="take a local copy instead of downloading")
     f.add_argument("--dest", metavar="DIR", help="cache folder (default: $FRAMING_DATA or ~/.cache/framing)")
     f.set_defaults(func=run_fetch)

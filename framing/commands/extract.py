@@ -6,13 +6,22 @@ import argparse
 import sys
 from typing import Any
 
-from framing.commands._common import add_corpus_args, add_lexicon_arg, corpus_chunks_from_args
+from framing.commands._common import (
+    add_corpus_args,
+    add_lexicon_arg,
+    add_output_arg,
+    corpus_chunks_from_args,
+    positive,
+    warn,
+)
 from framing.errors import FramingError
+
+#: articles per task unless --chunk-size says otherwise (framing.extract.DEFAULT_CHUNK_SIZE;
+#: repeated here so that building the CLI parser does not import numpy and pandas)
+DEFAULT_CHUNK_SIZE = 200
 
 
 def register(sub: Any) -> None:
-    from framing.extract import DEFAULT_CHUNK_SIZE
-
     p = sub.add_parser(
         "extract",
         help="one row of features per article, written to Parquet",
@@ -21,51 +30,32 @@ def register(sub: Any) -> None:
     )
     add_corpus_args(p)
     add_lexicon_arg(p)
-    p.add_argument("-o", "--output", required=True, metavar="FEATURES.parquet")
+    add_output_arg(p, "FEATURES.parquet", "the feature table to write (Parquet)", old="--out")
     p.add_argument("--spans", metavar="SPANS.parquet", help="also write the evidence spans")
-    p.add_argument("--families", help="comma-separated families (default: every available one)")
-    p.add_argument("--workers", type=_positive, default=1, metavar="N", help="processes (default 1)")
-    p.add_argument("--engine", choices=("local", "dask"), default="local")
+    p.add_argument("--families", metavar="NAMES", help="comma-separated families (default: every available one)")
+    p.add_argument("--workers", type=positive, default=1, metavar="N", help="processes (default 1)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local: a process pool on this machine (default); dask: dask.distributed "
+                   "(pip install 'framing[dask]')")
     p.add_argument(
         "--scheduler", metavar="ADDRESS",
         help="dask scheduler, e.g. tcp://10.0.0.5:8786 (with --engine dask; default: a LocalCluster)",
     )
     p.add_argument(
-        "--chunk-size", type=_positive, default=DEFAULT_CHUNK_SIZE, metavar="N",
+        "--chunk-size", type=positive, default=DEFAULT_CHUNK_SIZE, metavar="N",
         help=f"articles per task (default {DEFAULT_CHUNK_SIZE})",
     )
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
 
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {n}")
-    return n
-
-
 def run(args: argparse.Namespace) -> int:
-    from framing.analyze import available_families
     from framing.extract import extract_to_parquet
-    from framing.features.base import FAMILY_PATHS
+    from framing.features.registry import check_families
 
     if args.scheduler and args.engine != "dask":
         raise FramingError("--scheduler needs --engine dask")
-    families = None
-    if args.families:
-        families = [f.strip() for f in args.families.split(",") if f.strip()]
-        unknown = [f for f in families if f not in FAMILY_PATHS]
-        if unknown:
-            raise FramingError(
-                f"unknown feature family {', '.join(unknown)} (known: {', '.join(FAMILY_PATHS)})"
-            )
-        missing = [f for f in families if f not in available_families(families)]
-        if missing:
-            raise FramingError(f"feature family {', '.join(missing)} is not installed")
+    families = check_families(args.families.split(",")) if args.families else None
     problems: list[str] = []
     # stream tables in chunks of several extraction chunks: memory stays flat in corpus size
     corpus = corpus_chunks_from_args(args, max(args.chunk_size * 20, 2000), problems)
@@ -89,10 +79,7 @@ def run(args: argparse.Namespace) -> int:
         msg += f" and {summary.n_spans} spans to {summary.spans_path}"
     print(msg, file=sys.stderr)
     for p in problems:
-        print(f"framing: warning: {p}", file=sys.stderr)
+        warn(p)
     if summary.n_errors:
-        print(
-            f"framing: warning: {summary.n_errors} article(s) had problems; see the 'errors' column",
-            file=sys.stderr,
-        )
+        warn(f"{summary.n_errors} article(s) had problems; see the 'errors' column")
     return 0

@@ -1,4 +1,5 @@
-"""``framing lexicon validate|show``: check lexicon files and list their entries."""
+"""``framing lexicon validate|show|coverage``: check lexicon files, list their entries, and
+measure how a corpus is covered (``coverage`` lives in lexicon_coverage.py)."""
 
 from __future__ import annotations
 
@@ -10,14 +11,23 @@ from framing.commands._common import add_lexicon_arg
 
 
 def register(sub: Any) -> None:
+    """``framing lexicon ACTION``: one ``add_<action>`` and one ``run_<action>`` per action,
+    so a new action is two functions and one line in ACTIONS."""
     p = sub.add_parser("lexicon", help="validate or list loaded-language lexicons")
     lsub = p.add_subparsers(dest="lexicon_command", metavar="ACTION")
+    for add in ACTIONS:
+        add(lsub)
+    p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
 
+
+def add_validate(lsub: Any) -> None:
     v = lsub.add_parser("validate", help="report every bad entry as file:line: problem (default: bundled lexicons)")
     v.add_argument("paths", nargs="*", metavar="PATH", help="lexicon TOML files or folders")
     add_lexicon_arg(v)
     v.set_defaults(func=run_validate)
 
+
+def add_show(lsub: Any) -> None:
     s = lsub.add_parser("show", help="list entries (bundled lexicons plus --lexicon files)")
     s.add_argument(
         "--referent",
@@ -33,18 +43,19 @@ def register(sub: Any) -> None:
     add_lexicon_arg(s)
     s.set_defaults(func=run_show)
 
-    p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
-
 
 def run_validate(args: argparse.Namespace) -> int:
     """Loaded-language lexicons by the lexicon schema; sourcing lexicons and the outlet
     registry by their own loaders, so every bundled file is checked by one command."""
     from framing.errors import LexiconError
     from framing.lexicon import count_entries, validate_paths
-    from framing.lexicon.load import other_kind
+    from framing.lexicon.load import other_kind, unreviewed
+    from framing.lexicon.packs import bundled_packs, check_selection, split_selection
     from framing.paths import LEXICON_DIR
 
-    paths = list(args.paths) + list(args.lexicon)
+    selected, user = split_selection(list(args.paths) + list(args.lexicon))
+    check_selection(selected, bundled_packs())
+    paths = [str(p) for p in user]
     others = [p for p in paths if other_kind(p)] if paths else sorted(
         p for p in LEXICON_DIR.glob("*.toml") if other_kind(p)
     )
@@ -62,7 +73,12 @@ def run_validate(args: argparse.Namespace) -> int:
         return 1
     for line in checked:
         print(line)
-    print(f"{count_entries(paths)} entries OK")
+    pending = unreviewed(paths)
+    for e in pending:
+        print(f"{e.source}:{e.line}: entry '{e.canonical}' is suggested, not yet reviewed "
+              "(it counts once status = \"accepted\")")
+    note = f" ({len(pending)} still suggested, not counted)" if pending else ""
+    print(f"{count_entries(paths)} entries OK{note}")
     return 0
 
 
@@ -71,10 +87,15 @@ def _validate_other(path: str | Path) -> str:
     import tomllib
 
     from framing.io.outlets import OutletRegistry
+    from framing.lexicon.graded import is_graded_file, read_config
     from framing.sourcing.cues import validate_file
 
     with open(path, "rb") as f:
         data = tomllib.load(f)
+    if is_graded_file(data):
+        cfg = read_config(path)
+        s = cfg.settings
+        return f"graded layer ({s.source}, |valence| >= {s.min_valence:g}, {len(cfg.plain)} plain forms)"
     if "outlet" in data:
         return f"outlet registry, {len(OutletRegistry.from_files([Path(path)]))} outlets"
     return f"{validate_file(path)} lexicon"
@@ -120,3 +141,19 @@ def _table(header: list[str], rows: list[list[str]], max_width: int = 60) -> str
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+#: the actions, in the order ``framing lexicon --help`` lists them
+def add_suggest(lsub: Any) -> None:
+    from framing.commands import lexicon_suggest
+
+    lexicon_suggest.register(lsub)
+
+
+def add_coverage(lsub: Any) -> None:
+    from framing.commands import lexicon_coverage
+
+    lexicon_coverage.register(lsub)
+
+
+ACTIONS = (add_validate, add_show, add_suggest, add_coverage)

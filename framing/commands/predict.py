@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import pandas as pd
-
-from framing.commands._common import add_corpus_args, add_lexicon_arg
+from framing.commands._common import add_corpus_args, add_lexicon_arg, add_output_arg, positive
 from framing.errors import FramingError
+
+if TYPE_CHECKING:  # numpy, pandas and scikit-learn load when the command runs
+    import pandas as pd
 
 
 def register(sub: Any) -> None:
@@ -22,10 +22,10 @@ def register(sub: Any) -> None:
     p.add_argument("model", metavar="MODEL", help="model.skops written by `framing compare`")
     add_corpus_args(p)
     add_lexicon_arg(p)
-    p.add_argument("-o", "--out", required=True, metavar="CSV", help="predictions CSV")
+    add_output_arg(p, "CSV", "predictions CSV to write", old="--out")
     p.add_argument("--corpus", nargs="+", metavar="PATH",
                    help="the corpus behind a feature table (its text, for word models)")
-    p.add_argument("--workers", type=int, default=1, help="processes for extraction")
+    p.add_argument("--workers", type=positive, default=1, metavar="N", help="processes for extraction (default 1)")
     p.add_argument("--keep-boilerplate", action="store_true",
                    help="extract from the text as loaded (match how the model's features were made)")
     p.set_defaults(func=run, label_col=None)
@@ -47,6 +47,9 @@ def strip_own_names(bundle: dict[str, Any], outlets: list[str]) -> None:
 
 def predict_frame(bundle: dict[str, Any], features: pd.DataFrame) -> pd.DataFrame:
     """Predictions for a feature table (with ``text`` when the model reads words)."""
+    import numpy as np
+    import pandas as pd
+
     from framing.compare.models import class_scores
 
     model = bundle["model"]
@@ -73,11 +76,16 @@ def predict_frame(bundle: dict[str, Any], features: pd.DataFrame) -> pd.DataFram
 
 
 def run(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from framing.atomic import check_writable
     from framing.commands.compare import load_inputs
     from framing.compare.api import _texts
     from framing.compare.io import load_model, write_csv
 
-    bundle = load_model(args.model)
+    check_writable(args.output)
+    bundle = load_model(args.model)  # refuses a file naming anything off its allow-list
+
     args.spans = None
     args.by = bundle.get("by", "outlet")
     # the outlets stripped are the predicted corpus's own (its `outlet` column), whatever the
@@ -91,6 +99,11 @@ def run(args: argparse.Namespace) -> int:
     if "outlet" in source.columns:
         strip_own_names(bundle, sorted(source["outlet"].dropna().astype(str).unique()))
     out = predict_frame(bundle, features)
-    write_csv(out, Path(args.out))
-    print(f"framing: wrote {len(out)} predictions to {args.out}", file=sys.stderr)
+    out["note"] = None
+    left_out = dict((corpus.attrs if corpus is not None else {}).get("left_out", {}))
+    if left_out:  # kept as rows with no prediction, so no article goes missing from the CSV
+        skipped = pd.DataFrame({"id": list(left_out), "predicted": None, "note": list(left_out.values())})
+        out = pd.concat([out, skipped], ignore_index=True)
+    write_csv(out, Path(args.output))
+    print(f"framing: wrote {len(out)} predictions to {args.output}", file=sys.stderr)
     return 0

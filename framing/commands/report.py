@@ -6,11 +6,19 @@ With no CORPUS it reports on the bundled seed article and writes ``reports/seeds
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
-from framing.commands._common import add_corpus_args, add_lexicon_arg, corpus_from_args
-from framing.errors import FramingError
+from framing.commands._common import (
+    add_corpus_args,
+    add_lexicon_arg,
+    add_output_arg,
+    corpus_from_args,
+    non_negative,
+    positive,
+)
+from framing.errors import FramingError, printable
 
 
 def register(sub: Any) -> None:
@@ -22,34 +30,33 @@ def register(sub: Any) -> None:
     )
     add_corpus_args(p, nargs="*")
     add_lexicon_arg(p)
-    p.add_argument("-o", "--output", metavar="PATH",
-                   help="HTML file to write (default: reports/<corpus name>.html)")
+    add_output_arg(p, "PATH", "HTML file to write (default: reports/<corpus name>.html)",
+                   required=False, old="--out")
     p.add_argument("--by", default="outlet", metavar="COLUMN",
                    help="group articles by this column (default: outlet)")
-    p.add_argument("--cards", type=_positive, default=None, metavar="N",
+    p.add_argument("--cards", type=positive, default=None, metavar="N",
                    help="article cards per group (default: 3)")
     p.add_argument("--pdf", action="store_true",
                    help="also write a PDF beside the HTML (needs WeasyPrint: framing[pdf])")
-    p.add_argument("--seed", type=int, default=0, help="random seed for the comparison")
-    p.add_argument("-j", "--workers", type=_positive, default=1, metavar="N",
+    p.add_argument("--seed", type=non_negative, default=0, metavar="N",
+                   help="random seed for the comparison (default 0)")
+    p.add_argument("-j", "--workers", type=positive, default=1, metavar="N",
                    help="analyse articles on N processes (default: 1)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
 
 
-def _positive(v: str) -> int:
-    n = int(v)
-    if n < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return n
+def _say_left_out(what: str) -> None:
+    print(f"framing: report: left out {printable(what)}", file=sys.stderr)
 
 
 def default_output(paths: list[str]) -> Path:
-    """reports/seeds.html for the seeds; reports/<name>.html beside the cwd otherwise."""
-    from framing.paths import REPORTS_DIR
+    """reports/seeds.html for the seeds (in the checkout's reports/ when run from a source
+    tree, else in the current folder); reports/<name>.html in the current folder otherwise."""
+    from framing.paths import reports_dir
 
     if not paths:
-        return REPORTS_DIR / "seeds.html"
+        return reports_dir() / "seeds.html"
     first = Path(paths[0])
     name = first.stem if first.suffix else first.name
     if len(paths) > 1:
@@ -58,6 +65,7 @@ def default_output(paths: list[str]) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
+    from framing.atomic import check_writable
     from framing.paths import SEEDS_DIR
     from framing.report.build import DEFAULT_MAX_CARDS, build_report
 
@@ -69,12 +77,13 @@ def run(args: argparse.Namespace) -> int:
         paths_to_load = [str(SEEDS_DIR)]
     else:
         paths_to_load = paths
-    corpus = corpus_from_args(args, paths_to_load)
     out = Path(args.output) if args.output else default_output(paths)
+    check_writable(out)  # before the analysis, which can take minutes
+    corpus = corpus_from_args(args, paths_to_load)
     written = build_report(
         corpus, out, by=args.by, lexicons=tuple(args.lexicon), pdf=args.pdf,
         max_cards=args.cards or DEFAULT_MAX_CARDS, progress=False if args.quiet else None,
-        seed=args.seed, workers=args.workers,
+        seed=args.seed, workers=args.workers, on_left_out=_say_left_out,
     )
     print(f"wrote {written}" + (f" and {written.with_suffix('.pdf')}" if args.pdf else ""))
     return 0

@@ -69,15 +69,34 @@ def _corpus_column(df: pd.DataFrame, corpus_df: pd.DataFrame | None, col: str) -
     return pd.Series([None] * len(df))
 
 
-def check_table(df: pd.DataFrame, by: str) -> None:
+def check_table(df: pd.DataFrame, by: str, min_articles: int = MIN_ARTICLES) -> None:
     """Raise a one-line ``FramingError`` when ``df`` cannot be compared by ``by``."""
     if by not in df.columns:
         raise FramingError(f"no column {by!r} to compare by (columns: {list(df.columns)[:12]}...)")
     if "id" not in df.columns:
         raise FramingError("the feature table has no 'id' column")
-    n = df[by].nunique()
-    if n < 2:
-        raise FramingError(f"need at least two values of {by!r} to compare, found {n}")
+    counts = df[by].dropna().astype(str).value_counts()
+    if len(counts) < 2:
+        raise FramingError(f"need at least two values of {by!r} to compare, found {len(counts)}")
+    if (counts >= min_articles).sum() < 2:
+        found = ", ".join(f"{k} {v}" for k, v in counts.head(6).items()) + (" ..." if len(counts) > 6 else "")
+        raise FramingError(
+            f"the comparison needs at least two values of {by!r} with at least {min_articles} "
+            f"articles each (found: {found})"
+        )
+
+
+def _shared_words(texts: list[str]) -> bool:
+    """Whether some word is in two or more texts but not in nearly all, which is what the word
+    models' vocabulary pruning keeps: on empty or near-empty texts it keeps nothing, and
+    scikit-learn raises "After pruning, no terms remain"."""
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    try:
+        CountVectorizer(min_df=2, max_df=0.9, lowercase=False).fit(texts)
+    except ValueError:
+        return False
+    return True
 
 
 def _check_options(by: str, cv: str, test_outlets: Any, control: str | None,
@@ -151,7 +170,7 @@ def _compare(
     """
     say = progress or (lambda _msg: None)
     t0 = time.perf_counter()
-    check_table(features_df, by)
+    check_table(features_df, by, min_articles)
     _check_options(by, cv, test_outlets, control, features_df, n_repeats)
     effort = THOROUGH if thorough else FAST
     effort = type(effort)(**{**effort.__dict__,
@@ -177,6 +196,9 @@ def _compare(
     notes: list[str] = []
 
     texts = _texts(df, corpus_df)
+    if texts is not None and not _shared_words(texts.tolist()):
+        notes.append("word models skipped: no word is shared by two articles (empty or near-empty texts)")
+        models = tuple(m for m in models if m == "framing")
     if texts is not None:
         say(f"near duplicates and genre of {len(df)} articles")
         groups = near_duplicate_groups(texts.tolist(), threshold=near_dup_threshold, seed=seed + 1)

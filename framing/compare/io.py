@@ -1,46 +1,92 @@
 """Writing comparison results (tidy CSV/Parquet, summary.json) and the saved model.
 
-Every file is written to a temporary name in the same folder and moved into place with
-``os.replace``, so an interrupted run never leaves a half-written table behind. The model is
-saved with skops (not pickle) so ``framing predict`` can refuse files holding unexpected code.
+Every file is written through ``framing.atomic`` (a temporary name, then ``os.replace``), so
+an interrupted run never leaves a half-written table behind. The model is saved with skops
+(not pickle), and ``load_model`` trusts exactly an allow-list of classes: a file that names a
+function (``builtins.exec``) or any class a comparison model is not made of is refused, in
+one line naming the type, before anything in it is built.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import os
-import tempfile
-from collections.abc import Callable
+import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from framing.errors import InputError
+from framing.atomic import atomic_path, check_replaceable
+from framing.errors import InputError, printable
 
-#: type-name prefixes a saved model may contain; anything else is refused at load time
-_TRUSTED_PREFIXES = ("sklearn.", "numpy.", "scipy.", "framing.compare.", "builtins.")
+#: skops node kinds that load a function or a method: a comparison model holds none, and a
+#: function named in a file is how a crafted file runs code, so any such node is refused
+_FUNCTION_LOADERS = frozenset({"FunctionNode", "MethodNode", "PartialNode", "OperatorFuncNode"})
+#: a schema.json larger than this is not a model framing wrote (the arrays live beside it)
+_MAX_SCHEMA_BYTES = 64 * 1024 * 1024
 
 
-_UMASK = os.umask(0)
-os.umask(_UMASK)
+def trusted_classes() -> tuple[type, ...]:
+    """The classes a saved comparison model may contain: classes only, never functions, and
+    only those ``framing compare`` really saves (tests/compare/test_io.py saves a model of
+    every kind and checks each names nothing else, so the list cannot silently drift)."""
+    from sklearn.compose import ColumnTransformer
+    from sklearn.feature_extraction.text import TfidfTransformer
+    from sklearn.impute import SimpleImputer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import FeatureUnion, Pipeline
+    from sklearn.preprocessing import QuantileTransformer, StandardScaler
+
+    from framing.compare.leakage import BoilerplateStripper
+    from framing.compare.models import BlockWeight, MentionShrinkage, MinSupport, RecalibratedSVC, TermTfidf
+
+    return (
+        # the containers and scalars any skops file is made of
+        dict, list, tuple, slice, str, int, float, bool,
+        np.ndarray, np.dtype, np.float64, np.float32, np.int64, np.int32,
+        # scikit-learn's pieces of the three model kinds
+        Pipeline, FeatureUnion, ColumnTransformer, SimpleImputer, StandardScaler,
+        QuantileTransformer, TfidfTransformer, LogisticRegression,
+        # framing's own estimators
+        BoilerplateStripper, BlockWeight, MentionShrinkage, MinSupport, RecalibratedSVC, TermTfidf,
+    )
+
+
+def type_name(cls: type) -> str:
+    """The name skops writes for a class (``module.QualName``)."""
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def trusted_type_names() -> frozenset[str]:
+    return frozenset(type_name(c) for c in trusted_classes())
+
+
+#: every file ``write_results`` may write into a results folder: a folder holding anything
+#: else is the user's, and ``framing compare -o`` refuses to replace it
+RESULT_FILES = frozenset({
+    "stats_kruskal.csv", "stats_pairwise.parquet", "stats_pairwise.csv", "per_outlet.csv",
+    "confusion.csv", "top_features.csv", "similarity.csv", "profiles.csv", "linkage.csv",
+    "predictions.csv", "naming_shares.csv", "credibility_features.csv", "ratings_correlation.csv",
+    "model.skops",
+    "summary.json",
+    # framing compare --within-story (framing.stories.compare.write_within_story)
+    "stories.parquet", "story_outlets.csv", "story_names.csv", "story_unique_facts.csv",
+    "story_controlled_stats.csv", "story_paired_stats.csv", "stories_summary.json",
+})
+
+
+def check_result_dir(path: str | Path) -> None:
+    """Refuse, before any work, a results folder ``framing compare`` cannot replace whole."""
+    check_replaceable(path, RESULT_FILES)
 
 
 def _atomic(path: Path, write: Callable[[Path], None]) -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; give the file normal permissions
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    with atomic_path(path) as tmp:
+        write(tmp)
+    return Path(path)
 
 
 def _clean(obj: Any) -> Any:
@@ -78,24 +124,73 @@ def save_model(bundle: dict[str, Any], path: Path) -> Path:
     return _atomic(path, lambda p: sio.dump(bundle, p))
 
 
+def named_types(path: Path) -> set[tuple[str, str]]:
+    """Every (type, node kind) a skops file names, read from its schema without loading it.
+
+    Read here rather than taken from skops's own list of untrusted types, so what framing
+    accepts is exactly its allow-list, whatever skops trusts by default in a given version.
+    """
+    try:
+        with zipfile.ZipFile(path) as z:
+            info = z.getinfo("schema.json")
+            if info.file_size > _MAX_SCHEMA_BYTES:
+                raise InputError(path, "not a framing model file (schema too large)")
+            schema = json.loads(z.read(info))
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, RuntimeError) as exc:
+        raise InputError(path, f"not a skops model file ({exc.__class__.__name__})") from None
+    found: set[tuple[str, str]] = set()
+    for node in _dicts(schema):
+        cls, mod = node.get("__class__"), node.get("__module__")
+        if cls is not None or mod is not None:
+            found.add((f"{mod}.{cls}", str(node.get("__loader__"))))
+    return found
+
+
+def _dicts(obj: Any) -> Iterator[dict[str, Any]]:
+    """Every dict in a JSON tree, without recursion (a crafted file may nest deeply)."""
+    stack = [obj]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            yield item
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def check_model_types(path: Path) -> None:
+    """Refuse, in one line naming the type, a file naming a function or a class off the list."""
+    allowed = trusted_type_names()
+    for name, loader in sorted(named_types(path)):
+        if loader in _FUNCTION_LOADERS:
+            raise InputError(path, f"model file refers to a function or method ({printable(name, 120)}); "
+                                   "framing loads only the classes a comparison model is made of")
+        if name not in allowed:
+            raise InputError(path, f"model holds a type framing does not trust: {printable(name, 120)}")
+
+
 def load_model(path: str | Path) -> dict[str, Any]:
-    """Load a model bundle saved by ``framing compare``, trusting only known library types."""
+    """Load a model bundle saved by ``framing compare``, trusting exactly the classes of
+    :func:`trusted_classes`: every type the file names is checked before anything is built."""
     import skops.io as sio
 
     path = Path(path)
     if not path.is_file():
         raise InputError(path, "no such model file")
+    check_model_types(path)
     try:
         untrusted = sio.get_untrusted_types(file=path)
     except Exception as exc:  # skops raises several types for a file that is not its own
         raise InputError(path, f"not a skops model file ({exc.__class__.__name__})") from None
-    bad = [t for t in untrusted if not t.startswith(_TRUSTED_PREFIXES)]
-    if bad:
-        raise InputError(path, f"model holds types framing does not trust: {', '.join(bad[:5])}")
+    bad = sorted(set(untrusted) - trusted_type_names())
+    if bad:  # cannot happen after check_model_types; kept so skops is never told to trust more
+        raise InputError(path, f"model holds a type framing does not trust: {printable(bad[0], 120)}")
     try:
         bundle = sio.load(path, trusted=untrusted)
     except Exception as exc:
-        raise InputError(path, f"cannot load model ({exc.__class__.__name__}: {exc})") from None
+        raise InputError(path, f"cannot load model ({exc.__class__.__name__}: {printable(str(exc), 200)})") from None
     if not isinstance(bundle, dict) or "model" not in bundle:
         raise InputError(path, "not a framing model bundle (no 'model' entry)")
     return bundle

@@ -14,7 +14,7 @@ from framing.features.base import Evidence, Family, FamilyResult
 from framing.lexicon import slug
 from framing.sourcing.attribution import attributions as _attributions
 from framing.sourcing.attribution import named_key
-from framing.sourcing.cues import SOURCE_TYPES, default_lexicon
+from framing.sourcing.cues import CUE_KINDS, SOURCE_TYPES, default_lexicon
 from framing.text import Document
 
 _FEATURES = (
@@ -22,6 +22,7 @@ _FEATURES = (
     + [f"n_{t}" for t in SOURCE_TYPES]
     + ["share_anonymous", "distinct_named_sources", "share_direct_quote", "n_loaded_cues",
        "share_loaded_cues"]
+    + [f"n_{k}_cues" for k in CUE_KINDS]
 )
 NAMED_TYPES = ("person", "organization", "document", "media")
 
@@ -33,7 +34,9 @@ def _cue_columns() -> dict[tuple[str, str], str]:
     for an organisation, "a source told" for an anonymous one, "according to" a document. The
     totals by type or by loaded/neutral cue hide that mix.
     """
-    lemmas = sorted({c.lemma for c in default_lexicon().cues.values()})
+    # speech cues only: beliefs and stances are counted by kind (n_cognition_cues, ...), so
+    # the table does not grow by seven columns for every verb of thinking
+    lemmas = sorted({c.lemma for c in default_lexicon().cues.values() if c.kind == "speech"})
     return {(lem, t): f"cue__{slug(lem)}__{t}" for lem in lemmas for t in SOURCE_TYPES}
 
 
@@ -47,6 +50,8 @@ _TYPE_MEANINGS = {
     "document": "a report, statement, study, ...",
     "media": "a news outlet, agency or broadcaster",
     "anonymous": "an unnamed source ('a source', 'officials who asked not to be named')",
+    "vague": "a vague group standing for nobody in particular ('critics', 'some experts', "
+    "'many')",
     "unknown": "a source whose type could not be told, e.g. an unresolved 'they' or 'it'",
 }
 
@@ -82,6 +87,19 @@ FEATURE_DOCS: dict[str, tuple[str, str]] = {
         "quotations, continued paragraphs included; overlaps once) over the body's length",
         "share 0..1",
     ),
+    **{
+        f"n_{k}_cues": (
+            f"Attributions whose cue is of kind `{k}` ({m})",
+            "count",
+        )
+        for k, m in (
+            ("speech", "said, told, wrote, reported, according to, citing, ..."),
+            ("cognition", "thinks, believes, wants, fears, hopes, declined to, ..."),
+            ("stance", "supports, opposes, criticized, praised, endorsed, called for, ..."),
+            ("evidential", "a poll shows, a study found, data indicate"),
+            ("nominal", "a noun cue: 'his claim that', 'her decision to', 'in a statement'"),
+        )
+    },
     "n_loaded_cues": (
         "Attributions whose cue verb is loaded in lexicons/cues.toml ('claimed', "
         "'admitted', 'alleged', 'insisted', ...) rather than neutral ('said')",
@@ -156,6 +174,8 @@ class Attribution(Family):
             "share_anonymous": by_type["anonymous"] / len(sources) if sources else 0.0,
             "distinct_named_sources": float(len(named)),
             "share_direct_quote": quoted / len(text) if text else 0.0,
+            **{f"n_{k}_cues": float(sum(1 for a in own if a["cue_kind"] == k))
+               for k in CUE_KINDS},
             "n_loaded_cues": float(loaded),
             "share_loaded_cues": loaded / n if n else 0.0,
             **_ZEROS,

@@ -64,6 +64,10 @@ class Family(TextTransformer):
     """
 
     name: ClassVar[str] = "family"
+    #: what ``transform`` puts where a feature is undefined (NaN in ``analyze``: e.g. the
+    #: sentiment towards an actor the article never mentions), so that a single family
+    #: feeds an estimator that rejects NaN, as ``FramingFeatures`` does; None keeps NaN
+    fill_value: ClassVar[float | None] = 0.0
 
     def feature_names(self) -> list[str]:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -86,31 +90,12 @@ class Family(TextTransformer):
         for i, text in enumerate(texts):
             feats = self.analyze(Document(text)).features
             out[i] = [feats.get(n, 0.0) for n in names]
+        if self.fill_value is not None:
+            out[np.isnan(out)] = self.fill_value
         return out
 
 
+# The registry moved to framing.features.registry; these names stay importable from here.
+from framing.features.registry import FAMILY_PATHS, family_class, register  # noqa: E402
 
-#: Registered families by name -> "module:Class", imported lazily so that
-#: ``extract --families loaded,claims`` pays only for what it uses.
-FAMILY_PATHS: dict[str, str] = {
-    "loaded": "framing.features.loaded:LoadedTerms",
-    "attribution": "framing.features.attribution:Attribution",
-    "claims": "framing.features.claims:Claims",
-    "readability": "framing.features.readability:Readability",
-    "sentiment": "framing.features.sentiment:Sentiment",
-}
-
-
-def register(name: str, path: str) -> None:
-    """Register a researcher's own family (``"package.module:Class"``) under ``name``."""
-    FAMILY_PATHS[name] = path
-
-
-def family_class(name: str) -> type[Family]:
-    import importlib
-
-    try:
-        mod, cls = FAMILY_PATHS[name].split(":")
-    except KeyError:
-        raise KeyError(f"unknown feature family {name!r}; known: {sorted(FAMILY_PATHS)}") from None
-    return getattr(importlib.import_module(mod), cls)
+__all__ = ["FAMILY_PATHS", "Evidence", "Family", "FamilyResult", "TextTransformer", "family_class", "register"]

@@ -22,6 +22,8 @@ _STATUS_MEANINGS = {
     "attributed": "covered by an attribution with a named source (its cue is in the sentence "
     "or its quoted content overlaps it)",
     "anonymous": "covered only by anonymous sources, or by a source relaying an anonymous one",
+    "vague": "covered only by vague groups ('critics say', 'some experts believe', 'many "
+    "argue'), or by a source relaying one",
     "hedged": "no source, but a hedge from lexicons/hedges.toml ('reportedly', 'is believed "
     "to', 'likely')",
     "unattributed": "a factual assertion with no source and no hedge",
@@ -32,7 +34,7 @@ _STATUS_MEANINGS = {
 FEATURE_DOCS: dict[str, tuple[str, str]] = {
     **{
         f"share_{s}": (
-            f"Share of the article's sentences with status `{s}`: {m}; the five shares sum "
+            f"Share of the article's sentences with status `{s}`: {m}; the six shares sum "
             "to 1 (all 0 when there are no sentences)",
             "share 0..1",
         )

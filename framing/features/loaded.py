@@ -15,6 +15,8 @@ from typing import Any, ClassVar
 import pandas as pd
 
 from framing.features.base import Evidence, Family, FamilyResult
+from framing.features.loaded_docs import CATEGORY_MEANINGS, RATE_DOCS
+from framing.features.loaded_style import STYLE_COLUMNS, STYLE_DOCS, has_abbreviation, style_features
 from framing.lexicon import CATEGORIES, Entry, Lexicon, Match, load_lexicon, slug
 from framing.text import Document
 
@@ -39,6 +41,11 @@ class _Plan:
     lead: dict[str, str]
     #: every feature at 0.0, copied per article
     zeros: dict[str, float]
+    #: id() of the graded layer's entries (a set lookup per match instead of an attribute)
+    graded: frozenset[int]
+    #: id() of entries with an abbreviated / a hyphenated form (for the style columns)
+    abbreviated: frozenset[int]
+    hyphenated: frozenset[int]
 
 
 def _plan(lex: Lexicon) -> _Plan:
@@ -51,7 +58,14 @@ def _plan(lex: Lexicon) -> _Plan:
     # Names whose slugs collide ("so-called" / "so called") share one column.
     rates: dict[str, str] = {}
     about: dict[str, tuple[str, str]] = {}
+    graded: set[int] = set()
     for e in lex.entries:
+        if e.layer != "lexicon":  # thousands of graded words: counted together, not by name
+            graded.add(id(e))
+            continue
+        meta = lex.packs.get(e.pack)
+        if meta is not None and not meta.name_columns:
+            continue
         rates.setdefault(e.canonical, f"{NAME}__rate__{slug(e.canonical)}")
         about.setdefault(e.canonical, (e.category, e.referent))
     names = [
@@ -59,10 +73,12 @@ def _plan(lex: Lexicon) -> _Plan:
         f"{NAME}__per_1k_narrator",
         f"{NAME}__per_1k_quoted",
         f"{NAME}__weighted_per_1k",
+        f"{NAME}__per_1k_graded",
         f"{NAME}__distancing",
         f"{NAME}__scare_quotes",
     ]
     names += [f"{NAME}__n_{c}" for c in CATEGORIES]
+    names.append(f"{NAME}__n_graded")
     names += [n for pairs in naming.values() for _, n in pairs]
     names += [f"{NAME}__mentions__{r}" for r in refs]
     names += [f"{NAME}__connotation__{r}" for r in refs]
@@ -71,7 +87,9 @@ def _plan(lex: Lexicon) -> _Plan:
     lead = {c: col.replace("__rate__", "__lead__", 1) for c, col in rates.items()}
     names += list(dict.fromkeys(lead.values()))
     return _Plan(
-        lex, tuple(names), tuple(refs), naming, rates, about, lead, dict.fromkeys(names, 0.0)
+        lex, tuple(names), tuple(refs), naming, rates, about, lead, dict.fromkeys(names, 0.0), frozenset(graded),
+        frozenset(id(e) for e in lex.entries if e.referent and has_abbreviation([*e.forms, *e.exact_forms])),
+        frozenset(id(e) for e in lex.entries if e.referent and any("-" in f for f in e.forms)),
     )
 
 
@@ -87,51 +105,6 @@ def _get_plan(paths: tuple[str, ...]) -> _Plan:
     return plan
 
 
-#: what each lexicon category counts (README: lexicons/README.md)
-CATEGORY_MEANINGS: dict[str, str] = {
-    "label": "a contested name or label for a group, e.g. 'Daesh', 'regime', 'terrorists'",
-    "dysphemism": "a derogatory name, harsher than the neutral one, e.g. 'armed gangs'",
-    "euphemism": "a softening name, e.g. 'military advisers', 'Syrian crisis'",
-    "intensifier": "an amplifying word, e.g. 'massive', 'unprecedented'",
-    "emotive": "a term chosen for its emotional charge, e.g. 'massacre', 'barrel bombs'",
-    "distancing": "a word that casts doubt on a name or claim, e.g. 'so-called', 'alleged'",
-    "neutral": "a plain reference name, weight 0, not counted in the rates",
-}
-
-#: the article-level columns of the family: (meaning, unit)
-RATE_DOCS: dict[str, tuple[str, str]] = {
-    "per_1k": (
-        "Loaded-term matches (every category except `neutral`), narrator and quoted voice "
-        "together, per 1,000 words of the body (0 for an empty body)",
-        "per 1,000 words",
-    ),
-    "per_1k_narrator": (
-        "Loaded-term matches in the narrator's voice (outside quotations of more than four "
-        "words): the outlet's own wording",
-        "per 1,000 words",
-    ),
-    "per_1k_quoted": (
-        "Loaded-term matches inside direct quotations (more than four words): a source's "
-        "wording the outlet chose to quote",
-        "per 1,000 words",
-    ),
-    "weighted_per_1k": (
-        "Sum of the lexicon weights (0..1, how loaded) of the loaded-term matches, any voice",
-        "weight per 1,000 words",
-    ),
-    "distancing": (
-        "Distancing markers: matches of `distancing` entries ('so-called', 'self-styled') "
-        "plus scare-quoted names (`scare_quotes`)",
-        "count",
-    ),
-    "scare_quotes": (
-        "Short quotations (<= 4 words) whose whole text is one referent's name (the "
-        "'rebels'), not after '(' or 'as/called/dubbed/named ...'",
-        "count",
-    ),
-}
-
-
 class LoadedTerms(Family):
     """Loaded-language matches from the bundled lexicons plus ``lexicons`` (user TOML paths).
 
@@ -141,8 +114,11 @@ class LoadedTerms(Family):
 
     name: ClassVar[str] = NAME
 
-    def __init__(self, lexicons: Sequence[str] = ()) -> None:
+    def __init__(self, lexicons: Sequence[str] = (), style: bool = False) -> None:
         self.lexicons = lexicons
+        #: also emit the spelling-style columns (loaded_style.py): house style, off by default
+        #: so that models of framing do not learn an outlet's spelling
+        self.style = style
 
     @property
     def _plan(self) -> _Plan:
@@ -153,13 +129,15 @@ class LoadedTerms(Family):
         return self._plan.lexicon
 
     def feature_names(self) -> list[str]:
-        return list(self._plan.names)
+        return list(self._plan.names) + (list(STYLE_COLUMNS) if self.style else [])
 
     def feature_docs(self) -> dict[str, tuple[str, str]]:
         """Column name -> (meaning, unit), for docs/features.md; the per-referent columns
         are described from the lexicon's referent labels and canonical names."""
         plan = self._plan
         docs = {f"{NAME}__{k}": v for k, v in RATE_DOCS.items()}
+        if self.style:
+            docs.update(STYLE_DOCS)
         for c in CATEGORIES:
             docs[f"{NAME}__n_{c}"] = (
                 f"Matches of `{c}` entries ({CATEGORY_MEANINGS[c]}), any voice",
@@ -216,20 +194,21 @@ class LoadedTerms(Family):
         spans: list[Evidence] = []
         n_voice = {"narrator": 0, "quoted": 0}
         weighted = 0.0
+        n_graded = 0
         per_cat: dict[str, int] = {}
         per_name: dict[str, int] = {}
         in_lead: set[str] = set()
         lead_end = doc.lead_end if matches else 0
         by_ref: dict[str, dict[str, int]] = {}
         conn: dict[str, float] = {}
-        # without a (non-scare) quotation everything is narrator voice: skip the lookups
-        has_speech = any(not q.is_short for q in doc.quotes)
+        # without a quoted region everything is narrator voice: skip the lookups
+        has_speech = bool(doc.quoted_regions)
         voice_at = doc.voice_at
-        for m in matches:
-            e = m.entry
-            start, end, text = m.start, m.end, m.text
+        graded = plan.graded
+        for start, end, text, e in matches:
             canonical, category, referent = e.canonical, e.category, e.referent
             voice = voice_at(start, end) if has_speech else "narrator"
+            is_graded = id(e) in graded
             terms.append(
                 {
                     "text": text,
@@ -241,9 +220,15 @@ class LoadedTerms(Family):
                     "end": end,
                     "weight": e.weight,
                     "connotation": e.connotation,
+                    "layer": "graded" if is_graded else "lexicon",
                 }
             )
             spans.append(Evidence(NAME, canonical, start, end, text, voice))
+            if is_graded:
+                n_graded += 1
+                n_voice[voice] += 1
+                weighted += e.weight
+                continue
             per_cat[category] = per_cat.get(category, 0) + 1
             per_name[canonical] = per_name.get(canonical, 0) + 1
             if start < lead_end:
@@ -271,6 +256,8 @@ class LoadedTerms(Family):
         f[f"{NAME}__per_1k_narrator"] = n_voice["narrator"] * per_k
         f[f"{NAME}__per_1k_quoted"] = n_voice["quoted"] * per_k
         f[f"{NAME}__weighted_per_1k"] = weighted * per_k
+        f[f"{NAME}__per_1k_graded"] = n_graded * per_k
+        f[f"{NAME}__n_graded"] = float(n_graded)
         f[f"{NAME}__distancing"] = float(per_cat.get("distancing", 0) + len(scare))
         f[f"{NAME}__scare_quotes"] = float(len(scare))
         for c, k in per_cat.items():
@@ -291,6 +278,8 @@ class LoadedTerms(Family):
             f[f"{NAME}__labelled__{r}"] = labelled.get(r, 0) / total
             for c, name in plan.naming.get(r, ()):
                 f[name] = counts.get(c, 0) / total
+        if self.style:
+            f.update(style_features(matches, plan.abbreviated, plan.hyphenated))
         return FamilyResult(features=f, spans=spans, details={"loaded_terms": terms})
 
 

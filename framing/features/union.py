@@ -15,18 +15,8 @@ import numpy as np
 
 from framing.corpus import as_texts
 from framing.features.base import Family, FamilyResult, TextTransformer
+from framing.features.registry import make_families, resolve_families
 from framing.text import Document
-
-
-def resolve_families(families: Sequence[str] | str | None) -> list[str]:
-    """Family names to run: ``None`` = every default family whose module is installed."""
-    from framing.analyze import DEFAULT_FAMILIES, available_families
-
-    if families is None:
-        return available_families(DEFAULT_FAMILIES)
-    if isinstance(families, str):
-        families = [f.strip() for f in families.split(",") if f.strip()]
-    return list(families)
 
 
 class FramingFeatures(TextTransformer):
@@ -57,8 +47,6 @@ class FramingFeatures(TextTransformer):
         self.fill_value = fill_value
 
     def _make(self) -> list[Family]:
-        from framing.analyze import make_families
-
         return make_families(resolve_families(self.families), self.lexicons)
 
     def fit(self, X: Any = None, y: Any = None) -> FramingFeatures:

@@ -18,7 +18,8 @@ import pandas as pd
 
 from framing.corpus import make_corpus
 from framing.errors import InputError
-from framing.io.decode import decode_bytes
+from framing.io.csvrows import UNNAMED, iter_frames
+from framing.io.decode import decode_bytes, repair_field
 from framing.io.outlets import OutletRegistry
 from framing.io.provenance import Provenance, find_wire_credit, parse_date, parse_text_header
 
@@ -183,20 +184,38 @@ def _read_table(path: Path) -> pd.DataFrame:
         raise InputError(path, f"not a readable Parquet file ({type(exc).__name__})") from None
     if not data.strip():
         raise InputError(path, "empty file")
-    text, warnings = decode_bytes(data, path)
+    text, warnings = decode_bytes(data, path, repair=False)  # repaired per field, below
     for w in warnings:
         log.warning(w)
+    problems: list[str] = []
     try:
         if suffix in {".jsonl", ".ndjson"}:
             df = pd.read_json(io.StringIO(text), lines=True, dtype=False)
         else:
             sep = "\t" if suffix in {".tsv", ".tab"} else ","
-            df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_values=[""])
+            frames = list(iter_frames(io.StringIO(text, newline=""), path, sep, 1 << 62, problems))
+            df = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
     except (ValueError, pd.errors.ParserError) as exc:
         raise InputError(path, f"cannot parse as {suffix.lstrip('.').upper()}: {str(exc).splitlines()[0]}") from None
-    df = df.loc[:, [c for c in df.columns if not (str(c).startswith("Unnamed:") and df[c].isna().all())]]
-    df.attrs["decode_warnings"] = warnings
+    df = df.loc[:, [c for c in df.columns if not (str(c).startswith(UNNAMED) and df[c].isna().all())]]
+    df.attrs["decode_warnings"] = warnings + problems
     return df
+
+
+def repair_columns(df: pd.DataFrame, columns: Sequence[str | None]) -> list[list[str]]:
+    """Repair mojibake field by field in ``columns`` (in place); the repairs per row."""
+    per_row: list[list[str]] = [[] for _ in range(len(df))]
+    for c in columns:
+        if c is None or c not in df.columns:
+            continue
+        values = df[c].tolist()
+        for i, v in enumerate(values):
+            if isinstance(v, str):
+                values[i], what = repair_field(v)
+                if what and what not in per_row[i]:
+                    per_row[i].append(what)
+        df[c] = values
+    return per_row
 
 
 MAPPING_FIELDS = ("text", "title", "outlet", "date", "id", "url", "label", "publisher")
@@ -218,8 +237,12 @@ def table_to_corpus(
     problems: list[str],
     warnings: Sequence[str] = (),
     row_offset: int = 0,
+    row_warnings: Sequence[Sequence[str]] | None = None,
 ) -> pd.DataFrame:
-    """Map one table (or one chunk of it) onto the corpus columns; other columns are kept."""
+    """Map one table (or one chunk of it) onto the corpus columns; other columns are kept.
+
+    ``warnings`` concern every row; ``row_warnings`` (one list per row) only their own row,
+    and are summarised in ``problems`` with the ids they concern."""
     out = pd.DataFrame(index=df.index)
     for f, col in mapping.items():
         if col is not None:
@@ -240,8 +263,16 @@ def table_to_corpus(
         ids = ", ".join(out.loc[empty, "id"].head(5))
         _warn(problems, f"{path}: {int(empty.sum())} row(s) with empty text kept (ids: {ids})")
     rows = out.to_dict("records")
-    for r in rows:
-        r["warnings"] = list(warnings)
+    for i, r in enumerate(rows):
+        r["warnings"] = list(warnings) + list(row_warnings[i] if row_warnings is not None else [])
+    if row_warnings is not None:
+        by_kind: dict[str, list[str]] = {}
+        for r, ws in zip(rows, row_warnings, strict=True):
+            for w in ws:
+                by_kind.setdefault(w, []).append(str(r["id"]))
+        for w, ids in by_kind.items():
+            more = " ..." if len(ids) > 5 else ""
+            _warn(problems, f"{path}: {w} in {len(ids)} row(s) (ids: {', '.join(ids[:5])}{more})")
     return make_corpus(rows)
 
 
@@ -273,25 +304,61 @@ def load_table(
         label_col=label_col,
         publisher_col=publisher_col,
     )
-    warnings = list(df.attrs.get("decode_warnings", []))
-    problems.extend(warnings)
-    corpus = table_to_corpus(df, path, mapping, problems, warnings)
+    problems.extend(df.attrs.get("decode_warnings", []))  # about the file, not any one row
+    repaired = repair_columns(df, [mapping["text"], mapping["title"]])
+    corpus = table_to_corpus(df, path, mapping, problems, row_warnings=repaired)
     corpus.attrs["problems"] = problems
     return corpus
 
 
+class UniqueIds:
+    """Gives every article a distinct id, in input order, across chunks.
+
+    A repeated id gets the first free ``#N`` suffix, free among every id handed out so far,
+    so ``1, 1, 1, 1#2`` becomes ``1, 1#2, 1#3, 1#2#2`` (not a second ``1#2``).
+    """
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+        self.renamed: list[str] = []
+
+    def __call__(self, ids: Iterable[Any]) -> list[str]:
+        out = []
+        for v in map(str, ids):
+            new, k = v, 1
+            while new in self.taken:
+                k += 1
+                new = f"{v}#{k}"
+            if new != v:
+                self.renamed.append(v)
+            self.taken.add(new)
+            out.append(new)
+        return out
+
+    def report(self, problems: list[str]) -> None:
+        if self.renamed:
+            ids = sorted(set(self.renamed))
+            more = " ..." if len(ids) > 5 else ""
+            _warn(problems, f"duplicate ids renamed with a #N suffix: {', '.join(ids[:5])}{more}")
+            self.renamed = []
+
+
 def _dedupe_ids(df: pd.DataFrame, problems: list[str]) -> pd.DataFrame:
-    dup = df["id"].duplicated(keep=False)
-    if dup.any():
-        counts: dict[str, int] = {}
-        new = []
-        for v in df["id"]:
-            counts[v] = counts.get(v, 0) + 1
-            new.append(v if counts[v] == 1 else f"{v}#{counts[v]}")
-        ids = sorted(set(df.loc[dup, "id"]))
-        _warn(problems, f"duplicate ids renamed with a #N suffix: {', '.join(ids[:5])}{' ...' if len(ids) > 5 else ''}")
-        df = df.assign(id=new)
-    return df
+    unique = UniqueIds()
+    ids = unique(df["id"])
+    unique.report(problems)
+    return df.assign(id=ids)
+
+
+def check_path(p: Path) -> str | None:
+    """Why ``p`` cannot be read (no such file, a symbolic-link loop, no permission), or None."""
+    try:
+        p.stat()
+    except FileNotFoundError:
+        return "no such file or directory"
+    except OSError as exc:  # ELOOP: "Too many levels of symbolic links", EACCES, ...
+        return f"cannot read ({exc.strerror or exc})"
+    return None
 
 
 def finalize(df: pd.DataFrame, registry: OutletRegistry | None = None) -> pd.DataFrame:
@@ -334,16 +401,24 @@ def load_corpus(paths: str | Path | Sequence[str | Path], **mapping: Any) -> pd.
     problems: list[str] = []
     frames: list[pd.DataFrame] = []
     for p in map(Path, paths):
+        if why := check_path(p):  # one bad path among good ones is a warning, not the end
+            if len(paths) == 1:
+                raise InputError(p, why)
+            _warn(problems, f"{p}: {why}")
+            continue
         if p.is_dir():
             rows = load_directory(p, problems)
             if rows:
                 frames.append(make_corpus(rows))
             elif not problems:
                 _warn(problems, f"{p}: no article files found")
-        elif not p.exists():
-            raise InputError(p, "no such file or directory")
         elif p.suffix.lower() in TABLE_SUFFIXES:
-            frames.append(load_table(p, problems=problems, **{k: v for k, v in mapping.items() if v}))
+            try:
+                frames.append(load_table(p, problems=problems, **{k: v for k, v in mapping.items() if v}))
+            except InputError as exc:
+                if len(paths) == 1:
+                    raise
+                _warn(problems, str(exc))
         else:
             try:
                 frames.append(make_corpus([load_file(p)]))

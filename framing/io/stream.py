@@ -17,15 +17,19 @@ import pandas as pd
 
 from framing.corpus import make_corpus
 from framing.errors import InputError
-from framing.io.decode import looks_binary, repair_text
+from framing.io.csvrows import UNNAMED, iter_frames
+from framing.io.decode import bom_encoding, looks_binary
 from framing.io.loaders import (
     HTML_SUFFIXES,
     TABLE_SUFFIXES,
     TEXT_SUFFIXES,
+    UniqueIds,
     _warn,
+    check_path,
     finalize,
     iter_files,
     load_file,
+    repair_columns,
     resolve_mapping,
     table_to_corpus,
 )
@@ -47,7 +51,8 @@ def _counting_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
 codecs.register_error("framing_stream_fallback", _counting_fallback)
 
 
-def _check_head(path: Path) -> None:
+def _check_head(path: Path) -> str:
+    """The codec to read ``path`` with (UTF-8, or UTF-16/32 after a byte-order mark)."""
     try:
         with open(path, "rb") as f:
             head = f.read(8192)
@@ -57,19 +62,24 @@ def _check_head(path: Path) -> None:
         raise InputError(path, "empty file")
     if looks_binary(head):
         raise InputError(path, "binary file, not text")
+    bom = bom_encoding(head)
+    return bom[0] if bom else "utf-8-sig"
 
 
-def _repair_chunk(df: pd.DataFrame, columns: Sequence[str | None]) -> pd.DataFrame:
-    for c in columns:
-        if c is not None and c in df.columns:
-            df[c] = [repair_text(v) if isinstance(v, str) else v for v in df[c]]
-    return df
+def _unnamed_data(raw: pd.DataFrame, dropped: list[str]) -> int:
+    """How many values a chunk holds in columns with no header name left out at the start."""
+    return sum(int(raw[c].notna().sum()) for c in dropped if c in raw.columns)
 
 
 def iter_table(path: Path, chunk_size: int, problems: list[str], mapping: dict[str, Any]) -> Iterator[pd.DataFrame]:
-    """One table in chunks of ``chunk_size`` rows."""
+    """One table in chunks of ``chunk_size`` rows, every chunk with the same columns.
+
+    The columns are decided once, from the header and the first chunk (a column with no
+    header name is kept only if the first chunk has a value in it), never chunk by chunk.
+    """
     global _bad_bytes
     suffix = path.suffix.lower()
+    handle = None
     if suffix in {".parquet", ".pq"}:
         import pyarrow.parquet as pq
 
@@ -77,32 +87,35 @@ def iter_table(path: Path, chunk_size: int, problems: list[str], mapping: dict[s
             pf = pq.ParquetFile(path)
         except Exception as exc:  # pyarrow raises several types for corrupt files
             raise InputError(path, f"not a readable Parquet file ({type(exc).__name__})") from None
-        batches = (b.to_pandas() for b in pf.iter_batches(batch_size=chunk_size))
-        handle = None
+        batches: Any = (b.to_pandas() for b in pf.iter_batches(batch_size=chunk_size))
     else:
-        _check_head(path)
+        codec = _check_head(path)
+        if codec != "utf-8-sig":
+            _warn(problems, f"{path}: decoded as {codec.upper()} (byte-order mark)")
         _bad_bytes = 0
-        handle = open(path, encoding="utf-8-sig", errors="framing_stream_fallback", newline="")
-        try:
-            if suffix in {".jsonl", ".ndjson"}:
+        handle = open(path, encoding=codec, errors="framing_stream_fallback", newline="")
+        if suffix in {".jsonl", ".ndjson"}:
+            try:
                 batches = pd.read_json(handle, lines=True, dtype=False, chunksize=chunk_size)
-            else:
-                sep = "\t" if suffix in {".tsv", ".tab"} else ","
-                batches = pd.read_csv(
-                    handle, sep=sep, dtype=str, keep_default_na=False, na_values=[""], chunksize=chunk_size
-                )
-        except (ValueError, pd.errors.ParserError) as exc:
-            handle.close()
-            raise InputError(path, f"cannot parse as {suffix.lstrip('.').upper()}: {exc}") from None
+            except ValueError as exc:
+                handle.close()
+                raise InputError(path, f"cannot parse as JSONL: {exc}") from None
+        else:
+            batches = iter_frames(handle, path, "\t" if suffix in {".tsv", ".tab"} else ",", chunk_size, problems)
     resolved: dict[str, str | None] | None = None
-    offset = 0
+    columns: list[str] = []
+    dropped: list[str] = []
+    lost = offset = 0
     try:
         for raw in batches:
             if resolved is None:
                 resolved = resolve_mapping(raw.columns, path, **mapping)
-            raw = raw.loc[:, [c for c in raw.columns if not (str(c).startswith("Unnamed:") and raw[c].isna().all())]]
-            raw = _repair_chunk(raw, [resolved["text"], resolved["title"]])
-            chunk = table_to_corpus(raw, path, resolved, problems, row_offset=offset)
+                dropped = [c for c in raw.columns if str(c).startswith(UNNAMED) and raw[c].isna().all()]
+                columns = [c for c in raw.columns if c not in dropped]
+            lost += _unnamed_data(raw, dropped)
+            raw = raw.reindex(columns=columns)
+            repaired = repair_columns(raw, [resolved["text"], resolved["title"]])
+            chunk = table_to_corpus(raw, path, resolved, problems, row_offset=offset, row_warnings=repaired)
             offset += len(chunk)
             yield chunk
     except (ValueError, pd.errors.ParserError) as exc:
@@ -110,6 +123,9 @@ def iter_table(path: Path, chunk_size: int, problems: list[str], mapping: dict[s
     finally:
         if handle is not None:
             handle.close()
+    if lost:
+        _warn(problems, f"{path}: {lost} value(s) in columns with no header name ({', '.join(dropped[:3])}) "
+                        "after the first chunk were left out; name those columns in the header")
     if _bad_bytes:
         _warn(
             problems, f"{path}: not valid UTF-8 ({_bad_bytes} bad byte(s)); decoded them as Windows-1252 and repaired"
@@ -131,23 +147,22 @@ def iter_corpus(
     if isinstance(paths, (str, Path)):
         paths = [paths]
     problems = problems if problems is not None else []
-    seen: dict[str, int] = {}
+    unique = UniqueIds()
     mapping = {k: v for k, v in mapping.items() if v}
 
     def emit(df: pd.DataFrame) -> pd.DataFrame:
-        ids = []
-        for v in df["id"]:
-            k = seen.get(v, 0) + 1
-            seen[v] = k
-            ids.append(v if k == 1 else f"{v}#{k}")
-        df = finalize(df.assign(id=ids))
+        df = finalize(df.assign(id=unique(df["id"])))
+        unique.report(problems)
         df.attrs["problems"] = list(problems)
         return df
 
     found = False
     for p in map(Path, paths):
-        if not p.exists():
-            raise InputError(p, "no such file or directory")
+        if why := check_path(p):  # one bad path among good ones is a warning, not the end
+            if len(paths) == 1:
+                raise InputError(p, why)
+            _warn(problems, f"{p}: {why}")
+            continue
         files = iter_files(p) if p.is_dir() else [p]
         rows: list[dict[str, Any]] = []
         for f in files:

@@ -8,7 +8,6 @@ header in the raw text to the n-th parsed entry.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,15 +15,24 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from framing import paths as _paths
+from framing import paths as _paths  # noqa: F401  (tests and callers reach LEXICON_DIR here)
 from framing.errors import LexiconError
+from framing.lexicon.files import (  # noqa: F401  (re-exported: callers import them from here)
+    _HEADER,
+    _expand,
+    _headers,
+    _read_toml,
+    _stamp,
+    default_paths,
+    is_loaded_lexicon,
+    other_kind,
+    user_files,
+)
 from framing.lexicon.schema import Entry, Meta, Referent, slug
 
 if TYPE_CHECKING:
     from framing.lexicon.matcher import Matcher
 
-_HEADER = re.compile(r"^\s*\[\[?\s*([A-Za-z0-9_.\-]+)\s*\]\]?\s*(?:#.*)?$")
-_TOML_POS = re.compile(r"\(at line (\d+), column \d+\)")
 _TOP_KEYS = {"meta", "referent", "entry"}
 
 
@@ -35,6 +43,9 @@ class Lexicon:
     entries: list[Entry] = field(default_factory=list)
     referents: dict[str, Referent] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    #: [meta] of each pack or user file, and the file it came from, by name
+    packs: dict[str, Meta] = field(default_factory=dict)
+    pack_files: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._matcher: Matcher | None = None
@@ -85,16 +96,6 @@ class _Parsed:
     referent_refs: list[tuple[Entry, int | None]]
 
 
-def _headers(lines: list[str], name: str) -> list[int]:
-    """1-based line numbers of each ``[[name]]`` header."""
-    out = []
-    for i, line in enumerate(lines, 1):
-        m = _HEADER.match(line)
-        if m and m.group(1) == name and line.strip().startswith("[["):
-            out.append(i)
-    return out
-
-
 def _block_end(lines: list[str], start: int) -> int:
     """The last line (1-based) of the table whose header is at ``start``."""
     for i in range(start, len(lines)):  # lines[i] is line i+1
@@ -120,8 +121,12 @@ def _pydantic_problems(exc: ValidationError) -> list[tuple[str | None, str]]:
         loc = err.get("loc", ())
         fld = str(loc[0]) if loc else None
         where = ".".join(str(x) for x in loc) if loc else ""
-        msg = err.get("msg", "invalid")
-        if err.get("type") == "missing":
+        msg = err.get("msg", "invalid").removeprefix("Value error, ")
+        if not loc and err.get("type") == "value_error":
+            # a check across fields (schema.Entry._matchable) names its field in the message
+            fld, _, rest = msg.partition(": ")
+            out.append((fld or None, f"field '{fld}': {rest}" if rest else msg))
+        elif err.get("type") == "missing":
             out.append((None, f"missing required field '{where}'"))
         elif err.get("type") == "extra_forbidden":
             out.append((fld, f"unknown field '{where}'"))
@@ -135,37 +140,6 @@ def norm_key(form: str, case_sensitive: bool = False) -> str:
     from framing.lexicon.matcher import normalise_form
 
     return normalise_form(form, case_sensitive)
-
-
-def _read_toml(path: Path) -> tuple[dict[str, Any] | None, str, LexiconError | None]:
-    try:
-        raw = path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        return None, "", LexiconError(path, None, "no such file")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, "", LexiconError(path, None, f"cannot read: {exc}")
-    try:
-        return tomllib.loads(raw), raw, None
-    except tomllib.TOMLDecodeError as exc:
-        m = _TOML_POS.search(str(exc))
-        line = int(m.group(1)) if m else None
-        problem = _TOML_POS.sub("", str(exc)).strip()
-        return None, raw, LexiconError(path, line, f"TOML syntax error: {problem}")
-
-
-def is_loaded_lexicon(data: dict[str, Any]) -> bool:
-    """The default-set rule: ``[meta] kind = "loaded"`` (the default when ``kind`` is absent)
-    and, when ``kind`` is absent, ``[[entry]]`` tables that have a ``canonical``."""
-    meta = data.get("meta")
-    if isinstance(meta, dict) and "kind" in meta:
-        return meta["kind"] == "loaded"
-    entries = data.get("entry")
-    return (
-        isinstance(entries, list)
-        and bool(entries)
-        and all(isinstance(e, dict) for e in entries)
-        and any("canonical" in e for e in entries)
-    )
 
 
 def parse_file(path: str | Path) -> _Parsed:
@@ -228,6 +202,7 @@ def parse_file(path: str | Path) -> _Parsed:
             continue
         entry._source = str(path)
         entry._line = line
+        entry._pack = res.meta.name if res.meta is not None else path.stem
         bad = False
         own: set[str] = set()
         for form in entry.forms:
@@ -270,46 +245,13 @@ def _as_tables(value: Any, path: Path, errors: list[LexiconError], name: str) ->
 # several files
 
 
-_DEFAULT_CACHE: dict[tuple, list[Path]] = {}
-
-
-def default_paths(directory: str | Path | None = None) -> list[Path]:
-    """The bundled loaded-language lexicons: every ``lexicons/*.toml`` that
-    :func:`is_loaded_lexicon` accepts (sourcing lexicons and the outlet registry are skipped)."""
-    d = Path(directory) if directory is not None else _paths.LEXICON_DIR
-    candidates = sorted(d.glob("*.toml"))
-    key = _stamp(candidates)
-    if key not in _DEFAULT_CACHE:
-        _DEFAULT_CACHE[key] = _scan(candidates)
-    return list(_DEFAULT_CACHE[key])
-
-
-def _scan(candidates: list[Path]) -> list[Path]:
-    out = []
-    for p in candidates:
-        data, raw, err = _read_toml(p)
-        if err is not None:
-            # unreadable: keep it only if it looks like a loaded lexicon, so its error shows
-            if _headers(raw.splitlines(), "entry") and "canonical" in raw:
-                out.append(p)
-            continue
-        if data is not None and is_loaded_lexicon(data):
-            out.append(p)
-    return out
-
-
-def _expand(paths: Iterable[str | Path]) -> list[Path]:
-    out: list[Path] = []
-    for p in paths:
-        p = Path(p)
-        out.extend(default_paths(p) if p.is_dir() else [p])
-    return out
-
-
 def _merge(parsed: Sequence[_Parsed], known: Iterable[str] = ()) -> tuple[Lexicon, list[LexiconError]]:
     errors: list[LexiconError] = [e for p in parsed for e in p.errors]
     lex = Lexicon(sources=[str(p.path) for p in parsed])
     for p in parsed:
+        if p.meta is not None:
+            lex.packs[p.meta.name] = p.meta
+            lex.pack_files[p.meta.name] = str(p.path)
         for r in p.referents:
             lex.referents[r.id] = r  # a later file may relabel a referent
     known_ids = set(lex.referents) | set(known)
@@ -320,7 +262,7 @@ def _merge(parsed: Sequence[_Parsed], known: Iterable[str] = ()) -> tuple[Lexico
             if id(e) in unknown:
                 errors.append(LexiconError(p.path, line, f"entry '{e.canonical}': unknown referent '{e.referent}'"))
         for e in p.entries:
-            if id(e) in unknown:
+            if id(e) in unknown or not e.counts:  # suggested or rejected: validated, not used
                 continue
             if e.key in index:  # later files override (a researcher's own lexicon)
                 lex.entries[index[e.key]] = e
@@ -328,26 +270,6 @@ def _merge(parsed: Sequence[_Parsed], known: Iterable[str] = ()) -> tuple[Lexico
                 index[e.key] = len(lex.entries)
                 lex.entries.append(e)
     return lex, errors
-
-
-def other_kind(path: str | Path) -> str | None:
-    """Why a file given explicitly is not a loaded-language lexicon (``None`` if it is one or
-    cannot be read as TOML): its ``[meta] kind`` says so, or it has no ``[[entry]]`` or
-    ``[[referent]]`` tables but other arrays of tables (cues, hedges, outlets...)."""
-    data, _, err = _read_toml(Path(path))
-    if err is not None or data is None:
-        return None
-    meta = data.get("meta")
-    if isinstance(meta, dict) and "kind" in meta and meta["kind"] != "loaded":
-        return f"kind = {meta['kind']!r}"
-    tables = [k for k, v in data.items() if isinstance(v, list) and v and isinstance(v[0], dict)]
-    if _OTHER_TABLES & set(tables) and not {"entry", "referent"} & set(tables):
-        return "has " + ", ".join(f"[[{t}]]" for t in tables) + " tables, no [[entry]]"
-    return None
-
-
-#: the tables of the bundled non-loaded lexicons (a misspelt [[entrys]] is still an error)
-_OTHER_TABLES = {"cue", "source_noun", "name_word", "hedge", "head", "marker", "outlet"}
 
 
 def validate_paths(paths: Sequence[str | Path] = ()) -> list[LexiconError]:
@@ -366,6 +288,12 @@ def validate_paths(paths: Sequence[str | Path] = ()) -> list[LexiconError]:
     return sorted(errors, key=lambda e: (order.get(e.path, len(order)), e.line or 0))
 
 
+def unreviewed(paths: Sequence[str | Path] = ()) -> list[Entry]:
+    """Entries still ``status = "suggested"`` (with their file and line): not counted yet."""
+    targets = [p for p in _expand(paths) if other_kind(p) is None] if paths else default_paths()
+    return [e for p in targets for e in parse_file(p).entries if e.status == "suggested"]
+
+
 def count_entries(paths: Sequence[str | Path] = ()) -> int:
     targets = [p for p in _expand(paths) if other_kind(p) is None] if paths else default_paths()
     return sum(len(parse_file(p).entries) for p in targets)
@@ -374,26 +302,24 @@ def count_entries(paths: Sequence[str | Path] = ()) -> int:
 _CACHE: dict[tuple, Lexicon] = {}
 
 
-def _stamp(paths: Sequence[Path]) -> tuple:
-    out = []
-    for p in paths:
-        try:
-            st = p.stat()
-            out.append((str(p.resolve()), st.st_mtime_ns, st.st_size))
-        except OSError:
-            out.append((str(p), None, None))
-    return tuple(out)
-
-
 def load_lexicon(extra: Sequence[str | Path] = ()) -> Lexicon:
-    """The bundled loaded-language lexicons plus ``extra`` user files (later ones override
-    entries with the same canonical and referent). Cached per process, keyed on the files'
+    """The bundled packs (all, or those ``extra`` selects with ``pack:NAME`` items), the
+    graded layer when its pack is on, and ``extra``'s user files (later ones override entries
+    with the same canonical and referent). Cached per process, keyed on the files'
     modification times. Raises :class:`LexiconError` on the first problem found."""
+    from framing.lexicon import graded as _graded
+    from framing.lexicon import packs as _packs
+
     if isinstance(extra, str | Path):
         extra = (extra,)
-    # every family gets every --lexicon file; each reads only its own kind
-    files = default_paths() + [p for p in _expand(extra) if other_kind(p) is None]
-    key = _stamp(files)
+    selected, user = _packs.split_selection(extra)
+    available = _packs.bundled_packs()
+    _packs.check_selection(selected, available)
+    chosen = {n: kp for n, kp in available.items() if selected is None or n in selected}
+    bundled = [p for p in default_paths() if any(p == f for _, f in chosen.values())]
+    graded_files = [f for k, f in chosen.values() if k == _graded.GRADED_KIND]
+    files = bundled + user_files(user)
+    key = (_stamp(files), _stamp(graded_files))
     lex = _CACHE.get(key)
     if lex is None:
         lex, errors = _merge([parse_file(p) for p in files])
@@ -401,6 +327,14 @@ def load_lexicon(extra: Sequence[str | Path] = ()) -> Lexicon:
             first = errors[0]
             more = f" (and {len(errors) - 1} more; run 'framing lexicon validate')" if len(errors) > 1 else ""
             raise LexiconError(first.path, first.line, first.problem + more)
+        for g in graded_files:
+            cfg = _graded.read_config(g)
+            written = {norm_key(f) for e in lex.entries for f in e.forms}
+            # first in the list: every written entry wins a form they share
+            lex.entries[:0] = _graded.graded_entries(cfg, written)
+            lex.sources.append(str(g))
+            lex.packs[cfg.meta.name] = cfg.meta
+            lex.pack_files[cfg.meta.name] = str(g)
         _CACHE[key] = lex
     return lex
 
@@ -413,6 +347,8 @@ __all__ = [
     "load_lexicon",
     "other_kind",
     "parse_file",
+    "user_files",
     "slug",
+    "unreviewed",
     "validate_paths",
 ]

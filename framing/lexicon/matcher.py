@@ -9,10 +9,12 @@ checked on the few hits afterwards.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 import ahocorasick
 
+from framing.lexicon.context import context_allows, in_capitals
 from framing.lexicon.schema import Entry
 
 # one-to-one replacements, so a normalised text keeps every offset of the original
@@ -98,6 +100,9 @@ def _with_bare(forms: list[str]) -> list[str]:
     return list(seen)
 
 
+_START_END = itemgetter(0, 1)
+
+
 class Match(NamedTuple):
     """One lexicon hit: ``text == body[start:end]`` (a named tuple: cheap to create)."""
 
@@ -127,8 +132,9 @@ class Match(NamedTuple):
         return self.entry.weight
 
 
-# a candidate for one automaton key: (entry, exact surface forms for case-sensitive entries)
-_Cand = tuple[Entry, frozenset[str] | None]
+# a candidate for one automaton key: (entry, exact surface forms for case-sensitive entries,
+# whether the entry has sense rules to check): flags computed once, not per hit
+_Cand = tuple[Entry, frozenset[str] | None, bool]
 
 
 class Matcher:
@@ -151,27 +157,31 @@ class Matcher:
         self._automaton = None
 
     def _build(self) -> Any:
-        # key -> list of (case-sensitive first, explicit before generated, later entry first)
-        table: dict[str, list[tuple[int, int, int, _Cand]]] = {}
+        # key -> candidates sorted by: case-sensitive first, written lexicon before the
+        # graded layer, explicit before generated forms, later entry first
+        table: dict[str, list[tuple[int, int, int, int, _Cand]]] = {}
         for order, e in enumerate(self.entries):
+            rank = int(e.layer != "lexicon")
+            ctx = e.has_context
             cs_forms: dict[str, set[str]] = {}
-            for form in e.forms:
+            groups = [(f, e.case_sensitive) for f in e.forms] + [(f, True) for f in e.exact_forms]
+            for form, exact in groups:
                 base = " ".join(form.split())
                 for v in dict.fromkeys(_trim(x) for x in variants(base, e.inflect)):
                     key = _key(v)
                     if not v:
                         continue
-                    if e.case_sensitive:
+                    if exact:
                         cs_forms.setdefault(key, set()).add(v.translate(_FOLD))
                     else:
-                        table.setdefault(key, []).append((1, int(v != base), -order, (e, None)))
-            for key, exact in cs_forms.items():
-                table.setdefault(key, []).append((0, 0, -order, (e, frozenset(exact))))
+                        table.setdefault(key, []).append((1, rank, int(v != base), -order, (e, None, ctx)))
+            for key, want in cs_forms.items():
+                table.setdefault(key, []).append((0, rank, 0, -order, (e, frozenset(want), ctx)))
         A = ahocorasick.Automaton()
         for key, cands in table.items():
-            cands.sort(key=lambda c: c[:3])
+            cands.sort(key=lambda c: c[:4])
             kept: list[_Cand] = []
-            for cs, _, _, cand in cands:
+            for cs, *_, cand in cands:
                 kept.append(cand)
                 if cs:  # the best case-insensitive candidate ends the list
                     break
@@ -193,18 +203,32 @@ class Matcher:
         # padded: a key " form " hit ending at padded index `last` covers text[last-k+1:last-1]
         padded = " " + normalise_text(text) + " "
         hits: list[tuple[int, int, Entry]] = []
+        append = hits.append
         for last, (klen, cands) in self._automaton.iter(padded):
             start = last - klen + 1
             end = last - 1
-            for entry, exact in cands:
-                if exact is None or text[start:end].translate(_FOLD) in exact:
-                    hits.append((start, end, entry))
+            entry, exact, ctx = cands[0]
+            if exact is None and not ctx:  # the common case: one case-insensitive candidate
+                append((start, end, entry))
+                continue
+            for entry, exact, ctx in cands:
+                if exact is not None:
+                    if text[start:end].translate(_FOLD) not in exact or in_capitals(text, start, end):
+                        continue
+                if ctx and not context_allows(entry, text, start, end):
+                    # a literal use ("criminal charges"): no other candidate for this key
                     break
+                hits.append((start, end, entry))
+                break
         if not hits:
             return []
-        hits.sort(key=lambda h: (h[0], h[1]))
-        if any(hits[i][1] > hits[i + 1][0] for i in range(len(hits) - 1)):
-            hits = _resolve_overlaps(hits, len(text))
+        hits.sort(key=_START_END)
+        prev_end = -1
+        for s, e, _ in hits:
+            if s < prev_end:
+                hits = _resolve_overlaps(hits, len(text))
+                break
+            prev_end = e
         return [Match(s, e, text[s:e], entry) for s, e, entry in hits]
 
 

@@ -23,6 +23,7 @@ from framing.errors import FramingError
 from framing.report import sections
 from framing.report.card import CARD_CSS, article_card_html, is_informative
 from framing.report.comparison import comparison_section, result_section
+from framing.report.discover import discover_section
 from framing.report.templating import render
 
 #: the ``framing extract`` spans table
@@ -174,6 +175,7 @@ def build_report(
     compare_options: Mapping[str, Any] | None = None,
     workers: int = 1,
     comparison: Any = None,
+    on_left_out: Callable[[str], None] | None = None,
 ) -> Path:
     """Analyse ``corpus_df`` and write the HTML report to ``out_path`` (atomically).
 
@@ -183,7 +185,8 @@ def build_report(
     go to ``compare_outlets`` (e.g. fewer bootstrap rounds for a quick look); ``workers``
     analyses articles on that many processes. A ``comparison`` already computed with
     ``compare_outlets`` on this corpus is drawn as is instead of being recomputed.
-    Returns the HTML path.
+    Sections a small corpus cannot fill are left out and named, with the reason, in the
+    report and to ``on_left_out`` (the CLI prints them). Returns the HTML path.
     """
     t0 = time.perf_counter()
     out_path = Path(out_path)
@@ -206,7 +209,7 @@ def build_report(
         "single": len(corpus) == 1,
         "css": Markup(REPORT_CSS + CARD_CSS),
         "overview": None, "per_group": None, "comparison": None, "cards": [],
-        "card_note": "", "common_warnings": [],
+        "card_note": "", "common_warnings": [], "left_out": [], "stories": None,
     }
     if len(corpus) == 1:
         ctx["cards"] = [Markup(article_card_html(analyses[0], include_style=False))]
@@ -219,12 +222,17 @@ def build_report(
     else:
         ctx["overview"] = sections.overview(corpus, groups, by)
         ctx["per_group"] = sections.per_group(analyses, features, groups, by, referent_labels)
+        ctx["per_group"]["discover"] = discover_section(corpus.assign(**{by: groups}), by, lexicons)
     steps.update(1)
     if len(corpus) > 1 and comparison is not None:
         ctx["comparison"] = result_section(comparison, by)
     elif len(corpus) > 1:
         ctx["comparison"] = comparison_section(features, ca.spans, corpus, groups,
                                                by, seed, compare_options)
+    if len(corpus) > 1:  # the story index and one folded page per multi-outlet story
+        from framing.report.stories import stories_section
+
+        ctx["stories"] = stories_section(corpus, analyses, features, by)
     steps.update(1)
     if len(corpus) > 1:
         pos = sections.sample_cards(groups, max_cards)
@@ -238,9 +246,22 @@ def build_report(
         ]
         ctx["card_note"] = (f"The first {max_cards} article(s) of each {by} "
                             f"({len(pos)} of {len(corpus)} articles).")
+    if len(corpus) == 1:
+        ctx["left_out"].append("corpus overview, per-" + by + " sections and comparison: "
+                               "they need two or more articles")
+    elif ctx["comparison"] and ctx["comparison"].get("note"):
+        ctx["left_out"].append(f"comparison: {ctx['comparison']['note']}")
+    for what in ctx["left_out"]:
+        if on_left_out is not None:
+            on_left_out(what)
     n_failed = sum(1 for a in analyses if any("analysis failed" in w for w in a["warnings"]))
     ctx["failed"] = n_failed
     ctx["methods"] = sections.methods(corpus, params, families, lexicon_list)
+    # does the lexicon fit this corpus? (issue 15: a note in every report)
+    from framing.lexicon import load_lexicon
+    from framing.lexicon.coverage import coverage_note, lexicon_coverage
+
+    ctx["lexicon_note"] = coverage_note(lexicon_coverage(corpus["text"].tolist(), load_lexicon(tuple(lexicons))))
     ctx["elapsed"] = f"{time.perf_counter() - t0:.1f}"
     html = render("report.html.j2", **ctx)
     write_atomic(out_path, html.encode("utf-8"))

@@ -418,18 +418,12 @@ def lexicon_versions(lexicons: Sequence[str | Path]) -> tuple[list[tuple[str, st
     Loading also validates: a broken user lexicon stops the report with its file:line.
     """
     try:
-        from framing.lexicon import default_paths, load_lexicon, parse_file
+        from framing.lexicon import load_lexicon
     except ImportError:
         return [], {}
     lex = load_lexicon(extra=tuple(lexicons))
-    out = []
-    files = [*default_paths()]
-    for p in map(Path, lexicons):
-        files.extend(sorted(p.glob("*.toml")) if p.is_dir() else [p])
-    for src in files:
-        meta = parse_file(src).meta
-        out.append((getattr(meta, "name", Path(src).stem), getattr(meta, "version", "?"),
-                    Path(src).name))
+    # the packs and user files actually loaded (a --lexicon-pack selection leaves others out)
+    out = [(name, meta.version, Path(lex.pack_files.get(name, name)).name) for name, meta in lex.packs.items()]
     labels = {k: getattr(r, "label", k) for k, r in lex.referents.items()}
     return out, labels
 

@@ -9,9 +9,11 @@ Decision order (first rule that applies wins; docs/attribution.md):
    (a quotation, possibly several sentences or a continued paragraph) overlaps it.
 3. ``anonymous``: only anonymous sources cover it, or the covering source relays an
    anonymous one ("al-Mayadeen, citing an unnamed commander, reported").
-4. ``hedged``: no source, but a hedge from lexicons/hedges.toml ("reportedly", "is
+4. ``vague``: only vague groups cover it ("critics say", "some experts believe", "many
+   argue"): nobody in particular holds the claim, which is weaker than a hidden source.
+5. ``hedged``: no source, but a hedge from lexicons/hedges.toml ("reportedly", "is
    believed to", "likely").
-5. ``unattributed``: a factual assertion with no source and no hedge.
+6. ``unattributed``: a factual assertion with no source and no hedge.
 """
 
 from __future__ import annotations
@@ -22,19 +24,22 @@ from typing import Any
 
 from framing.sourcing.attribution import Extracted, extracted
 from framing.sourcing.cues import SourcingLexicon, default_lexicon
+from framing.sourcing.hedges import find_hedges
 from framing.text import Document
 
-STATUSES = ("attributed", "anonymous", "hedged", "unattributed", "other")
+STATUSES = ("attributed", "anonymous", "vague", "hedged", "unattributed", "other")
+#: which covering status wins when several sources cover one sentence
+_RANK = {"attributed": 3, "anonymous": 2, "vague": 1}
 _QUESTION = re.compile(r"\?[\"'\u201d\u2019)\]]*$")
 
 
 def _status_of(a: Extracted) -> str | None:
     if a.source is None:
         return None
-    if a.source_type == "anonymous":
-        return "anonymous"
-    if a.cites is not None and a.cites.source_type == "anonymous":
-        return "anonymous"
+    if a.source_type in ("anonymous", "vague"):
+        return a.source_type
+    if a.cites is not None and a.cites.source_type in ("anonymous", "vague"):
+        return a.cites.source_type
     return "attributed"
 
 
@@ -50,7 +55,7 @@ def claims(doc: Document, lex: SourcingLexicon | None = None) -> list[dict[str, 
     cover: dict[int, str] = {}
 
     def mark(si: int, st: str) -> None:
-        if cover.get(si) != "attributed":  # a named source outranks an anonymous one
+        if _RANK[st] > _RANK.get(cover.get(si, ""), 0):  # named > anonymous > vague
             cover[si] = st
 
     for a in extracted(doc):
@@ -59,20 +64,34 @@ def claims(doc: Document, lex: SourcingLexicon | None = None) -> list[dict[str, 
             continue
         if not a.continued and a.sentence >= 0:
             mark(a.sentence, st)
-        if a.content is not None:
-            lo = max(0, bisect_right(starts, a.content[0]) - 1)
+        pieces = ([a.content] if a.content is not None else []) + a.extra.get("content_more", [])
+        for c0, c1 in pieces:
+            lo = max(0, bisect_right(starts, c0) - 1)
             for si in range(lo, len(sents)):
                 s = sents[si]
-                if s.start >= a.content[1]:
+                if s.start >= c1:
                     break
-                if s.end > a.content[0] and _overlap(s.start, s.end, *a.content) > 0.5:
+                if s.end > c0 and _overlap(s.start, s.end, c0, c1) > 0.5:
                     mark(si, st)
 
+    found_h = find_hedges(doc, lex)
+    # a vague source is a weasel attribution: list it with the claim's hedges ("Some
+    # researchers say ...", "supporters argue ...")
+    seen = [(h["start"], h["end"]) for h in found_h]
+    for a in extracted(doc):
+        for src, typ in ((a.source, a.source_type),
+                         (a.cites.source if a.cites else None, a.cites.source_type if a.cites else "")):
+            if src is None or typ != "vague" or a.continued:
+                continue
+            if not any(s0 < src[1] and src[0] < s1 for s0, s1 in seen):  # "some" already listed
+                seen.append(src)
+                found_h.append({"text": text[src[0]:src[1]], "start": src[0], "end": src[1],
+                                "kind": "weasel"})
     hedges: dict[int, list[dict[str, Any]]] = {}
-    for hs, he in lex.hedges.finditer(text):
-        si = bisect_right(starts, hs) - 1
-        if si >= 0 and he <= sents[si].end:
-            hedges.setdefault(si, []).append({"text": text[hs:he], "start": hs, "end": he})
+    for h in sorted(found_h, key=lambda h: h["start"]):
+        si = bisect_right(starts, h["start"]) - 1
+        if si >= 0 and h["end"] <= sents[si].end:
+            hedges.setdefault(si, []).append(h)
 
     out: list[dict[str, Any]] = []
     for si, s in enumerate(sents):

@@ -18,7 +18,12 @@ from framing import paths as _paths
 from framing.errors import LexiconError
 from framing.text.phrases import PhraseFinder
 
-SOURCE_TYPES = ("person", "organization", "document", "media", "anonymous", "unknown")
+#: title-case forms that are names or other words, never headline cues
+_NOT_TITLE = frozenset(("Said", "Read", "Post", "Tell", "Found", "Show", "Shows", "Know", "Want"))
+SOURCE_TYPES = ("person", "organization", "document", "media", "anonymous", "vague", "unknown")
+#: cue classes that report speech or writing; the others are their own cue kind
+SPEECH_CLASSES = frozenset(("speech", "reporting", "writing", "citing"))
+CUE_KINDS = ("speech", "cognition", "stance", "evidential", "nominal")
 
 
 class CueModel(BaseModel):
@@ -27,9 +32,13 @@ class CueModel(BaseModel):
     lemma: str = Field(min_length=1)
     forms: list[str] = Field(min_length=1)
     type: Literal["neutral", "loaded"]
-    klass: Literal["speech", "reporting", "writing", "citing"] = Field(alias="class")
+    klass: Literal[
+        "speech", "reporting", "writing", "citing", "cognition", "stance", "evidential"
+    ] = Field(alias="class")
     source: Literal["before", "after", "either"] = "before"
-    requires: Literal["", "document"] = ""
+    requires: Literal["", "document", "quote"] = ""
+    followed_by: list[str] = []
+    not_followed_by: list[str] = []
     why: str = Field(min_length=1)
 
 
@@ -37,6 +46,13 @@ class SourceNounModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     type: Literal["person", "organization", "document", "media"]
+    forms: list[str] = Field(min_length=1)
+    why: str = Field(min_length=1)
+
+
+class NominalModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     forms: list[str] = Field(min_length=1)
     why: str = Field(min_length=1)
 
@@ -57,6 +73,13 @@ class HeadModel(BaseModel):
     why: str = Field(min_length=1)
 
 
+class VagueModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    forms: list[str] = Field(min_length=1)
+    why: str = Field(min_length=1)
+
+
 class MarkerModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -68,7 +91,8 @@ class HedgeModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     forms: list[str] = Field(min_length=1)
-    kind: Literal["evidential", "epistemic"]
+    kind: Literal["evidential", "epistemic", "weasel"]
+    rule: Literal["", "modal", "quantifier"] = ""
     why: str = Field(min_length=1)
 
 
@@ -76,9 +100,17 @@ class HedgeModel(BaseModel):
 class Cue:
     lemma: str
     type: str  # neutral | loaded
-    klass: str  # speech | reporting | writing | citing
+    klass: str  # speech | reporting | writing | citing | cognition | stance | evidential
     source: str  # before | after | either
     requires: str
+    followed_by: frozenset[str] = frozenset()
+    not_followed_by: frozenset[str] = frozenset()
+
+    @property
+    def kind(self) -> str:
+        """speech (said, reported, wrote, citing), cognition, stance, evidential or nominal:
+        what a researcher filters on to keep speech alone."""
+        return "speech" if self.klass in SPEECH_CLASSES else self.klass
 
 
 @dataclass(frozen=True)
@@ -87,12 +119,17 @@ class SourcingLexicon:
 
     cues: dict[str, Cue]  # surface form -> cue
     cue_finder: PhraseFinder
+    title_forms: frozenset[str]  # title-case variants made for headlines ("Says", "Slams")
+    nominal_finder: PhraseFinder  # cue nouns ("his claim that", "her decision to")
     source_nouns: dict[str, str]  # lower-case word or phrase -> type
     name_words: dict[str, str]  # capitalised last word of a proper name -> type
     anon_always: frozenset[str]
     anon_heads: frozenset[str]
+    vague_heads: frozenset[str]
     anon_markers: PhraseFinder
+    anon_hint: tuple[str, ...]  # one word of every marker phrase: a cheap test before the finder
     hedges: PhraseFinder
+    hedge_kinds: dict[str, tuple[str, str]]  # lower-case form -> (kind, context rule)
 
 
 def _read(path: Path) -> tuple[dict[str, Any], list[str]]:
@@ -133,13 +170,29 @@ def load_sourcing_lexicon(
 
     data, lines = _read(cues)
     cue_map: dict[str, Cue] = {}
+    titles: dict[str, Cue] = {}
     for c in _tables(cues, data, lines, "cue", CueModel):
+        cue = Cue(c.lemma, c.type, c.klass, c.source, c.requires,
+                  frozenset(w.lower() for w in c.followed_by),
+                  frozenset(w.lower() for w in c.not_followed_by))
         for f in c.forms:
-            cue_map[f] = Cue(c.lemma, c.type, c.klass, c.source, c.requires)
+            if f in cue_map:
+                raise LexiconError(cues, None, f"[[cue]] {c.lemma}: form {f!r} is already a "
+                                   f"form of {cue_map[f].lemma!r}")
+            cue_map[f] = cue
+            title = f[0].upper() + f[1:]
+            if f[0].islower() and " " not in f and title not in _NOT_TITLE:
+                # headlines in title case ("Trump's Son Says The Battle ..."); the extractor
+                # keeps these only before another capitalised word
+                titles.setdefault(title, cue)
+    titles = {t: c for t, c in titles.items() if t not in cue_map}  # "According to" is listed
+    cue_map.update(titles)
     nouns: dict[str, str] = {}
     for s in _tables(cues, data, lines, "source_noun", SourceNounModel):
         for f in s.forms:
             nouns.setdefault(f.lower(), s.type)
+    nominals = sorted({f.lower() for n in _tables(cues, data, lines, "nominal", NominalModel)
+                       for f in n.forms})
     name_words = {f: n.type for n in _tables(cues, data, lines, "name_word", NameWordModel)
                   for f in n.forms}
     if not cue_map:
@@ -150,22 +203,32 @@ def load_sourcing_lexicon(
     heads: set[str] = set()
     for h in _tables(anonymous, data, lines, "head", HeadModel):
         (always if h.always else heads).update(f.lower() for f in h.forms)
+    vague = frozenset(f.lower() for v in _tables(anonymous, data, lines, "vague", VagueModel)
+                      for f in v.forms)
     markers = [f.lower() for m in _tables(anonymous, data, lines, "marker", MarkerModel)
                for f in m.forms]
 
     data, lines = _read(hedges)
-    hedge_forms = [f.lower() for h in _tables(hedges, data, lines, "hedge", HedgeModel)
-                   for f in h.forms]
+    hedge_kinds: dict[str, tuple[str, str]] = {}
+    for h in _tables(hedges, data, lines, "hedge", HedgeModel):
+        for f in h.forms:
+            hedge_kinds.setdefault(f.lower().replace("\u2019", "'"), (h.kind, h.rule))
+    hedge_forms = list(hedge_kinds)
 
     return SourcingLexicon(
         cues=cue_map,
         cue_finder=PhraseFinder(list(cue_map), ignore_case=False),
+        title_forms=frozenset(titles),
+        nominal_finder=PhraseFinder(nominals, ignore_case=False),
         source_nouns=nouns,
         name_words=name_words,
         anon_always=frozenset(always),
         anon_heads=frozenset(heads),
+        vague_heads=vague,
         anon_markers=PhraseFinder(markers, ignore_case=True),
+        anon_hint=tuple(sorted({max(m.split(), key=len) for m in markers})),
         hedges=PhraseFinder(hedge_forms, ignore_case=True),
+        hedge_kinds=hedge_kinds,
     )
 
 

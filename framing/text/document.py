@@ -59,12 +59,19 @@ class Document:
         return _quotes.quote_spans(self.text)
 
     @cached_property
+    def quoted_regions(self) -> list[tuple[int, int]]:
+        """Spans in a source's voice: speech-length quotations, short quotations credited to a
+        speaker, pasted tweets and block quotes (``quotes.quoted_regions``)."""
+        return _quotes.quoted_regions(self.text, self.quotes)
+
+    @cached_property
     def _quote_index(self) -> tuple[list[int], list[int]]:
-        spans = [q for q in self.quotes if not q.is_short]
-        return [q.inner_start for q in spans], [q.inner_end for q in spans]
+        spans = self.quoted_regions
+        return [a for a, _ in spans], [b for _, b in spans]
 
     def voice_at(self, start: int, end: int | None = None) -> str:
-        """``quoted`` if [start, end) lies inside a (non-scare) quotation, else ``narrator``."""
+        """``quoted`` if [start, end) lies inside a quoted region (not scare quotes), else
+        ``narrator``."""
         starts, ends = self._quote_index
         k = bisect_right(starts, start) - 1
         if k >= 0 and start < ends[k] and (end is None or end <= ends[k] + 1):

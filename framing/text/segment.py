@@ -7,8 +7,9 @@ attribution + claims together; this module segments several thousand. On the har
 benchmark both are about equally accurate. One regex finds candidate boundaries; a short
 decision (abbreviation list, initials, lower-case continuation) accepts or rejects each.
 
-Also decided here: the *kind* of each sentence, so that headlines, section headings and
-photo captions are kept apart from body sentences (claim status ignores them).
+Also decided here: the *kind* of each sentence, so that headlines, section headings, photo
+captions and credit lines ("The Associated Press contributed to this report.", "Follow him
+on Twitter") are kept apart from body sentences (claim status ignores them).
 """
 
 from __future__ import annotations
@@ -30,7 +31,15 @@ _ABBR_NEVER = frozenset(
     pres sec brig maj.gen lt.gen lt.col""".split()
 )
 # Abbreviations that may end a sentence: split only if the next word starts sentences.
-_ABBR_MAYBE = frozenset("inc co corp ltd jr sr etc a.m p.m u.s u.n u.k e.u d.c".split())
+# US state abbreviations (AP style) are among them: "Flake (R-Ariz.) Thursday said" goes on,
+# "... of Tampa, Fla. He said" ends.
+_STATES = frozenset(
+    """ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
+    mont neb nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn tex vt va wash wis wyo""".split()
+)
+_ABBR_MAYBE = frozenset("inc co corp ltd jr sr etc a.m p.m u.s u.n u.k e.u d.c".split()) | _STATES
+# a party-and-state tag: "R-Ariz.", "D-N.Y.", "I-Vt."
+_PARTY_STATE = re.compile(r"[rdi]-((?:[a-z]\.)*[a-z]+)")
 _STARTERS = frozenset(
     """the a an he she it they we i in on at but and this that these those there his her
     its their however meanwhile also after before since while when according earlier later
@@ -48,8 +57,20 @@ _CAPTION_VERB = re.compile(
 )
 _CAPTION_LEAD = re.compile(
     r"^\(?(?:photo|file photo|picture|pictured|image|caption)\b|"
-    r"\((?:photo|picture|image)\b|\b(?:AFP|AP|Reuters|REUTERS|Getty)(?: Images)?\s*/|"
+    r"\((?:photo|picture|image)\b|\b(?:AFP|AP|Reuters|REUTERS|Getty|EPA)(?: Images| Photo)?\s*/|"
     r"\bphoto(?:graph)?:|\bphoto credit",
+    re.IGNORECASE,
+)
+# credit and contact lines at the foot of a story: who contributed, where to follow the writer
+_CREDIT = re.compile(
+    r"^\W*[A-Z][\w.'\u2019&-]*(?:\s+(?:of\s+)?[A-Z][\w.'\u2019&-]*)*(?:\s+and\s+[A-Z][\w.'\u2019&-]*)*"
+    r"(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?\s+contributed(?:\s+reporting)?(?:\s+to\s+this"
+    r"\s+(?:report|story|article))?\W*$"
+    r"|^\W*follow\s+(?:him|her|them|us|me|@\w+|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s+on\s+"
+    r"(?:twitter|facebook|instagram|x)\b"
+    r"|^\W*(?:additional\s+)?(?:reporting|writing|editing)\s+by\s+[A-Z]"
+    r"|^\W*contact\s+(?:him|her|them|the\s+(?:writer|reporter|author)|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
+    r"\s+at\s+\S+@",
     re.IGNORECASE,
 )
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
@@ -66,7 +87,7 @@ class Sentence:
     start: int
     end: int
     paragraph: int
-    kind: str = "body"  # body | headline | caption | heading
+    kind: str = "body"  # body | headline | caption | heading | credit
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -121,6 +142,9 @@ def _is_boundary(text: str, pstart: int, punct_start: int, after: int, pend: int
         return False
     if tok in ("no", "nos") and nxt.isdigit():
         return False  # "No. 5"
+    party = _PARTY_STATE.fullmatch(tok)
+    if party and party.group(1) in _STATES:
+        tok = party.group(1)  # "(R-Ariz.)": the state abbreviation decides
     if tok in _ABBR_MAYBE or re.fullmatch(r"(?:[a-z]\.)+[a-z]", tok):
         word = re.match(r"[\w']+", text[k:k + 20])
         return bool(word) and word.group().lower() in _STARTERS
@@ -134,6 +158,9 @@ def _kind(text: str, start: int, end: int, n_in_para: int, before_body: bool, al
     if ("photo" in low or "/" in s or "picture" in low or "image" in low or "caption" in low) \
             and _CAPTION_LEAD.search(s):
         return "caption"
+    if len(s) < 160 and ("contributed" in low or "follow" in low or "ing by " in low
+                         or "contact" in low) and _CREDIT.search(s):
+        return "credit"  # "The Associated Press contributed to this report."
     if n_in_para == 1 and s[-1] in ".0123456789" and _MONTH_DATE.search(s[-30:]) \
             and _CAPTION_VERB.search(s):
         return "caption"
@@ -177,6 +204,8 @@ def sentences(text: str, paras: list[Span] | None = None, limit: int | None = No
         if s0 < p.end:
             bounds.append((s0, p.end))
         n = len(bounds)
+        if n == 2 and _CAPTION_LEAD.search(text, bounds[1][0], bounds[1][1]):
+            n = 1  # a caption followed by its photo credit ("... 2016. (AP Photo/Jane Doe)")
         for a, b in bounds:
             while b > a and text[b - 1].isspace():
                 b -= 1

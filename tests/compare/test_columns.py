@@ -19,8 +19,9 @@ def test_framing_columns_never_include_metadata():
 def test_house_style_columns_are_flagged_and_naming_choices_are_not():
     from framing.compare.columns import is_style
 
-    # "US" only spells "United States" differently; "IS" abbreviates "Islamic State"
-    for col in ("loaded__rate__us", "loaded__lead__us", "loaded__naming__islamic_state__is",
+    # "SAA" only abbreviates "Syrian Arab Army" (same referent, same category); "US"/"U.S." and
+    # "IS" are forms of the "united states" and "islamic state" entries, so have no column
+    for col in ("loaded__rate__saa", "loaded__lead__saa",
                 "readability__lexicon_count", "claims__n_sentences", "style__us_spelling"):
         assert is_style(col), col
     # a different name, or a loaded one, is a framing choice

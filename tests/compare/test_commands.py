@@ -3,6 +3,7 @@
 import json
 
 import pandas as pd
+import pytest
 
 from framing.cli import main
 
@@ -56,10 +57,10 @@ def test_table_without_the_group_column_names_the_file(tiny, tmp_path, capsys):
 
 
 def test_repeats_below_one_is_refused_before_any_work(tmp_path, capsys):
-    rc = main(["compare", str(tmp_path / "nope.parquet"), "-o", str(tmp_path / "o"),
-               "--repeats", "0"])
-    assert rc == 1
-    assert "--repeats must be at least 1" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as info:  # by the argument parser, in one line
+        main(["compare", str(tmp_path / "nope.parquet"), "-o", str(tmp_path / "o"), "--repeats", "0"])
+    assert info.value.code == 2
+    assert "argument --repeats: must be at least 1: 0" in capsys.readouterr().err
 
 
 def test_predict_rejects_a_non_model(tmp_path, capsys):

@@ -67,6 +67,12 @@ def test_quote_running_over_paragraphs(fam):
     ]
 
 
+def test_headline_quotation_in_single_quotes_is_the_source_voice(fam):
+    # issue 15: TRUMP SLAMS 'DISGRACEFUL' ... counted as the outlet's own voice
+    text = "OFFICIALS SLAM 'TERRORISTS' AFTER ATTACK\n\nThe regime denied it."
+    assert voices(fam, text) == [("TERRORISTS", "quoted"), ("regime", "narrator")]
+
+
 def test_unreopened_paragraph_closes_the_quote(fam):
     text = '"The regime must go now, before it is too late\n\nThe regime said nothing.'
     assert voices(fam, text) == [("regime", "quoted"), ("regime", "narrator")]
@@ -111,6 +117,7 @@ def test_details_and_spans(fam):
         "end": 5,
         "weight": 0.8,
         "connotation": -2.0,
+        "layer": "lexicon",
     }
     assert text[t1["start"] : t1["end"]] == "Assad regime's" and t1["canonical"] == "assad_regime"
     assert [(s.family, s.label, s.text) for s in res.spans] == [
@@ -179,7 +186,7 @@ def test_transformer_and_pickle(fam):
     X = fam.fit_transform(["Daesh attacked", "the regime", ""])
     assert X.shape == (3, len(fam.get_feature_names_out()))
     clone = pickle.loads(pickle.dumps(fam))
-    assert clone.get_params() == {"lexicons": (str(MINI),)}
+    assert clone.get_params() == {"lexicons": (str(MINI),), "style": False}
     assert clone.analyze(Document("Daesh")).features["loaded__n_label"] == 1
 
 
@@ -259,3 +266,36 @@ def test_labelled_mentions_need_a_label_beside_the_name(fam):
     assert f["loaded__labelled__islamic_state"] == 0.5
     assert f["loaded__labelled__syrian_government"] == 1.0
     assert f["loaded__labelled__nusra"] == 0
+
+
+def test_spellings_of_one_name_are_one_name_and_style_is_off_by_default(tmp_path, monkeypatch):
+    """Issue 18: "U.S."/"US"/"United States" and "al-Assad"/"Al Assad" are one name for naming
+    shares; the spelling difference is available only as opt-in style columns."""
+    lexicon = tmp_path / "names.toml"
+    lexicon.write_text(
+        '[meta]\nname = "names"\n\n[[referent]]\nid = "usa"\nlabel = "the United States"\n\n'
+        '[[referent]]\nid = "assad"\nlabel = "Bashar al-Assad"\n\n'
+        '[[entry]]\nforms = ["United States", "U.S."]\nexact_forms = ["US"]\ncanonical = "united states"\n'
+        'category = "neutral"\nreferent = "usa"\nconnotation = 0\nweight = 0\nwhy = "plain"\n\n'
+        '[[entry]]\nforms = ["al-Assad"]\ncanonical = "al-assad"\ncategory = "neutral"\n'
+        'referent = "assad"\nconnotation = 0\nweight = 0\nwhy = "plain"\n'
+    )
+    d = tmp_path / "bundle"
+    d.mkdir()
+    monkeypatch.setattr(load_mod._paths, "LEXICON_DIR", d)
+    load_mod._CACHE.clear()
+    loaded_mod._PLANS.clear()
+    text = "The US and the U.S. and the United States. Al Assad and al-Assad."
+    plain = LoadedTerms(lexicons=(str(lexicon),))
+    f = plain.analyze(Document(text)).features
+    assert f["loaded__naming__usa__united_states"] == 1.0 and f["loaded__mentions__usa"] == 3
+    assert f["loaded__naming__assad__al_assad"] == 1.0 and f["loaded__mentions__assad"] == 2
+    assert not any(n.startswith("loaded__style__") for n in plain.feature_names())
+    styled = LoadedTerms(lexicons=(str(lexicon),), style=True)
+    g = styled.analyze(Document(text)).features
+    assert g["loaded__style__dotted_abbreviations"] == pytest.approx(1 / 2)  # "U.S" of "US", "U.S"
+    assert g["loaded__style__abbreviated"] == pytest.approx(2 / 3)
+    assert g["loaded__style__hyphenated"] == pytest.approx(1 / 2)
+    assert set(styled.feature_docs()) >= {n for n in styled.feature_names() if "style" in n}
+    loaded_mod._PLANS.clear()
+    load_mod._CACHE.clear()

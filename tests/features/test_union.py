@@ -68,12 +68,27 @@ def test_default_is_every_available_family() -> None:
 
 def test_union_equals_each_family_alone() -> None:
     names = available_families()
-    ff = FramingFeatures(families=names, fill_value=None).fit()
+    ff = FramingFeatures(families=names).fit()
     X = ff.transform(TEXTS)
     parts = [fam.fit().transform(TEXTS) for fam in make_families(names)]
     expected = np.hstack(parts)
     assert X.shape == expected.shape == (len(TEXTS), len(ff.get_feature_names_out()))
-    np.testing.assert_allclose(X, expected, equal_nan=True)
+    np.testing.assert_allclose(X, expected)
+    # undefined features are NaN until filled: the union can keep them, as the table does
+    kept = FramingFeatures(families=names, fill_value=None).fit().transform(TEXTS)
+    assert np.isnan(kept).any() and np.array_equal(np.nan_to_num(kept, nan=0.0), X)
+
+
+def test_a_single_family_feeds_an_estimator_that_rejects_nan() -> None:
+    """Sentiment() alone emitted NaN (an actor never mentioned), breaking a plain pipeline."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    from framing.features.sentiment import Sentiment
+
+    assert np.isnan(FramingFeatures(families=["sentiment"], fill_value=None).fit_transform(TEXTS)).any()
+    model = make_pipeline(Sentiment(), LogisticRegression()).fit(TEXTS, [i % 2 for i in range(len(TEXTS))])
+    assert len(model.predict(TEXTS)) == len(TEXTS)
 
 
 def test_one_document_per_text(monkeypatch) -> None:

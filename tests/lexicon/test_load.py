@@ -10,7 +10,6 @@ import pytest
 
 from framing.cli import main
 from framing.errors import LexiconError
-from framing.lexicon import load as load_mod
 from framing.lexicon import load_lexicon, parse_file, validate_paths
 from framing.lexicon.load import _merge, default_paths, is_loaded_lexicon
 
@@ -18,16 +17,6 @@ FIX = Path(__file__).parent / "fixtures"
 MINI = FIX / "mini.toml"
 BAD = FIX / "bad.toml"
 SYNTAX = FIX / "syntax.toml"
-
-
-@pytest.fixture
-def empty_bundle(tmp_path, monkeypatch):
-    """An empty bundled-lexicon folder, so tests do not depend on the bundled data."""
-    d = tmp_path / "bundle"
-    d.mkdir()
-    monkeypatch.setattr(load_mod._paths, "LEXICON_DIR", d)
-    load_mod._CACHE.clear()
-    return d
 
 
 def entry(canonical, forms, referent="", weight=0.5):
@@ -196,10 +185,34 @@ def test_cli_validate_skips_other_lexicon_kinds(capsys, tmp_path, empty_bundle):
     assert f"{typo}:4: unknown table or key 'entrys'" in capsys.readouterr().out
 
 
-def test_other_kinds_given_as_extra_are_left_to_their_family(tmp_path, empty_bundle):
+def test_a_lexicon_of_another_kind_or_an_empty_folder_is_an_error(tmp_path, empty_bundle):
+    # issue 22.9: read silently as nothing, the researcher's terms would go uncounted
     other = tmp_path / "sentiment.toml"
     other.write_text('[meta]\nname = "s"\nkind = "sentiment"\n\n[[entry]]\nword = "good"\n')
-    assert len(load_lexicon([MINI, other]).entries) == 13
+    with pytest.raises(LexiconError, match=r"sentiment\.toml: not a loaded-language lexicon \(kind = 'sentiment'\)"):
+        load_lexicon([MINI, other])
+    cues = tmp_path / "cues.toml"
+    cues.write_text('[[cue]]\nlemma = "say"\nforms = ["said"]\n')
+    with pytest.raises(LexiconError, match=r"cues\.toml: not a loaded-language lexicon \(has \[\[cue\]\]"):
+        load_lexicon([cues])
+    empty = tmp_path / "mine"
+    empty.mkdir()
+    (empty / "notes.txt").write_text("not a lexicon")
+    with pytest.raises(LexiconError, match=r"mine: folder holds no loaded-language lexicon"):
+        load_lexicon([empty])
+    assert len(load_lexicon([MINI]).entries) == 13
+
+
+def test_the_cli_reports_a_wrong_lexicon_in_one_line(tmp_path, capsys):
+    from framing.cli import main
+
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    doc = tmp_path / "a.txt"
+    doc.write_text("The regime fell.")
+    assert main(["analyze", str(doc), "--lexicon", str(empty)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("framing: error: ") and "nothing: folder holds no" in err[0]
 
 
 def test_bundled_lexicons_are_valid():
@@ -209,3 +222,35 @@ def test_bundled_lexicons_are_valid():
     assert [str(e) for e in validate_paths()] == []
     lex = load_lexicon()
     assert len(lex.entries) >= 300 and len(lex.referents) >= 30
+
+
+def test_a_form_that_cannot_match_is_reported_with_file_and_line(tmp_path, empty_bundle):
+    f = tmp_path / "mine.toml"
+    f.write_text('[meta]\nname = "mine"\n' + entry("stars", ["a**"]) + entry("dot", ["."]))
+    errors = [str(e) for e in validate_paths([f])]
+    lines = f.read_text().splitlines()
+    at = [i for i, ln in enumerate(lines, 1) if ln.startswith("forms =")]
+    assert errors[0].startswith(f"{f}:{at[0]}: entry 'stars': field 'forms': form 'a**' would match almost every text")
+    assert errors[1].startswith(f"{f}:{at[1]}: entry 'dot': field 'forms': form '.' can never match")
+
+
+def _pack(d, name, canonical, form):
+    (d / f"{name}.toml").write_text(f'[meta]\nname = "{name}"\n' + entry(canonical, [form]))
+
+
+def test_packs_are_selected_by_name_and_all_are_on_by_default(empty_bundle):
+    from framing.errors import FramingError
+    from framing.lexicon.packs import pack_token
+
+    _pack(empty_bundle, "general", "thugs", "thugs")
+    _pack(empty_bundle, "us-politics", "amnesty", "amnesty")
+    every = load_lexicon()
+    assert {e.canonical for e in every.entries} == {"thugs", "amnesty"}
+    assert {e.pack for e in every.entries} == {"general", "us-politics"}
+    only = load_lexicon([pack_token("us-politics")])
+    assert [e.canonical for e in only.entries] == ["amnesty"]
+    with_user = load_lexicon([pack_token("general"), MINI])
+    names = {e.canonical for e in with_user.entries}
+    assert "thugs" in names and "amnesty" not in names
+    with pytest.raises(FramingError, match=r"unknown lexicon pack 'climate'; bundled packs: general, us-politics"):
+        load_lexicon([pack_token("climate")])

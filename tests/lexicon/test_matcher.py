@@ -185,3 +185,61 @@ def test_offsets_slice_back_to_the_match(parts, seps):
         prev_end = m.end
         assert m.start == 0 or not text[m.start - 1].isalnum()
         assert m.end == len(text) or not text[m.end].isalnum()
+
+
+# --- sense rules and capitals (issue 15, 23.4) ---------------------------------------
+
+
+def _texts(m, text):
+    return [h.text for h in m.find(text)]
+
+
+def test_a_case_sensitive_acronym_is_not_a_name_inside_capitals():
+    m = Matcher([E("islamic state", "Islamic State", exact_forms=["IS"], category="neutral")])
+    assert _texts(m, "THE TAX PLEDGE IS FOREVER") == []
+    assert _texts(m, "WHY TRUMP IS WINNING") == []
+    assert _texts(m, "IS fighters fled; the IS group and IS's leaders") == ["IS", "IS", "IS's"]
+    assert _texts(m, "Headline: IS claims attack") == ["IS"]
+    # the same acronym beside a capitalised word that is not in capitals still counts
+    assert _texts(m, "Iraq said IS Fighters fled") == ["IS"]
+
+
+def test_exact_forms_share_the_entry_with_the_spelled_out_name():
+    m = Matcher([E("united states", "United States", "U.S.", exact_forms=["US"], category="neutral")])
+    hits = m.find("The US and the U.S. and the United States told us.")
+    assert [h.text for h in hits] == ["US", "U.S", "United States"]  # a final full stop is a boundary
+    assert {h.canonical for h in hits} == {"united states"}
+
+
+def test_not_before_stops_a_literal_use():
+    m = Matcher(
+        [
+            E("criminal", "criminal", category="dysphemism", not_before=["charges", "charge", "justice", "case"]),
+            E("terrorism", "terrorism", not_before=["charges", "charge"]),
+            E("massive", "massive", category="intensifier", not_before=["<num>", "* <num>"]),
+            E("overwhelming", "overwhelming", category="intensifier", not_before=["majority"]),
+        ]
+    )
+    assert _texts(m, "He faces criminal charges and a criminal case.") == []
+    assert _texts(m, "a criminal gang") == ["criminal"]
+    assert _texts(m, "She pleaded not guilty to terrorism charges.") == []
+    assert _texts(m, "a war on terrorism") == ["terrorism"]
+    assert _texts(m, "a massive $1.5 trillion cut, a massive 40% rise") == []
+    assert _texts(m, "a massive attack") == ["massive"]
+    assert _texts(m, "an overwhelming majority voted; an overwhelming force") == ["overwhelming"]
+    # a clause break ends the context: "criminal. Charges" is two clauses
+    assert _texts(m, "It was criminal. Charges followed.") == ["criminal"]
+
+
+def test_not_after_and_only_near():
+    m = Matcher(
+        [
+            E("innocent", "innocent", category="emotive", not_after=["pleaded", "found", "pleaded not"]),
+            E("eliminate", "eliminate", "eliminated", category="euphemism", only_near=["militants", "him", "leader"]),
+        ]
+    )
+    assert _texts(m, "He pleaded innocent. She was found innocent.") == []
+    assert _texts(m, "innocent children died") == ["innocent"]
+    assert _texts(m, "a plan to eliminate the visa lottery") == []
+    assert _texts(m, "troops eliminated three militants") == ["eliminated"]
+    assert _texts(m, "they eliminated the group's leader") == ["eliminated"]

@@ -81,3 +81,40 @@ def test_slug_for_feature_names():
     assert slug("so-called") == "so_called"
     assert slug("Assad regime") == "assad_regime"
     assert slug("--") == "x"
+
+
+@pytest.mark.parametrize(
+    "form,problem",
+    [
+        (".", "can never match"),
+        ("\U0001f642", "can never match"),  # an emoji
+        ("\u200b", "can never match"),  # a zero-width space
+        ("Da\u200besh", "invisible ZERO WIDTH SPACE"),
+        ("a**", r"would match almost every text \(matching reads it as 'a'\)"),
+        ("the", "would match almost every text"),
+        ("x", "would match almost every text"),
+    ],
+)
+def test_forms_that_can_never_match_or_match_everything_fail(form, problem):
+    # issue 22.9: these validated before and then matched nothing (or every article)
+    with pytest.raises(ValidationError, match=problem):
+        Entry.model_validate({**GOOD, "forms": [form]})
+
+
+def test_acronyms_and_abbreviations_are_good_forms():
+    for form in ["U.S.", "PKK/PYD", "Qur'an", "al-Nusra", "AT&T", "big, beautiful wall"]:
+        Entry.model_validate({**GOOD, "forms": [form]})
+    # "US" matched as written is not the pronoun
+    e = Entry.model_validate({**GOOD, "forms": ["United States"], "exact_forms": ["US"]})
+    assert e.exact_forms == ["US"]
+    Entry.model_validate({**GOOD, "forms": ["US"], "case_sensitive": True})
+    with pytest.raises(ValidationError, match="very common word"):
+        Entry.model_validate({**GOOD, "forms": ["us"]})
+
+
+def test_context_patterns_are_words_any_or_numbers():
+    e = Entry.model_validate({**GOOD, "not_before": ["Charges", "<num> *"], "only_near": ["militants"]})
+    assert e.not_before == ["charges", "<num> *"] and e.has_context
+    for bad in [{"not_before": ["a+b"]}, {"not_after": ["  "]}, {"only_near": ["two words"]}]:
+        with pytest.raises(ValidationError):
+            Entry.model_validate({**GOOD, **bad})

@@ -7,13 +7,14 @@ from html import unescape
 
 import pandas as pd
 import pytest
-from conftest import BODY, fake_comparison, make_analysis
 
 from framing.cli import main
 from framing.corpus import make_corpus
 from framing.errors import FramingError
 from framing.report import build, build_report
 from framing.report.comparison import result_section
+
+from .fakes import BODY, fake_comparison, make_analysis
 
 EVIL = "<script>document.title='PWNED'</script><img src=x onerror=alert(1)>"
 
@@ -60,6 +61,7 @@ def test_multi_outlet_report_has_every_section(tmp_path, fake_analysis):
     out = build_report(_corpus(), tmp_path / "r.html", max_cards=2, progress=False)
     html = out.read_text(encoding="utf-8")
     for heading in ("1 Corpus overview", "2 Per outlet", "3 Comparison of outlets",
+                    "Words that set each outlet apart",
                     "4 Article cards", "5 Methods", "Naming: the Islamic State group",
                     "test-lexicon 1.2.3", "Sourcing mix",
                     "Outlet similarity dendrogram", "Confusion matrix: framing",

@@ -5,10 +5,10 @@ from __future__ import annotations
 import html
 import re
 
-from conftest import make_analysis, span
-
 from framing.report import AnalyzedArticle, article_card_html
 from framing.report.card import highlight_body
+
+from .fakes import make_analysis, span
 
 EVIL_SCRIPT = "<script>alert(1)</script>"
 EVIL_IMG = "<img src=x onerror=alert(1)>"

@@ -62,3 +62,65 @@ def test_validate_file_by_kind(tmp_path: Path) -> None:
     other.write_text('[meta]\nname = "x"\n', encoding="utf-8")
     with pytest.raises(LexiconError, match="kind must be"):
         validate_file(other)
+
+
+def test_every_cue_has_a_kind_and_speech_can_be_kept_alone() -> None:
+    from framing.sourcing.attribution import attributions
+    from framing.sourcing.cues import CUE_KINDS
+    from framing.text import Document
+
+    lex = default_lexicon()
+    assert {c.kind for c in lex.cues.values()} <= set(CUE_KINDS)
+    assert (lex.cues["said"].kind, lex.cues["believes"].kind, lex.cues["endorsed"].kind,
+            lex.cues["shows"].kind) == ("speech", "cognition", "stance", "evidential")
+    text = ("The mayor said the bridge was safe. Residents believe it is not. "
+            "The union endorsed the mayor. A new survey shows most drivers avoid it.")
+    got = attributions(Document(text))
+    assert [a["cue_kind"] for a in got] == ["speech", "cognition", "stance", "evidential"]
+    assert [a["source"]["text"] for a in got if a["cue_kind"] == "speech"] == ["The mayor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("Exports declined 40 percent last year.", 0),  # 'declined' needs 'to'
+        ("The spokesman declined to comment.", 1),
+        ("The fighting continued into the night.", 0),  # 'continued' needs a quotation
+        ('"We will rebuild every school in the city," the mayor continued.', 1),
+        ("The police found a car near the border.", 0),  # 'found' needs a document source
+        ("The audit found that the funds were missing.", 1),
+        ("Support for the bill fell in the poll.", 0),  # the noun
+        ('"I think the plan is wrong," the senator said.', 1),  # a belief inside a quotation
+    ],
+)
+def test_cue_constraints(text: str, n: int) -> None:
+    from framing.sourcing.attribution import attributions
+    from framing.text import Document
+
+    assert len(attributions(Document(text))) == n
+
+
+def test_cue_constraint_fields_validate(tmp_path: Path) -> None:
+    bad = tmp_path / "cues.toml"
+    bad.write_text('[meta]\nname = "x"\n\n[[cue]]\nlemma = "go"\nforms = ["went"]\n'
+                   'type = "neutral"\nclass = "speech"\nrequires = "video"\nwhy = "w"\n',
+                   encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"cues.toml:4: .*requires"):
+        load_sourcing_lexicon(cues=bad)
+
+
+def test_hedge_kinds_and_rules_load() -> None:
+    lex = default_lexicon()
+    assert lex.hedge_kinds["may"] == ("epistemic", "modal")
+    assert lex.hedge_kinds["reportedly"][0] == "evidential"
+    assert lex.hedge_kinds["some"] == ("weasel", "quantifier")
+    assert "critics" in lex.vague_heads and "critics" not in lex.anon_heads
+
+
+def test_a_form_listed_under_two_cues_is_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "cues.toml"
+    entry = '[[cue]]\nlemma = "{}"\nforms = ["said"]\ntype = "neutral"\nclass = "speech"\nwhy = "w"\n'
+    bad.write_text('[meta]\nname = "x"\n\n' + entry.format("say") + "\n" + entry.format("tell"),
+                   encoding="utf-8")
+    with pytest.raises(LexiconError, match="already a form of 'say'"):
+        load_sourcing_lexicon(cues=bad)

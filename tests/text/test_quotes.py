@@ -77,3 +77,47 @@ def test_abbreviation_is_not_a_sentence_end():
     text = 'He said "the U.S. forces left. Then it rained, he added.'
     ((body, _),) = inner(text)
     assert body == "the U.S. forces left."
+
+
+# --- quoted voice beyond speech-length double quotes (issue 15) ----------------------
+
+
+def quoted(text):
+    return [text[a:b] for a, b in Document(text).quoted_regions]
+
+
+def test_single_quoted_headline_quotation_is_quoted_voice():
+    text = "TRUMP SLAMS 'DISGRACEFUL' DEAL\n\nThe president spoke."
+    assert quoted(text) == ["DISGRACEFUL"]
+    assert Document(text).voice_at(text.index("DISGRACEFUL")) == "quoted"
+    assert quoted("Trump: 'We will build the wall and Mexico will pay'") == [
+        "We will build the wall and Mexico will pay"
+    ]
+    assert quoted("She called the plan 'a total disaster' on Monday.") == ["a total disaster"]
+
+
+def test_single_quotes_are_not_apostrophes_or_elisions():
+    assert quote_spans("In the '90s rock 'n' roll was the players' thing, wasn't it?") == []
+    # unclosed in its paragraph: an apostrophe, not a quotation
+    assert quote_spans("the 'hard line\n\nnext") == []
+    # a scare-quoted word is still a (short) quotation, and still the writer's voice
+    text = "The 'rebels' fled the town."
+    assert [q.mark for q in quote_spans(text)] == ["'"] and quoted(text) == []
+
+
+def test_embedded_tweet_and_block_quote_are_quoted_voice():
+    tweet = (
+        "The president wrote on Twitter.\n\n"
+        "Crooked media, total disgrace! pic.twitter.com/AbC123\n\n"
+        "\u2014 Donald J. Trump (@realDonaldTrump) March 3, 2018\n\n"
+        "Reporters disagreed."
+    )
+    regions = quoted(tweet)
+    assert len(regions) == 1 and regions[0].startswith("Crooked media") and regions[0].endswith("2018")
+    doc = Document(tweet)
+    assert doc.voice_at(tweet.index("disgrace")) == "quoted"
+    assert doc.voice_at(tweet.index("Reporters")) == "narrator"
+    same_para = "Huge win tonight \u2014 Jane Doe (@janedoe) 4 May 2020\n\nThen the count."
+    assert quoted(same_para) == ["Huge win tonight \u2014 Jane Doe (@janedoe) 4 May 2020"]
+    block = "He wrote:\n\n> They are thugs, all of them.\n> Every one.\n\nThe narrator."
+    assert quoted(block) == ["> They are thugs, all of them.\n> Every one."]

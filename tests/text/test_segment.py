@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -128,3 +129,23 @@ def test_limited_segmentation_gives_the_first_sentences_of_the_full_list():
         full = sentences(text)
         for k in (1, 2, 3, 10):
             assert sentences(text, limit=k) == full[:k]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Rep. Ann Hale (R-Ariz.) Thursday said no. The vote failed.",
+         ["Rep. Ann Hale (R-Ariz.) Thursday said no.", "The vote failed."]),
+        ("She grew up in Tampa, Fla. He grew up in Ohio.",
+         ["She grew up in Tampa, Fla.", "He grew up in Ohio."]),
+        ("The Senate's No. 2 Democrat spoke first. Others followed.",
+         ["The Senate's No. 2 Democrat spoke first.", "Others followed."]),
+    ],
+)
+def test_state_and_party_abbreviations(text: str, want: list[str]) -> None:
+    assert [text[s.start:s.end] for s in sentences(text)] == want
+
+
+def test_credit_lines_have_their_own_kind() -> None:
+    text = "The bridge reopened.\n\nThe Associated Press contributed to this report."
+    assert [s.kind for s in sentences(text)] == ["body", "credit"]

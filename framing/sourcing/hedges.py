@@ -1,0 +1,127 @@
+"""Hedges in a document: the lexicon's matches, kept or dropped by their context rules.
+
+One case-insensitive phrase pass finds every form in lexicons/hedges.toml; forms with a
+``rule`` are then checked against a few words around them, because the commonest hedges are
+also everyday words: "May" the month and "Theresa May", "military might", "could not"
+(inability), modals inside a quotation (the quoted speaker's doubt, not the writer's), "a
+few months" and "the most".
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any
+
+from framing.sourcing.cues import SourcingLexicon
+from framing.sourcing.words import DETS, TOK
+from framing.text import Document
+
+#: spans of time: "a few months", "many years" are durations, not vague groups
+_TIME_UNITS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "decade decades century centuries time times".split()
+)
+_NUMBERS = frozenset("two three four five six seven eight nine ten dozen".split())
+_NEGATION = frozenset(("not", "n't", "never"))
+_BE = frozenset("is are was were be been being".split())
+#: words after "might" that show the noun ("military might", "with all its might")
+_NOUN_AFTER = frozenset("of and or to is was at in on for with from against the a an".split())
+
+
+def _word_before(text: str, pos: int) -> str:
+    toks = TOK.findall(text, max(0, pos - 30), pos)
+    return toks[-1].lower() if toks else ""
+
+
+def _word_after(text: str, pos: int) -> str:
+    m = TOK.search(text, pos, pos + 30)
+    return m.group().lower() if m else ""
+
+
+def _modal_ok(text: str, s: int, e: int, sent_start: int, in_quote: bool) -> bool:
+    form = text[s:e]
+    if in_quote:
+        return False  # the quoted speaker's "could", not the writer's
+    if form[0] == "M" and form.lower() == "may":
+        # "May" capitalised mid-sentence is the month or a name; at a sentence start it is
+        # the month when a day number follows ("May 5 was ...")
+        if s > sent_start or _word_after(text, e).isdigit():
+            return False
+    before, after = _word_before(text, s), _word_after(text, e)
+    low = form.lower()
+    if low == "might" and (before in DETS or before.endswith(("'s", "\u2019s", "al", "ic"))
+                           or after in _NOUN_AFTER or not after[:1].isalpha()):
+        return False  # "military might", "the might of", "with all its might."
+    if low == "can" and (before in ("a", "an", "the") or after in ("of",)):
+        return False  # "a can of paint"
+    if low in ("could", "can") and (after in _NEGATION or text[e:e + 3].lower() == "n't"):
+        return False  # "could not attend", "can't": inability, not doubt
+    if low in ("could", "can") and after in ("you", "i", "we", "he", "she", "they"):
+        return False  # "Could you ...": a question or request
+    return True
+
+
+def _quantifier_ok(text: str, s: int, e: int) -> bool:
+    low = text[s:e].lower()
+    before, after = _word_before(text, s), _word_after(text, e)
+    if after in _TIME_UNITS:
+        return False  # "a few months ago", "for many years"
+    if low == "most" and (before in ("the", "at") or not (
+            after in ("of", "other") or (after.endswith("s") and not after.endswith(("ss", "ous")))
+            or not after[:1].isalpha())):
+        return False  # "the most powerful", "most common": superlatives; "at most": a bound
+    if low == "certain" and (before in _BE or before in _NEGATION or before in ("almost", "for")):
+        return False  # "it is certain", "for certain": certainty, not a hedge
+    if low == "others" and (before.isdigit() or before in _NUMBERS):
+        return False  # "killed one and wounded three others": a count
+    return True
+
+
+#: hedges the phrase list cannot hold because an adverb may interrupt them: "has also been
+#: reported", "is widely believed", "one of the ten most ..." (found from their rarer word
+#: first: a case-insensitive scan of the whole text for these was most of the hedge time)
+_PASSIVE_VERB = re.compile(r"\b(?:said|reported|believed|thought|alleged|rumou?red|claimed|"
+                           r"considered|regarded|known|seen|described)\b")
+_PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|been)\s+(?:\w+ly|also|long|still|now|often|once|"
+                          r"even)\s+$", re.IGNORECASE)
+_ONE_OF = re.compile(r"\bone of the (?:\w+ )?(?:most|best|greatest|largest|biggest|leading|"
+                     r"finest|worst)\b", re.IGNORECASE)
+
+
+def _patterns(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _PASSIVE_VERB.finditer(text):
+        aux = _PASSIVE_AUX.search(text, max(0, m.start() - 30), m.start())
+        if aux:
+            out.append((aux.start(), m.end(), "evidential"))
+    if "one of the" in text or "One of the" in text:
+        out += [(m.start(), m.end(), "weasel") for m in _ONE_OF.finditer(text)]
+    return out
+
+
+def find_hedges(doc: Document, lex: SourcingLexicon) -> list[dict[str, Any]]:
+    """Every hedge kept by its context rule: ``{text, start, end, kind}``, in text order."""
+    text = doc.text
+    sents = doc.sentences
+    starts = [s.start for s in sents]
+    quotes = [q for q in doc.quotes if not q.is_short]
+    q_starts = [q.inner_start for q in quotes]
+    out: list[dict[str, Any]] = []
+    for hs, he in lex.hedges.finditer(text):
+        kind, rule = lex.hedge_kinds.get(text[hs:he].lower().replace("\u2019", "'"),
+                                         ("epistemic", ""))
+        if rule == "modal":
+            si = bisect_right(starts, hs) - 1
+            k = bisect_right(q_starts, hs) - 1
+            in_quote = k >= 0 and hs < quotes[k].inner_end
+            if not _modal_ok(text, hs, he, sents[si].start if si >= 0 else 0, in_quote):
+                continue
+        elif rule == "quantifier" and not _quantifier_ok(text, hs, he):
+            continue
+        out.append({"text": text[hs:he], "start": hs, "end": he, "kind": kind})
+    for ps, pe, kind in _patterns(text):
+        if not any(h["start"] < pe and ps < h["end"] for h in out):
+            out.append({"text": text[ps:pe], "start": ps, "end": pe, "kind": kind})
+    out.sort(key=lambda h: h["start"])
+    return out

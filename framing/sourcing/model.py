@@ -1,0 +1,82 @@
+"""The extractor's record of one attribution and the per-document lookups the rules share."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from framing.sourcing.cues import Cue, SourcingLexicon
+from framing.sourcing.words import TOK
+from framing.text import Document
+
+
+@dataclass
+class Extracted:
+    """One attribution (offsets index the document text)."""
+
+    cue: tuple[int, int]
+    cue_info: Cue
+    source: tuple[int, int] | None = None
+    source_type: str = "unknown"
+    content: tuple[int, int] | None = None
+    direct_quote: bool = False
+    cites: Extracted | None = None
+    resolved: dict[str, Any] | None = None
+    sentence: int = -1
+    paragraph: int = -1
+    continued: bool = False
+    pronoun: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# ----------------------------------------------------------------------------- extraction
+class Ctx:
+    """Per-document lookups shared by the rules."""
+
+    def __init__(self, doc: Document, lex: SourcingLexicon) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex = lex
+        self.sents = doc.sentences
+        self.sent_starts = [s.start for s in self.sents]
+        self.quotes = [q for q in doc.quotes if not q.is_short]
+        self.q_starts = [q.start for q in self.quotes]
+        self.q_ends = [q.end for q in self.quotes]
+
+    def tokens(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Tokens of ``text[start:end]`` (a window next to a cue: a few hundred characters)."""
+        return [(m.start(), m.end(), m.group()) for m in TOK.finditer(self.text, start, end)]
+
+    def sentence_of(self, pos: int) -> int:
+        return bisect_right(self.sent_starts, pos) - 1
+
+    def quote_ending_before(self, pos: int, lo: int) -> Any:
+        k = bisect_right(self.q_ends, pos) - 1
+        if k >= 0:
+            q = self.quotes[k]
+            gap = self.text[q.end:pos]
+            if q.end >= lo - 1 and not gap.strip(" ,\u2014-\n") and q.inner_end > q.inner_start:
+                return q
+            # the closing mark may follow the comma: ',"' is inside q already
+        return None
+
+    def quote_starting_after(self, pos: int, limit: int) -> Any:
+        k = bisect_right(self.q_starts, pos - 1)
+        if k < len(self.quotes):
+            q = self.quotes[k]
+            if q.start <= limit:
+                return q
+        return None
+
+    def inside_quote(self, pos: int) -> Any:
+        k = bisect_right(self.q_starts, pos) - 1
+        if k >= 0 and self.quotes[k].inner_start <= pos < self.quotes[k].inner_end:
+            return self.quotes[k]
+        return None
+
+
+def span_dict(text: str, span: tuple[int, int] | None) -> dict[str, Any] | None:
+    if span is None:
+        return None
+    return {"text": text[span[0]:span[1]], "start": span[0], "end": span[1]}
