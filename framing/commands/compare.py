@@ -159,9 +159,12 @@ def load_inputs(
     from framing.compare.furniture import strip_corpus
     from framing.extract import extract_features
 
+    print(f"framing: loading {', '.join(args.paths)}", file=sys.stderr, flush=True)
     corpus = drop_oversized(_load_corpus(args, args.paths))
     source = corpus
     if not getattr(args, "keep_boilerplate", False):
+        print(f"framing: stripping page residue from {len(corpus)} articles", file=sys.stderr,
+              flush=True)
         # the names stripped are the corpus's outlets (and every wire agency) whatever the
         # articles are compared by: the values of --by bias are labels, not names
         source = strip_corpus(corpus, outlets=getattr(args, "strip_outlets", None))
