@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import copy
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,9 +51,46 @@ def register(sub: Any) -> None:
     p.add_argument("--seed", type=non_negative, default=0, metavar="N",
                    help="random seed for folds, bootstrap and models (default 0)")
     p.add_argument(
-        "--repeats", type=positive, default=1, metavar="N",
+        "--repeats", type=positive, default=None, metavar="N",
         help="score every model on N fold draws (seeds SEED..SEED+N-1) and report the spread "
-        "(default 1: one draw)",
+        "(default 1; 5 with --thorough)",
+    )
+    p.add_argument(
+        "--thorough", action="store_true",
+        help="the full analysis: 5 fold draws, 30 bootstrap refits for coefficient intervals, "
+        "recalibration folds grouped by near duplicates, word models also scored on unstripped "
+        "text, the combined model's framing weight by inner CV (minutes, not seconds)",
+    )
+    p.add_argument(
+        "--cv", choices=("groups", "outlet"), default="groups",
+        help="groups (default): folds over near-duplicate groups, every outlet on both sides; "
+        "outlet: hold each outlet out in turn, to score a label (--by lean) on outlets never seen",
+    )
+    p.add_argument(
+        "--test-outlets", metavar="FILE|LIST",
+        help="train on the other outlets and score on these: a comma-separated list or a file "
+        "with one outlet per line (needs --by other than outlet)",
+    )
+    p.add_argument(
+        "--control", choices=("genre",), default=None,
+        help="genre: weigh training articles so genre (news report, opinion, wire copy, live "
+        "blog) cannot stand in for --by; scores are reported with and without the control",
+    )
+    # defaults resolved in run() from framing.compare.selection, so that building the parser
+    # does not import the comparison's dependencies (scikit-learn, scipy)
+    p.add_argument(
+        "--min-articles", type=int, default=None, metavar="N",
+        help="compare only values of --by with at least N articles (default 5); the rest are "
+        "listed in summary.json and on stderr",
+    )
+    p.add_argument(
+        "--max-outlets", type=int, default=None, metavar="N",
+        help="compare at most the N largest values of --by (default 30; 0: no cap)",
+    )
+    p.add_argument(
+        "--style", action="store_true",
+        help="let the framing models read house-style columns too (article length, spelling "
+        "variants); left out by default so style cannot pass for framing",
     )
     p.add_argument("--near-dup", type=fraction, default=None, metavar="J",
                    help="MinHash Jaccard threshold for near-duplicate groups, above 0 and at most 1 "
@@ -118,19 +156,25 @@ def load_inputs(
             if args.corpus:
                 corpus = _load_corpus(args, args.corpus)
             return table, spans, corpus, corpus
-    from framing.compare.leakage import strip_corpus
+    from framing.compare.furniture import strip_corpus
     from framing.extract import extract_features
 
+    print(f"framing: loading {', '.join(args.paths)}", file=sys.stderr, flush=True)
     corpus = drop_oversized(_load_corpus(args, args.paths))
     source = corpus
     if not getattr(args, "keep_boilerplate", False):
-        source = strip_corpus(
-            corpus, by=getattr(args, "by", "outlet"), outlets=getattr(args, "strip_outlets", None)
-        )
-    print(f"framing: extracting features from {len(corpus)} articles", file=sys.stderr)
+        print(f"framing: stripping page residue from {len(corpus)} articles", file=sys.stderr,
+              flush=True)
+        # the names stripped are the corpus's outlets (and every wire agency) whatever the
+        # articles are compared by: the values of --by bias are labels, not names
+        source = strip_corpus(corpus, outlets=getattr(args, "strip_outlets", None))
+    print(f"framing: extracting features from {len(corpus)} articles", file=sys.stderr, flush=True)
+    t0 = time.perf_counter()
     features, spans_df = extract_features(
         source, lexicons=tuple(args.lexicon), workers=args.workers, progress=sys.stderr.isatty()
     )
+    print(f"framing: extracted {features.shape[1]} columns in {time.perf_counter() - t0:.0f} s",
+          file=sys.stderr, flush=True)
     return features, spans if spans is not None else spans_df, corpus, source
 
 
@@ -172,13 +216,48 @@ def _label_column(df: pd.DataFrame, wanted: str | None) -> str | None:
     raise FramingError(f"label column {wanted!r} not found (columns: {list(df.columns)[:15]})")
 
 
+def test_outlets(value: str | None) -> list[str] | None:
+    """``--test-outlets``: a file with one outlet per line, or a comma-separated list."""
+    if not value:
+        return None
+    path = Path(value)
+    if path.is_file():
+        try:
+            names = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(path, f"cannot read test outlets: {exc}") from None
+    else:
+        names = value.split(",")
+    names = [n.strip() for n in names if n.strip() and not n.strip().startswith("#")]
+    if not names:
+        raise FramingError(f"--test-outlets {value!r} names no outlet")
+    return names
+
+
+def _say(msg: str) -> None:
+    print(f"framing: {msg}", file=sys.stderr, flush=True)
+
+
 def run(args: argparse.Namespace) -> int:
     from framing.atomic import staged_dir
     from framing.compare import compare_outlets
     from framing.compare.api import check_table, write_results
     from framing.compare.io import RESULT_FILES, check_result_dir
+    from framing.compare.selection import MAX_GROUPS, MIN_ARTICLES
 
     check_result_dir(args.output)  # before extraction, which can take minutes
+    if args.repeats is not None and args.repeats < 1:
+        raise FramingError(f"--repeats must be at least 1, got {args.repeats}")
+    if args.min_articles is None:
+        args.min_articles = MIN_ARTICLES
+    if args.max_outlets is None:
+        args.max_outlets = MAX_GROUPS
+    if args.min_articles < 1 or args.max_outlets < 0:
+        raise FramingError("--min-articles must be at least 1 and --max-outlets at least 0")
+    held_out = test_outlets(args.test_outlets)
+    if (args.cv == "outlet" or held_out) and args.by == "outlet":
+        raise FramingError("--cv outlet and --test-outlets need --by COLUMN other than outlet "
+                           "(a label such as lean): an outlet never seen cannot be recognised")
     features, spans, corpus, span_corpus = load_inputs(args)
     if args.within_story is not None and corpus is None and span_corpus is None:  # before minutes of work
         raise FramingError("--within-story needs the articles' text: pass the corpus, or --corpus with a feature table")
@@ -186,7 +265,7 @@ def run(args: argparse.Namespace) -> int:
     if args.near_dup is not None:
         kwargs["near_dup_threshold"] = args.near_dup
     try:
-        check_table(features, args.by)
+        check_table(features, args.by, args.min_articles)
         label = _label_column(features, args.label_col)
         result = compare_outlets(
             features,
@@ -200,7 +279,14 @@ def run(args: argparse.Namespace) -> int:
             n_splits=args.folds,
             n_boot=args.bootstrap,
             n_repeats=args.repeats,
-            progress=lambda msg: print(f"framing: {msg}", file=sys.stderr, flush=True),
+            progress=_say,
+            thorough=args.thorough,
+            cv=args.cv,
+            test_outlets=held_out,
+            control=args.control,
+            min_articles=args.min_articles,
+            max_groups=args.max_outlets or None,
+            style=args.style,
             **kwargs,
         )
     except InputError:  # already names its file (the ratings CSV, say)
@@ -227,7 +313,8 @@ def format_summary(s: dict[str, Any]) -> str:
     cv = s["cv"]
     lines = [
         f"{s['n_articles']} articles, {s['n_outlets']} {s['by']} values, {s['n_features']} features;"
-        f" {cv['method']} k={cv['n_splits']} over {cv['n_groups']} groups ({cv['grouping']})",
+        f" {cv['method']} k={cv['n_splits']} over {cv['n_groups']} groups ({cv['grouping']});"
+        f" {s.get('effort', 'fast')}",
     ]
     for kind, m in s["models"].items():
         lo, hi = m["macro_f1_ci"]
@@ -237,6 +324,8 @@ def format_summary(s: dict[str, Any]) -> str:
         if "repeated_cv" in m:
             r = m["repeated_cv"]
             line += f"  over {len(r['macro_f1'])} fold draws: {r['mean']:.3f} sd {r['sd']:.3f}"
+        if "without_control" in m:
+            line += f"  (without the genre control: {m['without_control']['macro_f1']:.3f})"
         lines.append(line)
     c = s.get("credibility")
     if c and c.get("auc") is not None:

@@ -31,6 +31,20 @@ def register(sub: Any) -> None:
     p.set_defaults(func=run, label_col=None)
 
 
+def strip_own_names(bundle: dict[str, Any], outlets: list[str]) -> None:
+    """Let a word model's stripper also cut these outlets' names (and their aliases): articles
+    from outlets the model never saw name themselves too."""
+    from framing.compare.leakage import outlet_names
+
+    model = bundle["model"]
+    ct = getattr(model, "named_steps", {}).get("features")
+    if ct is None or "text" not in getattr(ct, "named_transformers_", {}):
+        return
+    strip = ct.named_transformers_["text"].named_steps["strip"]
+    known = tuple(strip.outlets or ())
+    strip.set_params(outlets=tuple(sorted(set(known) | set(outlet_names(outlets)))))
+
+
 def predict_frame(bundle: dict[str, Any], features: pd.DataFrame) -> pd.DataFrame:
     """Predictions for a feature table (with ``text`` when the model reads words)."""
     import numpy as np
@@ -74,11 +88,16 @@ def run(args: argparse.Namespace) -> int:
 
     args.spans = None
     args.by = bundle.get("by", "outlet")
-    args.strip_outlets = list(bundle.get("classes", [])) or None
+    # the outlets stripped are the predicted corpus's own (its `outlet` column), whatever the
+    # model predicts: a label's values are not names
+    args.strip_outlets = None
     features, _, corpus, _ = load_inputs(args)
     texts = _texts(features, corpus)
     if texts is not None:
         features = features.reset_index(drop=True).assign(text=texts.values)
+    source = corpus if corpus is not None else features
+    if "outlet" in source.columns:
+        strip_own_names(bundle, sorted(source["outlet"].dropna().astype(str).unique()))
     out = predict_frame(bundle, features)
     out["note"] = None
     left_out = dict((corpus.attrs if corpus is not None else {}).get("left_out", {}))

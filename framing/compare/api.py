@@ -1,71 +1,49 @@
 """``compare_outlets``: classifiers, explanations, statistics and credibility in one call.
 
-The CLI (``framing compare``) and the notebooks call this; it returns a ``ComparisonResult``
-and, given ``out_dir``, writes the tidy tables, ``summary.json`` and the saved model.
+The CLI (``framing compare``), the report and the notebooks call this; it returns a
+``ComparisonResult`` and, given ``out_dir``, writes the tidy tables, ``summary.json`` and the
+saved model. The steps: choose the groups to compare (``selection``), find each article's
+genre and near duplicates, strip page residue (counting what goes, per outlet), score the
+three models on the same folds (``classify``), fit and explain them, then the statistics.
 """
 
 from __future__ import annotations
 
 import time
-import warnings
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
+from threadpoolctl import threadpool_limits
 
 from framing import __version__
 from framing.compare import credibility as cred
-from framing.compare import explain, stats
-from framing.compare import io as cio
-from framing.compare.leakage import outlet_names, strip_boilerplate
-from framing.compare.models import (
-    MODEL_KINDS,
-    build_model,
-    chosen_params,
-    evaluate,
-    final_pipeline,
-    fit_model,
-    framing_columns,
-    macro_f1,
-    make_cv,
-    oof_predict,
-    top_confusions,
-)
+from framing.compare import stats
+from framing.compare.classify import FAST, THOROUGH, Setup, fit_and_explain, score_kind
+from framing.compare.columns import framing_columns, is_style
+from framing.compare.control import balancing_weights, confounded_strata
+from framing.compare.cv import make_cv, outlet_cv
+from framing.compare.furniture import BoilerplateStripper, strip_texts
+from framing.compare.leakage import outlet_names
+from framing.compare.models import MODEL_KINDS
 from framing.compare.neardup import near_duplicate_groups
+from framing.compare.results import ComparisonResult, write_results
+from framing.compare.selection import MAX_GROUPS, MIN_ARTICLES, select_groups
+from framing.compare.shares import exclusion_table, naming_shares
+from framing.compare.termcache import shared_term_counts
 from framing.errors import FramingError
 
 NEAR_DUP_THRESHOLD = 0.3
-#: The fewest articles a value of ``by`` needs to take part, and at least two values must
-#: have them: with fewer, a cross-validation training fold holds one or two of its articles,
-#: and the word models' vocabulary pruning and inner folds fail (scikit-learn's "n_splits=2
-#: cannot be greater than the number of members in each class").
-MIN_GROUP_ARTICLES = 5
-#: Models whose framing weight is chosen by inner CV. The framing model's optional column cut
-#: is not: on FA-KES it moved macro-F1 by 0.005 at five times the cost.
-TUNED = ("combined",)
+#: Pairwise tests (Dunn, Cliff's delta) are run for at most this many features, those with
+#: the largest Kruskal-Wallis effects among the significant ones (all significant ones with
+#: ``thorough``): post-hoc tests where the omnibus test found a difference.
+PAIRWISE_FEATURES = 50
+CONTROLS = ("genre",)
+CV_MODES = ("groups", "outlet")
 
-
-@dataclass
-class ComparisonResult:
-    """Everything ``framing compare`` reports; ``summary`` is summary.json."""
-
-    summary: dict[str, Any]
-    stats: pd.DataFrame
-    pairwise: pd.DataFrame
-    confusion: dict[str, pd.DataFrame]
-    similarity: pd.DataFrame
-    profiles: pd.DataFrame
-    linkage: np.ndarray
-    linkage_labels: list[str]
-    top_features: pd.DataFrame
-    predictions: pd.DataFrame
-    per_outlet: pd.DataFrame
-    credibility: pd.DataFrame | None = None
-    ratings: pd.DataFrame | None = None
-    model_bundle: dict[str, Any] | None = field(default=None, repr=False)
+__all__ = ["ComparisonResult", "check_table", "compare_outlets", "write_results"]
 
 
 def _texts(features_df: pd.DataFrame, corpus_df: pd.DataFrame | None) -> pd.Series | None:
@@ -81,55 +59,17 @@ def _texts(features_df: pd.DataFrame, corpus_df: pd.DataFrame | None) -> pd.Seri
     return None
 
 
-def _finish_text_block(model: Any, outlets: list[str]) -> None:
-    """Switch the stateless stripping rules on, so the fitted model takes raw text."""
-    ct = model.named_steps["features"]
-    if "text" not in ct.named_transformers_:
-        return
-    block = ct.named_transformers_["text"]
-    block.named_steps["strip"].set_params(rules=True, outlets=tuple(outlets))
+def _corpus_column(df: pd.DataFrame, corpus_df: pd.DataFrame | None, col: str) -> pd.Series:
+    """A metadata column (title, origin) for each row, from the table or the corpus."""
+    if col in df.columns:
+        return df[col].reset_index(drop=True)
+    if corpus_df is not None and col in corpus_df.columns:
+        m = corpus_df.assign(id=corpus_df["id"].astype(str)).drop_duplicates("id").set_index("id")
+        return df["id"].astype(str).map(m[col]).reset_index(drop=True)
+    return pd.Series([None] * len(df))
 
 
-def _model(kind: str, cols: list[str], seed: int, furniture: bool = True) -> Any:
-    """The one model every step scores and fits: text arrives stripped of the stateless rules
-    (done once up front, see ``compare_outlets``); site chrome is learned per training fold."""
-    return build_model(
-        kind, cols, strip_rules=False, strip_furniture=furniture, seed=seed, tune=kind in TUNED
-    )
-
-
-def _repeated_scores(
-    kind: str, cols: list[str], data: pd.DataFrame, y: np.ndarray, groups: np.ndarray,
-    first: float, n_splits: int, seed: int, n_repeats: int,
-) -> dict[str, Any]:
-    """Macro-F1 over ``n_repeats`` fold draws (the first is the main score, already computed)."""
-    t0 = time.perf_counter()
-    scores = [first]
-    for r in range(1, n_repeats):
-        plan = make_cv(y, groups, n_splits=n_splits, seed=seed + r)
-        pred, _, classes = oof_predict(_model(kind, cols, seed), data, y, plan)
-        scores.append(macro_f1(y, pred, classes))
-    return {
-        "fold_seeds": [seed + r for r in range(n_repeats)],
-        "macro_f1": scores,
-        "mean": float(np.mean(scores)),
-        "sd": float(np.std(scores, ddof=1)),
-        "seconds_extra_draws": round(time.perf_counter() - t0, 1),
-    }
-
-
-def _flat_ci(scores: dict[str, Any]) -> dict[str, Any]:
-    """``{"f1_ci": [lo, hi]}`` as ``f1_ci_low``/``f1_ci_high`` columns for the tidy CSV."""
-    out: dict[str, Any] = {}
-    for key, value in scores.items():
-        if isinstance(value, list):
-            out[f"{key}_low"], out[f"{key}_high"] = value
-        else:
-            out[key] = value
-    return out
-
-
-def check_table(df: pd.DataFrame, by: str) -> None:
+def check_table(df: pd.DataFrame, by: str, min_articles: int = MIN_ARTICLES) -> None:
     """Raise a one-line ``FramingError`` when ``df`` cannot be compared by ``by``."""
     if by not in df.columns:
         raise FramingError(f"no column {by!r} to compare by (columns: {list(df.columns)[:12]}...)")
@@ -138,10 +78,10 @@ def check_table(df: pd.DataFrame, by: str) -> None:
     counts = df[by].dropna().astype(str).value_counts()
     if len(counts) < 2:
         raise FramingError(f"need at least two values of {by!r} to compare, found {len(counts)}")
-    if (counts >= MIN_GROUP_ARTICLES).sum() < 2:
+    if (counts >= min_articles).sum() < 2:
         found = ", ".join(f"{k} {v}" for k, v in counts.head(6).items()) + (" ..." if len(counts) > 6 else "")
         raise FramingError(
-            f"the comparison needs at least two values of {by!r} with at least {MIN_GROUP_ARTICLES} "
+            f"the comparison needs at least two values of {by!r} with at least {min_articles} "
             f"articles each (found: {found})"
         )
 
@@ -159,7 +99,35 @@ def _shared_words(texts: list[str]) -> bool:
     return True
 
 
-def compare_outlets(
+def _check_options(by: str, cv: str, test_outlets: Any, control: str | None,
+                   df: pd.DataFrame, n_repeats: int | None) -> None:
+    if n_repeats is not None and n_repeats < 1:
+        raise FramingError(f"repeats must be at least 1, got {n_repeats}")
+    if cv not in CV_MODES:
+        raise FramingError(f"unknown cv {cv!r}; known: {', '.join(CV_MODES)}")
+    if control is not None and control not in CONTROLS:
+        raise FramingError(f"unknown control {control!r}; known: {', '.join(CONTROLS)}")
+    if (cv == "outlet" or test_outlets is not None) and by == "outlet":
+        raise FramingError("holding outlets out needs a label to predict (--by COLUMN other than "
+                           "outlet): an outlet never seen cannot be recognised")
+    if (cv == "outlet" or test_outlets is not None) and "outlet" not in df.columns:
+        raise FramingError("holding outlets out needs an 'outlet' column")
+
+
+def compare_outlets(*args: Any, **kwargs: Any) -> ComparisonResult:
+    """Compare groups of articles (outlets by default) on their framing features; see
+    ``_compare`` for the arguments.
+
+    The work runs with the BLAS and OpenMP pools held to one thread: the matrices here are a
+    few hundred rows wide, so threads buy nothing, and on a machine shared with other jobs an
+    idle OpenBLAS thread spins. On FA-KES five framing-model fits took 13.8 CPU-seconds with
+    two BLAS threads and 1.0 with one, with the same predictions.
+    """
+    with threadpool_limits(limits=1):
+        return _compare(*args, **kwargs)
+
+
+def _compare(
     features_df: pd.DataFrame,
     spans_df: pd.DataFrame | None = None,
     by: str = "outlet",
@@ -172,67 +140,122 @@ def compare_outlets(
     n_splits: int = 5,
     near_dup_threshold: float = NEAR_DUP_THRESHOLD,
     n_boot: int = 1000,
-    n_coef_boot: int = 30,
+    n_coef_boot: int | None = None,
     top_k: int = 5,
     models: tuple[str, ...] = MODEL_KINDS,
-    n_repeats: int = 1,
+    n_repeats: int | None = None,
     progress: Callable[[str], None] | None = None,
+    thorough: bool = False,
+    cv: str = "groups",
+    test_outlets: list[str] | None = None,
+    control: str | None = None,
+    min_articles: int = MIN_ARTICLES,
+    max_groups: int | None = MAX_GROUPS,
+    style: bool = False,
 ) -> ComparisonResult:
     """Compare groups of articles (outlets by default) on their framing features.
 
     ``corpus_df`` supplies article text when the feature table has none (word models,
-    near-duplicate detection); ``spans_corpus_df`` is the text the evidence spans index, when
-    the features were extracted from a different (e.g. boilerplate-stripped) copy.
-    ``n_repeats`` > 1 scores every model again on folds drawn with seeds ``seed + 1``, ...:
-    the bootstrap interval covers which articles were sampled, not which fold each landed in,
-    and on a few hundred articles the fold draw alone moves macro-F1 by a few points.
-    ``progress`` receives one line per step (a run on a thousand articles takes minutes).
+    near-duplicate detection, genre); ``spans_corpus_df`` is the text the evidence spans index,
+    when the features were extracted from a different (e.g. boilerplate-stripped) copy.
+    The fast default scores each model once on ``n_splits`` grouped folds; ``thorough`` runs
+    today's full analysis (``classify.THOROUGH``); ``n_repeats`` and ``n_coef_boot`` override
+    its fold draws and coefficient bootstraps. ``cv="outlet"`` holds whole outlets out (leave
+    one out) and ``test_outlets`` names the outlets to score on, for predicting a label
+    (``by``) on outlets never seen. ``control="genre"`` weighs training articles so genre
+    cannot stand in for ``by`` and reports every score both ways. Only groups with at least
+    ``min_articles`` articles are compared, at most ``max_groups`` of them (None: all); the
+    rest are listed in the summary and told to ``progress``. ``style`` lets the framing models
+    read house-style columns (``columns.is_style``), left out by default.
     """
     say = progress or (lambda _msg: None)
-    if n_repeats < 1:
-        raise FramingError(f"repeats must be at least 1, got {n_repeats}")
     t0 = time.perf_counter()
-    check_table(features_df, by)
+    check_table(features_df, by, min_articles)
+    _check_options(by, cv, test_outlets, control, features_df, n_repeats)
+    effort = THOROUGH if thorough else FAST
+    effort = type(effort)(**{**effort.__dict__,
+                             **({"n_repeats": n_repeats} if n_repeats else {}),
+                             **({"n_coef_boot": n_coef_boot} if n_coef_boot is not None else {})})
+    held_out = cv == "outlet" or test_outlets is not None
+
     df = features_df[features_df[by].notna()].reset_index(drop=True).copy()
     df["id"] = df["id"].astype(str)
+    sel = select_groups(df[by], min_articles, max_groups)
+    if sel.left_out:
+        say(sel.message(by) or "")
+        df = df[df[by].astype(str).isin(sel.kept)].reset_index(drop=True)
+    if df[by].nunique() < 2:
+        raise FramingError(f"fewer than two values of {by!r} have {min_articles}+ articles")
     y = np.array(df[by].astype(str).tolist(), dtype=object)
-    exclude = {by, "id"} | ({label_col} if label_col else set())
-    cols = framing_columns(df, exclude=exclude)
+    exclude = {by, "id", "genre", "genre_cue"} | ({label_col} if label_col else set())
+    all_cols = framing_columns(df, exclude=exclude)
+    cols = all_cols if style else [c for c in all_cols if not is_style(c)]
     if not cols:
         raise FramingError("the feature table has no <family>__<name> feature columns")
-    leaked = exclude & set(cols)
-    assert not leaked, f"metadata columns among features: {leaked}"  # framing_columns excludes them
+    counts = pd.Series(y).value_counts()
+    notes: list[str] = []
 
     texts = _texts(df, corpus_df)
-    notes: list[str] = []
     if texts is not None and not _shared_words(texts.tolist()):
         notes.append("word models skipped: no word is shared by two articles (empty or near-empty texts)")
         models = tuple(m for m in models if m == "framing")
     if texts is not None:
+        say(f"near duplicates and genre of {len(df)} articles")
         groups = near_duplicate_groups(texts.tolist(), threshold=near_dup_threshold, seed=seed + 1)
         group_method = f"MinHash LSH Jaccard >= {near_dup_threshold} on word 5-shingles"
+        if "genre" not in df.columns:
+            from framing.genre import genre_table
+
+            g = genre_table(pd.DataFrame({"text": texts, "title": _corpus_column(df, corpus_df, "title"),
+                                          "origin": _corpus_column(df, corpus_df, "origin")}))
+            df["genre"], df["genre_cue"] = g["genre"].to_numpy(), g["genre_cue"].to_numpy()
     else:
         groups = np.arange(len(df))
         group_method = "none (no article text: each article its own group)"
         notes.append("no article text: tfidf and combined models skipped")
         models = tuple(m for m in models if m == "framing")
-    plan = make_cv(y, groups, n_splits=n_splits, seed=seed)
-    counts = pd.Series(y).value_counts()
+    if control == "genre" and "genre" not in df.columns:
+        raise FramingError("the genre control needs article text (or a 'genre' column)")
+    outlets = df["outlet"].astype(str).to_numpy() if "outlet" in df.columns else y
+    if held_out:
+        plan = outlet_cv(y, outlets, groups, test_outlets=test_outlets, n_splits=n_splits, seed=seed)
+    else:
+        plan = make_cv(y, groups, n_splits=n_splits, seed=seed)
     small = counts[counts < plan.n_splits].index.tolist()
-    if small:
+    if small and not held_out:
         notes.append(f"fewer articles than folds for: {', '.join(map(str, small))}")
 
+    # The names stripped are the outlets' (and every wire agency's), whatever ``by`` is: the
+    # values of a label column ("0", "left") are not names and must never be cut from the text.
+    strip_names = outlet_names(sorted(set(outlets)) if "outlet" in df.columns else [])
     X = df.copy()
-    Xs = df.copy()
+    Xs = rules = df
+    excluded: dict[str, Any] = {}
     if texts is not None:
+        say(f"stripping page residue from {len(df)} articles")
         X["text"] = texts.values
-        names = outlet_names(sorted(set(y)))
-        Xs["text"] = [strip_boilerplate(t, names) for t in texts]
+        rules = df.copy()
+        rules["text"], cuts = strip_texts(texts.tolist(), strip_names, chrome=False)
+        Xs = rules
+        if not effort.chrome_per_fold:  # chrome learned once from every article's text
+            Xs = rules.copy()
+            Xs["text"], chrome_cuts = BoilerplateStripper(rules=False).fit_transform_counted(
+                rules["text"].tolist())
+            for c, n in zip(cuts, chrome_cuts, strict=True):
+                if n:
+                    c["chrome"] += n
+        excluded = exclusion_table(cuts, outlets)
     id_to_text = dict(zip(df["id"], texts.tolist(), strict=True)) if texts is not None else {}
     if spans_corpus_df is not None:
         span_texts = _texts(df[["id"]], spans_corpus_df)
         if span_texts is not None:
             id_to_text = dict(zip(df["id"], span_texts.tolist(), strict=True))
+
+    strata = df["genre"].astype(str).to_numpy() if "genre" in df.columns else None
+    weights = balancing_weights(y, strata) if control == "genre" else None
+    setup = Setup(cols=cols, y=y, plan=plan, groups=groups, seed=seed, n_splits=n_splits,
+                  n_boot=n_boot, effort=effort, held_out=held_out, weights=weights,
+                  strata=strata, say=say)
 
     summary_models: dict[str, Any] = {}
     confusion: dict[str, pd.DataFrame] = {}
@@ -240,115 +263,89 @@ def compare_outlets(
     per_outlet_rows: list[dict[str, Any]] = []
     tops: list[pd.DataFrame] = []
     fitted: dict[str, Any] = {}
-    for kind in models:
-        variants = [("stripped", Xs, True)] if kind != "framing" else [("", X, False)]
-        if kind != "framing":
-            variants.append(("unstripped", X, False))
-        entry: dict[str, Any] = {}
-        for variant, data, strip in variants:
-            say(f"{kind} model: cross-validating ({plan.n_splits} folds{', ' + variant if variant else ''})")
-            model = _model(kind, cols, seed, furniture=strip)
-            chosen: list[dict[str, Any]] = []
-            pred, _, classes = oof_predict(model, data, y, plan, chosen=chosen)
-            scores, cm = evaluate(y, pred, classes, n_boot=n_boot, seed=seed)
-            if variant == "unstripped":
-                entry["macro_f1_unstripped"] = scores["macro_f1"]
-                entry["macro_f1_unstripped_ci"] = scores["macro_f1_ci"]
-                entry["accuracy_unstripped"] = scores["accuracy"]
-            else:
-                entry.update(scores)
-                if any(chosen):
-                    entry["inner_cv_choice_per_fold"] = chosen
-                entry["confused"] = top_confusions(cm)
-                confusion[kind] = cm
-                pred_cols[kind] = pred
-            for o, s in scores["per_outlet"].items():
-                per_outlet_rows.append(
-                    {"model": kind, "variant": variant or "features", by: o, **_flat_ci(s)}
-                )
-        if n_repeats > 1:
-            data = Xs if kind != "framing" else X
-            extra = n_repeats - 1
-            say(f"{kind} model: {extra} more fold draw{'s' if extra > 1 else ''}")
-            entry["repeated_cv"] = _repeated_scores(
-                kind, cols, data, y, groups, entry["macro_f1"], n_splits, seed, n_repeats
-            )
-        if kind != "framing":
-            entry["boilerplate"] = "stripped: outlet names, datelines, bylines, credits, furniture"
-        # Full fit for explanations and the saved model, on the text stripped once up front;
-        # the stateless rules are then switched on inside the fitted pipeline so the saved
-        # model strips raw text itself, exactly as if it had been fitted on raw text.
-        say(f"{kind} model: fitting on all articles, explaining")
-        full = _model(kind, cols, seed)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            fit_model(full, Xs, y, groups)
-        if chosen_params(full):
-            entry["inner_cv_choice_full_fit"] = chosen_params(full)
-        full = final_pipeline(full)
-        _finish_text_block(full, sorted(set(y)))
-        fitted[kind] = full
-        ci = None
-        if kind == "framing" and n_coef_boot:
-            low, high, _ = explain.bootstrap_coefs(
-                full, X, y, n_boot=n_coef_boot, seed=seed, groups=groups
-            )
-            ci = (low, high)
-        top = explain.top_features(full, k=top_k, ci=ci)
-        top = explain.add_examples(top, df, by, spans_df=spans_df, texts=id_to_text)
-        top.insert(0, "model", kind)
-        tops.append(top)
-        entry["top_features"] = {
-            o: g.drop(columns=["model", "by"]).to_dict("records") for o, g in top.groupby("by")
-        }
-        summary_models[kind] = entry
+    with shared_term_counts():
+        for kind in models:
+            entry, pred, cm, rows = score_kind(kind, setup, Xs, X, by)
+            model, extra, top = fit_and_explain(kind, setup, rules, X, df, by, strip_names,
+                                                spans_df, id_to_text, top_k)
+            entry.update(extra)
+            summary_models[kind] = entry
+            confusion[kind] = cm
+            pred_cols[kind] = pred
+            per_outlet_rows += rows
+            tops.append(top)
+            fitted[kind] = model
 
     top_all = pd.concat(tops, ignore_index=True) if tops else pd.DataFrame()
-    say(f"statistics: Kruskal-Wallis and pairwise tests on {len(cols)} features")
-    kw = stats.kruskal_table(df, cols, by)
-    pairwise = stats.pairwise_table(df, cols, by)
+    say(f"statistics: Kruskal-Wallis on {len(all_cols)} features, pairwise tests on the strongest")
+    kw = stats.kruskal_table(df, all_cols, by)
+    sig = kw[kw["q"] < 0.05]["feature"].tolist()
+    pairwise = stats.pairwise_table(df, sig if thorough else sig[:PAIRWISE_FEATURES], by)
     prof = stats.profiles(df, cols, by)
     sim = stats.similarity(prof)
     z, labels = stats.cluster(prof)
+    shares = naming_shares(df, by)
 
-    predictions = pd.DataFrame({"id": df["id"], by: y, "group": groups})
+    tested = np.zeros(len(df), dtype=bool)
+    tested[plan.tested] = True
+    predictions = pd.DataFrame({"id": df["id"], by: y, "group": groups, "tested": tested})
+    if "outlet" in df.columns and by != "outlet":
+        predictions["outlet"] = outlets
+    if strata is not None:
+        predictions["genre"] = strata
+        predictions["genre_cue"] = df["genre_cue"].to_numpy()
     for kind, p in pred_cols.items():
-        predictions[f"pred_{kind}"] = p
+        predictions[f"pred_{kind}"] = np.where(tested, p, None)
+        if kind in setup.uncontrolled:
+            predictions[f"pred_{kind}_without_control"] = np.where(tested, setup.uncontrolled[kind],
+                                                                   None)
 
     summary: dict[str, Any] = {
         "framing_version": __version__,
         "by": by,
+        "effort": effort.name,
         "n_articles": int(len(df)),
         "n_outlets": int(len(counts)),
         "n_features": len(cols),
+        "style_columns_left_out": sorted(set(all_cols) - set(cols)),
         "articles_per_outlet": {str(k): int(v) for k, v in counts.items()},
+        "selection": sel.describe(),
         "cv": {
             **plan.describe(),
             "grouping": group_method,
             "near_dup_threshold": near_dup_threshold if texts is not None else None,
-            "n_near_dup_groups": int(
-                (pd.Series(groups).value_counts() > 1).sum()
-            ),
+            "n_near_dup_groups": int((pd.Series(groups).value_counts() > 1).sum()),
             "seed": seed,
             "bootstrap": n_boot,
-            "repeats": n_repeats,
+            "repeats": effort.n_repeats if not held_out else 1,
+            "coef_bootstrap": effort.n_coef_boot,
         },
         "models": summary_models,
         "stats": {
             "n_features_tested": int(kw["p"].notna().sum()),
             "n_significant_q05": int((kw["q"] < 0.05).sum()),
+            "n_pairwise_features": int(pairwise["feature"].nunique()) if len(pairwise) else 0,
             "top": kw.head(10)[["feature", "epsilon_sq", "q"]].to_dict("records"),
         },
         "clusters": {"order": stats.dendrogram_order(z, labels), "method": "average, cosine"},
+        "excluded": excluded,
         "notes": notes,
     }
+    if strata is not None:
+        summary["genre"] = {
+            "per_group": pd.crosstab(pd.Series(y, name=by), pd.Series(strata, name="genre"))
+            .to_dict("index"),
+            "control": control,
+        }
+        if control == "genre":
+            summary["genre"]["confounded"] = confounded_strata(y, strata)
 
     cred_table = None
     if label_col:
         say(f"credibility: {label_col!r} under grouped CV")
         cs, cred_table, cred_scores = cred.credibility(
             df, cols, label_col, groups, by=by, n_splits=n_splits, seed=seed, n_boot=n_boot,
-            n_coef_boot=n_coef_boot,
+            n_coef_boot=effort.n_coef_boot,
         )
         predictions["credibility_score"] = cred_scores
         summary["credibility"] = cs
@@ -372,64 +369,19 @@ def compare_outlets(
         "feature_cols": list(cols),
         "needs_text": best != "framing",
         "classes": [str(c) for c in fitted[best].classes_],
+        "strip_outlets": sorted(set(outlets)) if "outlet" in df.columns else [],
         "framing_version": __version__,
     }
     summary["saved_model"] = {"kind": best, "file": "model.skops"}
     summary["seconds"] = round(time.perf_counter() - t0, 1)
 
     result = ComparisonResult(
-        summary=summary,
-        stats=kw,
-        pairwise=pairwise,
-        confusion=confusion,
-        similarity=sim,
-        profiles=prof,
-        linkage=z,
-        linkage_labels=labels,
-        top_features=top_all,
-        predictions=predictions,
-        per_outlet=pd.DataFrame(per_outlet_rows),
-        credibility=cred_table,
-        ratings=ratings_table,
-        model_bundle=bundle,
+        summary=summary, stats=kw, pairwise=pairwise, confusion=confusion, similarity=sim,
+        profiles=prof, linkage=z, linkage_labels=labels, top_features=top_all,
+        predictions=predictions, per_outlet=pd.DataFrame(per_outlet_rows),
+        credibility=cred_table, ratings=ratings_table, model_bundle=bundle,
+        naming_shares=shares,
     )
     if out_dir is not None:
         write_results(result, out_dir)
     return result
-
-
-def write_results(result: ComparisonResult, out_dir: str | Path) -> Path:
-    """Write the tidy tables, summary.json and model.skops into ``out_dir``."""
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    by = result.summary.get("by", "outlet")
-    cio.write_csv(result.stats, out / "stats_kruskal.csv")
-    cio.write_parquet(result.pairwise, out / "stats_pairwise.parquet")
-    cio.write_csv(result.pairwise, out / "stats_pairwise.csv")
-    cio.write_csv(result.per_outlet, out / "per_outlet.csv")
-    tidy = [
-        cm.stack().rename("count").reset_index().assign(model=k)[["model", "true", "predicted",
-                                                                  "count"]]
-        for k, cm in result.confusion.items()
-    ]
-    if tidy:
-        cio.write_csv(pd.concat(tidy, ignore_index=True), out / "confusion.csv")
-    top = result.top_features.copy()
-    if len(top):
-        top["examples"] = top["examples"].map(lambda xs: " || ".join(xs))
-    cio.write_csv(top, out / "top_features.csv")
-    cio.write_csv(result.similarity.rename_axis(by).reset_index(), out / "similarity.csv")
-    cio.write_csv(result.profiles.copy().rename_axis(by).reset_index(), out / "profiles.csv")
-    link = pd.DataFrame(result.linkage, columns=["left", "right", "distance", "size"])
-    cio.write_csv(link, out / "linkage.csv")
-    cio.write_csv(result.predictions, out / "predictions.csv")
-    if result.credibility is not None:
-        cio.write_csv(result.credibility, out / "credibility_features.csv")
-    if result.ratings is not None:
-        cio.write_csv(result.ratings, out / "ratings_correlation.csv")
-    if result.model_bundle is not None:
-        cio.save_model(result.model_bundle, out / "model.skops")
-    summary = dict(result.summary)
-    summary["linkage_labels"] = result.linkage_labels
-    cio.write_json(summary, out / "summary.json")
-    return out

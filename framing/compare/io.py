@@ -69,7 +69,8 @@ def trusted_type_names() -> frozenset[str]:
 RESULT_FILES = frozenset({
     "stats_kruskal.csv", "stats_pairwise.parquet", "stats_pairwise.csv", "per_outlet.csv",
     "confusion.csv", "top_features.csv", "similarity.csv", "profiles.csv", "linkage.csv",
-    "predictions.csv", "credibility_features.csv", "ratings_correlation.csv", "model.skops",
+    "predictions.csv", "naming_shares.csv", "credibility_features.csv", "ratings_correlation.csv",
+    "model.skops",
     "summary.json",
     # framing compare --within-story (framing.stories.compare.write_within_story)
     "stories.parquet", "story_outlets.csv", "story_names.csv", "story_unique_facts.csv",

@@ -1,28 +1,26 @@
-"""Strip text that names the outlet rather than frames the story, before any word model sees it.
+"""Strip text that names the outlet rather than frames the story, before any model sees it.
 
 A word classifier that learns "SANA" or "Source TRTWorld and agencies" scores well and tells a
-researcher nothing about framing. We remove outlet names (every outlet the registry knows, since
-a republished credit and a self-mention look alike), leading timestamps and datelines, bylines
-and sign-offs, wire credits and site furniture. ``BoilerplateStripper`` wraps this as a transformer so the same
-stripping runs inside cross-validation and inside the saved model used by ``framing predict``.
+researcher nothing about framing, and framing features computed on a page count its chrome (a
+"FILE PHOTO" caption as an unattributed sentence, a dateline's "U.S." as a naming choice). We
+remove outlet names (the compared outlets' and every wire agency's), leading timestamps and
+datelines, bylines and sign-offs, wire and production credits, photo captions and credits,
+embedded-media and social chrome, layout labels and links: page residue that any news site
+leaves, whatever the story. Each cut is counted by kind (``strip_boilerplate(..., counts=...)``,
+``EXCLUSION_KINDS``) so a comparison can say, per outlet, what it took away. Chrome that only
+one site's pages share is learned from the pages (``furniture.py``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import numpy as np
-import pandas as pd
-from sklearn.base import BaseEstimator, TransformerMixin
-
+from framing.compare.names import _name_regex, outlet_names, outlet_spans
 from framing.compare.places import country_names, place_names
-from framing.corpus import as_texts
-from framing.io.outlets import OutletRegistry
-from framing.text.phrases import PhraseFinder
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -90,7 +88,8 @@ _BARE_DATELINE = re.compile(
 _TRAIL_STAMP = re.compile(
     rf"(?:(?:last\s+)?updated?\s*:?\s*(?:{_WEEKDAY},?\s*)?{_DATE}[^.]{{0,40}}"
     r"|updated with [^.]{0,60}"
-    r"|(?:\b[\w-]+(?:\s[\w-]+)?\s*)?/\s*(?:[A-Z][\w-]*\s*){1,3}\.?)\s*$",
+    # (the names in capitals whatever the flag says: "a Reuters/Ipsos poll agree." is prose)
+    r"|(?:\b[\w-]+(?:\s[\w-]+)?\s*)?/\s*(?-i:(?:[A-Z][\w-]*\s*){1,3})\.?)\s*$",
     re.IGNORECASE,
 )
 # Reuters-style production credits and trust lines anywhere.
@@ -128,78 +127,11 @@ _TRAIL_SIGNOFF = re.compile(
     rf"(?<=[.!?\"\u201d'])\s+{_SIGNOFF_WORD}(?:\s+(?:{_SIGNOFF_WORD}|al-\w+|bin|de|van)){{0,3}}"
     rf"(?:\s*/\s*(?:{_SIGNOFF_WORD}\s*){{0,3}})?\s*/?\s*$"
 )
-# What makes a recurring block at a page's edge site chrome rather than the outlet's own prose
-# (words that news prose itself uses, "comments" or "newspaper" alone, are not on the list):
-# it talks about the site (subscribe, share, copyright, apps, comments) or credits the page
-# ("agencies contributed to this report", "an edited translation of our Arabic edition"), dates
-# or tags it, or describes the outlet itself ("the world's premier pan-Arab daily newspaper").
-# A recurring background paragraph ("... accuses foreign actors of orchestrating the
-# conflict", "... sieges, mass executions and torture against civilians") has none of these
-# words and is the outlet's standing framing of the war, which the comparison exists to see.
-_CHROME = re.compile(
-    r"\b(?:subscribe|newsletter|copyright|all rights reserved|download|youtube|facebook|twitter"
-    r"|instagram|telegram|whatsapp|ios|android|app store|google play|watch live|live tv"
-    r"|read more|read also|also read|click here|sign up|follow us|like us|share this"
-    r"|(?:leave|post|add) a comment|\d+ comments?|comment via|advertisement|tags|topic"
-    r"|date of publication|published on|daily newspaper|privacy policy|terms of use|cookies?"
-    r"|contributed to this report|translation|translated (?:from|by)|edition)\b|\u00a9",
-    re.IGNORECASE,
-)
 _SPACES = re.compile(r"[ \t]{2,}")
 _TAIL = 400
 _HEAD = 400
 
 
-def _registry() -> OutletRegistry | None:
-    """The outlet registry (lexicons/outlets.toml), or None when it holds no outlets."""
-    reg = OutletRegistry.default()
-    return reg if len(reg) else None
-
-
-def _registry_names() -> list[str]:
-    """Every outlet name and alias the registry knows."""
-    reg = _registry()
-    return [] if reg is None else [n for o in reg.outlets for n in (o.name, *o.aliases)]
-
-
-def outlet_names(outlets: Iterable[str] | None = None) -> tuple[str, ...]:
-    """The names to strip: the compared outlets' names and aliases plus every wire agency.
-
-    Only these, not every outlet the registry knows: "the Syrian Observatory said" or "Press
-    TV reported" is sourcing, part of the framing we measure, whereas an outlet naming itself
-    or a wire credit only says who published the page. ``None`` strips every known name.
-    """
-    if outlets is None:
-        return tuple(sorted(set(_registry_names())))
-    wanted = {str(o).strip() for o in outlets if str(o).strip()}
-    names: set[str] = set(wanted)
-    reg = _registry()
-    if reg is None:  # no registry: the group labels themselves are all we know
-        return tuple(sorted(names))
-    for w in wanted:
-        o = reg.lookup(w)
-        if o is not None:
-            names.update((o.name, *o.aliases))
-    for o in reg.agencies():
-        names.update((o.name, *o.aliases))
-    return tuple(sorted(names))
-
-
-def _name_regex(names: list[str]) -> str:
-    """Alternation of names, longest first, tolerant of "Al-Manar" / "Al Manar" / "AlManar".
-
-    Acronyms (all capitals, up to five letters: "AP", "SANA", "TASS") must match in capitals,
-    so "ap" or "Sana'a" are left alone; other names match in any case.
-    """
-    parts = []
-    for name in sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True):
-        tokens = re.split(r"[\s\-]+", name)
-        pat = r"[\s\-]?".join(re.escape(t) for t in tokens)
-        parts.append(pat if _is_acronym(name) else f"(?i:{pat})")
-    return "|".join(parts)
-
-
-#: what a photo or wire credit in brackets says besides the agency: "(AFP Photo)", "(File
 #: photo: Reuters)", "(Anadolu and Agencies)"
 _CREDIT_WORD = r"(?i:(?:file\s+)?photos?|images?|video|archive|file|agencies)"
 
@@ -244,32 +176,6 @@ def _compiled(names: tuple[str, ...]) -> _Patterns:
     return _Patterns(dateline, caps_dateline, credit, credit_by, wire_tail)
 
 
-def _is_acronym(name: str) -> bool:
-    return name.isupper() and len(name) <= 5 and name.isalpha()
-
-
-@lru_cache(maxsize=8)
-def _finder(names: tuple[str, ...]) -> PhraseFinder:
-    """One automaton over the names (stripping runs on every article of every comparison);
-    acronyms such as "AP" or "SANA" only in capitals, "Al-Manar" also as "Al Manar"/"AlManar"."""
-    # scraped text often loses apostrophes ("TRT Worlds correspondent"): the bare possessive
-    # is a form of the name too (acronyms excepted: "AAs" is not a word anyone writes)
-    bare = [f"{n}s" for n in names if not _is_acronym(n) and not n.endswith("s")]
-    return PhraseFinder(
-        [*names, *bare], exact={n for n in names if _is_acronym(n)}, fold_separators=True
-    )
-
-
-def outlet_spans(text: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Where ``names`` (from :func:`outlet_names`) occur in ``text``, each with a possessive
-    "'s" after it: what stripping cuts, and what a benchmark counts."""
-    spans = []
-    for start, end in _finder(names).finditer(text):
-        if text[end : end + 2].lower() in ("'s", "\u2019s"):
-            end += 2
-        spans.append((start, end))
-    return spans
-
 
 def _cut(text: str, spans: list[tuple[int, int]]) -> str:
     if not spans:
@@ -297,10 +203,107 @@ def _bare_dateline(m: re.Match[str]) -> str:
     return m.group(0)
 
 
-def strip_boilerplate(text: str, names: tuple[str, ...] | None = None) -> str:
-    """Remove timestamps, datelines, bylines, wire credits, site furniture and outlet names.
+#: What strip_boilerplate cuts, by kind: the keys of its ``counts``.
+EXCLUSION_KINDS = (
+    "timestamp", "byline", "dateline", "credit", "caption", "media", "social", "label", "link",
+    "related", "signoff", "outlet_name",
+)
+
+# Photo and video captions and credits, for any site: a bracket that opens with a photo word
+# ("(Photo: Getty Images)", "(AP Photo/Evan Vucci)", "(File photo shows ...)"); a caption line
+# ("Image copyright Reuters", "Image caption Protesters ...", "FILE PHOTO: ...", "PHOTO: ...");
+# a photographer's credit ("REUTERS/Kevin Lamarque", "AFP/Getty Images", "Photo by X/Getty").
+_PICTURE_AGENCY = r"(?:REUTERS|AFP|EPA|AP(?: Photo)?|UPI|ANADOLU|XINHUA|SANA|POOL)"
+_CAPTION = re.compile(
+    r"\(\s*(?:[A-Z][\w.]*\s+)?(?i:(?:file\s+)?(?:photo|image|picture|video)s?(?:graph)?\b|getty\b)"
+    r"[^()]{0,300}\)"
+    r"|(?m:^[ \t]*(?:(?i:image (?:copyright|caption)\b:?|(?:photo(?:graph)?|picture|video|caption):)"
+    r"|FILE PHOTO\b:?)[^\n]{0,200}?(?:[.!?](?=\s|$)|$))"
+    r"|\bFILE PHOTO\b:?[^.\n]{0,200}(?:\.|$)"
+    # a photographer's name is one of a few stock credits or a first and a last name: the
+    # capitalised word after it opens the next sentence ("REUTERS/Rodi Said The army ...")
+    rf"|\b(?:{_PICTURE_AGENCY}|Photo by [A-Z][\w.' -]{{1,40}})/(?:Stringer|Handout|Pool"
+    r"|File(?: Photo)?|[A-Z][\w'-]+ [A-Z][\w'-]+)(?:/(?:Getty Images|File))?"
+    r"|\b(?:via |/)?Getty Images\b|\(Getty\)"
+)
+# Embedded media and share chrome: "MUST WATCH <title> 03:30", "Watch the video above.",
+# "WATCH:" lines, "Story continues below", "Continue reading the main story", "Advertisement"
+# on its own, "Click here to ...", "Sign up for our newsletter ...", "Share this article".
+_MEDIA = re.compile(
+    r"\bMUST WATCH\b[^\n]{0,200}?\b\d{1,2}:\d{2}\b"
+    r"|(?i:\bwatch (?:the (?:full )?(?:video|ad|clip|interview|segment)|it|below|above)"
+    r"(?: (?:above|below|here))?\s*[.:]?)"
+    r"|(?m:^[ \t]*(?:WATCH|VIDEO|LISTEN|RELATED|READ MORE|READ|MORE)\s*:[^\n]{0,150}?(?:[.!?](?=\s|$)|$))"
+    r"|(?i:\bstory continues below\b|\bcontinue reading the main story\b|\bplay video\b)"
+    r"|(?m:^[ \t]*(?i:advertisement|embed|share this (?:article|story|page)?)[ \t]*$)"
+    r"|(?i:\bclick here (?:to|for) [^.\n]{0,120}[.!]?)"
+    r"|(?i:\bsign up (?:for|to) (?:our|the) [^.\n]{0,60}newsletters?\b[^.\n\u2014]{0,80}[.!]?)"
+)
+# Social and author chrome: "Follow John Nolte on Twitter @NolteNC.", "Follow @handle",
+# "Like the page:", "Like us on Facebook", "This story has been updated to ...", "This article
+# originally appeared on ...".
+_SOCIAL = re.compile(
+    r"(?i:\bfollow (?:[A-Z][\w.'-]*\s){0,3}(?:on (?:twitter|facebook|instagram)\s*)?@\w+\.?)"
+    r"|(?i:\bfollow (?:us|me|him|her) on (?:twitter|facebook|instagram)\b[^.\n]{0,40}\.?)"
+    r"|(?i:\blike (?:the|our|this) page\s*:?|\blike us on facebook\b[^.\n]{0,40}\.?)"
+    r"|(?i:\bthis (?:story|article|post|report) (?:has been|was) updated\b[^.\n]{0,200}\.?)"
+    r"|(?i:\bthis (?:story|article|post) (?:was )?(?:originally|first) (?:appeared|published)"
+    r"\b[^.\n]{0,120}\.?)"
+)
+# A credit sentence among the last lines: "Costa reported from Washington.", "Jane Doe
+# contributed reporting.", "The Associated Press contributed to this report.", "John Doe is a
+# staff writer for the Daily Planet."
+_TAIL_CREDIT = re.compile(
+    r"(?:^|(?<=[.!?\"\u201d]\s)|(?<=\n))[A-Z][\w.'\u2019-]*(?:,? (?:and |& )?[A-Z][\w.'\u2019-]*){0,6}"
+    r" (?:(?:also )?contributed(?: reporting| to this (?:report|story|article))+(?: from [^\n]{1,60}?)?"
+    r"|reported (?:from|in) [A-Z][^\n]{1,60}?"
+    r"|(?:is|are) an? (?:[\w-]+ ){0,3}(?:reporter|correspondent|writer|editor|producer|contributor)s?"
+    r" (?:for|at|with) [^\n]{1,80}?)\.(?=\s*$|\s+[A-Z\"\u201c])",
+)
+# A layout label on its own line: "ABSTRACT.", "LETTERS.", "FULL TEXT:" (one or two words in
+# capitals; a headline is longer, and the first line is never cut).
+_LABEL = re.compile(r"(?m)(?<=\n)[ \t]*[A-Z][A-Z&']{2,}(?: [A-Z][A-Z&']{2,})?[ \t]*[.:]?[ \t]*$")
+# A dateline after a place in capitals and a region or state ("NASHUA, N.H. -", "RENO, Nev. (AP)
+# --", "NEW YORK, Nov. 19 (UPI) --", "CAMBRIDGE, Mass., Dec. 11 (UPI) --"): the bracketed
+# credit, whoever it names, goes with the dash.
+_REGION_DATELINE = re.compile(
+    rf"(?:(?<=^)|(?<=[.!?\n]\s)|(?<=\n))[A-Z]{{3,}}(?:[ -][A-Z]{{2,}})*"
+    rf"(?:,\s*(?:[A-Z][A-Za-z]{{0,12}}\.?(?:\s?[A-Z][A-Za-z]{{0,12}}\.?)?))?"
+    rf"(?:,?\s*{_DATE})?\s*(?:\([A-Z][\w&.' -]{{1,30}}\)\s*)?(?<=[\s)])[-\u2013\u2014]+(?=\s)\s*"
+)
+
+
+def _sub(
+    pattern: re.Pattern[str], repl: Any, text: str, counts: Counter[str] | None, kind: str,
+    count: int = 0,
+) -> str:
+    """``pattern.sub`` that adds the number of cuts to ``counts[kind]``."""
+    if counts is None:
+        return pattern.sub(repl, text, count=count)
+    if callable(repl):
+        cut = 0
+
+        def counted(m: re.Match[str]) -> str:
+            nonlocal cut
+            out = repl(m)
+            cut += out != m.group(0)
+            return out
+
+        new = pattern.sub(counted, text, count=count)
+    else:
+        new, cut = pattern.subn(repl, text, count=count)
+    if cut:
+        counts[kind] += cut
+    return new
+
+
+def strip_boilerplate(
+    text: str, names: tuple[str, ...] | None = None, counts: Counter[str] | None = None
+) -> str:
+    """Remove timestamps, datelines, bylines, credits, captions, page chrome and outlet names.
 
     ``names`` (from :func:`outlet_names`) are the outlet names to remove; default all known.
+    With ``counts``, each cut adds one to ``counts[kind]`` (kinds: ``EXCLUSION_KINDS``).
     """
     if not text:
         return ""
@@ -311,218 +314,68 @@ def strip_boilerplate(text: str, names: tuple[str, ...] | None = None) -> str:
     authors: list[str] = []
     for _ in range(3):
         before = t
-        t = _LEAD_FURNITURE.sub("", t, count=1)
-        t = _LEAD_STAMP.sub("", t, count=1)
+        t = _sub(_LEAD_FURNITURE, "", t, counts, "media", count=1)
+        t = _sub(_LEAD_STAMP, "", t, counts, "timestamp", count=1)
         m = _LEAD_BYLINE.match(t)
         if m:
             authors.append(m.group(1).strip())
             t = t[m.end() :]
+            if counts is not None:
+                counts["byline"] += 1
         if t == before:
             break
     for author in authors:  # the byline's names repeated in a sign-off are the byline too
         t = t.replace(author, " ")
+    # Captions, embedded media and social chrome (before the page labels: "MUST WATCH").
+    t = _sub(_CAPTION, " ", t, counts, "caption")
+    t = _sub(_MEDIA, " ", t, counts, "media")
+    t = _sub(_SOCIAL, " ", t, counts, "social")
     # Datelines open a story (after the headline), so only the opening is searched.
     head, rest = t[:_HEAD], t[_HEAD:]
-    head = _HEAD_STAMP.sub(" ", head)
-    head = pat.dateline.sub(" ", head)
-    head = pat.caps_dateline.sub(" ", head)
-    head = _CAPS_DATELINE.sub(" ", head)
-    head = _BARE_DATELINE.sub(_bare_dateline, head)
+    head = _sub(_HEAD_STAMP, " ", head, counts, "timestamp")
+    head = _sub(pat.dateline, " ", head, counts, "dateline")
+    head = _sub(pat.caps_dateline, " ", head, counts, "dateline")
+    head = _sub(_REGION_DATELINE, " ", head, counts, "dateline")
+    head = _sub(_BARE_DATELINE, _bare_dateline, head, counts, "dateline")
     t = head + rest
-    t = _URL.sub(" ", t)
-    t = _CREDIT_LINES.sub(" ", t)
-    t = pat.credit.sub(" ", t)
-    t = pat.credit_by.sub("", t)
+    t = _sub(_URL, " ", t, counts, "link")
+    t = _sub(_CREDIT_LINES, " ", t, counts, "credit")
+    t = _sub(pat.credit, " ", t, counts, "credit")
+    t = _sub(pat.credit_by, "", t, counts, "credit")
+    t = _sub(_LABEL, " ", t, counts, "label")
     related = _RELATED.search(t, len(t) // 4)
     if related:
         t = t[: related.start()]
+        if counts is not None:
+            counts["related"] += 1
     # The end-anchored rules only ever match near the end; running them on the whole text
     # costs quadratic backtracking for nothing, so they see the last _TAIL characters.
     cut = max(0, len(t) - _TAIL)
     body, tail = t[:cut], t[cut:]
+    tail = _sub(_TAIL_CREDIT, " ", tail, counts, "credit")
     for _ in range(3):
         before = tail
-        tail = _TRAIL_FURNITURE.sub("", tail)
-        tail = pat.wire_tail.sub("", tail)
-        tail = _TRAIL_SOURCE.sub("", tail)
-        tail = _TRAIL_STAMP.sub("", tail)
-        tail = _TRAIL_SIGNOFF.sub("", tail)
+        tail = _sub(_TRAIL_FURNITURE, "", tail, counts, "media")
+        tail = _sub(pat.wire_tail, "", tail, counts, "credit")
+        tail = _sub(_TRAIL_SOURCE, "", tail, counts, "credit")
+        tail = _sub(_TRAIL_STAMP, "", tail, counts, "timestamp")
+        tail = _sub(_TRAIL_SIGNOFF, "", tail, counts, "signoff")
         tail = tail.rstrip()
         if tail == before:
             break
     t = body + tail
-    t = _cut(t, outlet_spans(t, names))
+    spans = outlet_spans(t, names)
+    if counts is not None and spans:
+        counts["outlet_name"] += len(spans)
+    t = _cut(t, spans)
     return _SPACES.sub(" ", t).strip()
 
 
-def strip_corpus(
-    corpus: pd.DataFrame,
-    by: str = "outlet",
-    outlets: list[str] | None = None,
-    chrome: bool = True,
-) -> pd.DataFrame:
-    """A copy of the corpus with boilerplate stripped from ``text``, for feature extraction.
+def __getattr__(name: str) -> Any:
+    # ``BoilerplateStripper`` and ``strip_corpus`` moved to furniture.py; saved models name the
+    # stripper as framing.compare.leakage.BoilerplateStripper, and older code imports both here.
+    if name in ("BoilerplateStripper", "strip_corpus"):
+        from framing.compare import furniture
 
-    Framing features computed on raw pages pick up the page itself: a timestamp ending "KSA"
-    counts as a mention of Saudi Arabia, an outlet's own name as a media source, a "Subscribe
-    to our channel" footer as an unsourced claim. The outlet names removed are those of
-    ``outlets`` (default: the values of ``by``) and wire agencies; with ``chrome``, site
-    chrome that recurs at the edges of this corpus's pages goes too (``BoilerplateStripper``;
-    it reads only the texts, never a label).
-    """
-    if outlets is None and by in corpus:
-        outlets = sorted(corpus[by].dropna().astype(str).unique())
-    names = outlet_names(outlets)
-    out = corpus.copy()
-    texts = [strip_boilerplate("" if t is None else str(t), names) for t in out["text"]]
-    if chrome:
-        texts = list(BoilerplateStripper(rules=False).fit_transform(texts))
-    out["text"] = texts
-    return out
-
-
-_WORDS = re.compile(r"\S+")
-
-
-def _words(text: str, offset: int = 0) -> list[tuple[str, int, int]]:
-    return [(m.group().lower(), m.start() + offset, m.end() + offset) for m in _WORDS.finditer(text)]
-
-
-def _grams(words: list[tuple[str, int, int]], starts: range, n: int) -> list[tuple[str, int, int]]:
-    return [
-        (" ".join(w for w, _, _ in words[i : i + n]), words[i][1], words[i + n - 1][2])
-        for i in starts
-        if i + n <= len(words)
-    ]
-
-
-def _zone_ngrams(text: str, n: int, head: int, tail: int) -> list[tuple[str, int, int]]:
-    """Word n-grams starting in the first ``head`` or the last ``tail`` words."""
-    # Tokenise only the two edges (a generous character window each) rather than the whole
-    # article: this runs for every article in every fold.
-    w_head, w_tail = (head + n) * 25, tail * 25
-    if len(text) <= w_head + w_tail:
-        words = _words(text)
-        k = len(words)
-        return _grams(words, range(min(head, k)), n) + _grams(words, range(max(head, k - tail), k), n)
-    top = _words(text[:w_head])[: head + n - 1]
-    bottom = _words(text[-w_tail:], len(text) - w_tail)[1:][-tail:]  # first may be cut mid-word
-    return _grams(top, range(head), n) + _grams(bottom, range(len(bottom)), n)
-
-
-_PIECE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
-_REST_OF_SENTENCE = re.compile(r"[^.!?]*(?:[.!?]+|$)")
-
-
-def _chrome_runs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The parts of recurring blocks that read as site chrome (see _CHROME).
-
-    Overlapping recurring n-grams chain into blocks. Within a block, everything from its first
-    sentence with a chrome word to its last goes; a block that runs off the end of the page
-    goes from the first such sentence to the end (footers trail into "Terms of Use", "About"),
-    and one at the top of the page from its start. A stock background sentence next to a footer
-    stays.
-    """
-    blocks: list[list[int]] = []
-    for s, e in sorted(spans):
-        if blocks and s <= blocks[-1][1]:
-            blocks[-1][1] = max(blocks[-1][1], e)
-        else:
-            blocks.append([s, e])
-    cuts = []
-    for s, e in blocks:
-        # a block's last recurring n-gram can end mid-sentence ("This article is an edited
-        # translation" + " from our Arabic edition."): its sentence is judged, and cut, whole
-        stop = _REST_OF_SENTENCE.match(text, e).end()
-        chrome = [m.span() for m in _PIECE.finditer(text, s, stop) if _CHROME.search(m.group())]
-        if not chrome:
-            continue
-        start = s if not text[:s].strip() else chrome[0][0]
-        end = stop if not text[stop:].strip() else chrome[-1][1]
-        cuts.append((start, end))
-    return cuts
-
-
-class BoilerplateStripper(TransformerMixin, BaseEstimator):
-    """Transformer: texts in, stripped texts out (a 1-D object array for a text vectorizer).
-
-    ``rules`` applies :func:`strip_boilerplate` with the names of ``outlets`` (stateless, so
-    cross-validation may apply it once up front and pass ``rules=False`` here).
-    Besides the fixed rules, ``fit`` learns site furniture the rules cannot know: word
-    ``ngram``-grams near the top or bottom of a page that recur in at least ``min_docs``
-    training articles (share widgets, footers, "This article is an edited translation...").
-    Only the page edges are searched (the first ``head`` and last ``tail`` words: a scraped
-    footer of menus and follow-us links runs to a hundred words or more), so an outlet's
-    recurring phrasing in the story body stays;
-    and only recurring blocks that read as site chrome are cut (see ``_CHROME``), so a stock
-    background paragraph an outlet closes every story with stays too: it is framing.
-    """
-
-    def __init__(
-        self,
-        rules: bool = True,
-        outlets: tuple[str, ...] | None = None,
-        learn_furniture: bool = True,
-        ngram: int = 6,
-        min_docs: int = 3,
-        head: int = 60,
-        tail: int = 150,
-    ) -> None:
-        self.rules = rules
-        self.outlets = outlets
-        self.learn_furniture = learn_furniture
-        self.ngram = ngram
-        self.min_docs = min_docs
-        self.head = head
-        self.tail = tail
-
-    def _rules(self, texts: list[str]) -> list[str]:
-        if not self.rules:
-            return texts
-        names = outlet_names(self.outlets)
-        return [strip_boilerplate(t, names) for t in texts]
-
-    def _zones(self, texts: list[str]) -> list[list[tuple[str, int, int]]]:
-        return [_zone_ngrams(t, self.ngram, self.head, self.tail) for t in texts]
-
-    def _learn(self, zones: list[list[tuple[str, int, int]]]) -> None:
-        df: dict[str, int] = {}
-        for z in zones:
-            for g in {g for g, _, _ in z}:
-                df[g] = df.get(g, 0) + 1
-        self.furniture_ = sorted(g for g, c in df.items() if c >= self.min_docs)
-
-    def fit(self, X: Any, y: Any = None) -> BoilerplateStripper:
-        self.furniture_: list[str] = []
-        if self.learn_furniture:
-            self._learn(self._zones(self._rules(as_texts(X))))
-        return self
-
-    def transform(self, X: Any) -> np.ndarray:
-        texts = self._rules(as_texts(X))
-        return self._apply(texts, self._zones(texts) if self.furniture_ else None)
-
-    def _apply(self, texts: list[str], zones: list[Any] | None) -> np.ndarray:
-        known = set(getattr(self, "furniture_", []) or [])
-        if known and zones is not None:
-            out = []
-            for t, z in zip(texts, zones, strict=True):
-                spans = _chrome_runs(t, [(s, e) for g, s, e in z if g in known])
-                out.append(_SPACES.sub(" ", _cut(t, spans)).strip() if spans else t)
-            texts = out
-        return np.asarray(texts, dtype=object)
-
-    def fit_transform(self, X: Any, y: Any = None, **fit_params: Any) -> np.ndarray:
-        # Rules and edge n-grams computed once for both learning and applying.
-        texts = self._rules(as_texts(X))
-        self.furniture_ = []
-        zones = None
-        if self.learn_furniture:
-            zones = self._zones(texts)
-            self._learn(zones)
-        return self._apply(texts, zones)
-
-    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
-        tags = super().__sklearn_tags__()
-        tags.input_tags.string = True
-        return tags
+        return getattr(furniture, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

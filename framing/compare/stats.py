@@ -34,20 +34,58 @@ def _varying(df: pd.DataFrame, cols: list[str]) -> list[str]:
     return [c for c in cols if df[c].nunique(dropna=True) > 1]
 
 
+def _kruskal_columns(X: np.ndarray, codes: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Kruskal-Wallis H and p for every column of a NaN-free matrix at once (ties averaged and
+    corrected as ``scipy.stats.kruskal`` does). Written out because scipy tests one column per
+    call: 1,771 calls took longer than the statistics they produce."""
+    n = X.shape[0]
+    ranks = stats.rankdata(X, axis=0)
+    n_g = np.bincount(codes, minlength=k).astype(float)
+    sums = np.zeros((k, X.shape[1]))
+    np.add.at(sums, codes, ranks)
+    present = n_g > 0
+    h = 12.0 / (n * (n + 1)) * (sums[present] ** 2 / n_g[present, None]).sum(axis=0) - 3 * (n + 1)
+    ties = np.array([_tie_sum(col) for col in X.T])
+    corr = 1.0 - ties / (n**3 - n)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        h = np.where(corr > 0, h / corr, np.nan)
+    p = stats.chi2.sf(h, int(present.sum()) - 1)
+    return h, p
+
+
+def _tie_sum(col: np.ndarray) -> float:
+    _, t = np.unique(col, return_counts=True)
+    return float((t**3 - t).sum())
+
+
 def kruskal_table(df: pd.DataFrame, cols: list[str], by: str) -> pd.DataFrame:
     """One row per feature: Kruskal-Wallis H, p, BH q and epsilon-squared effect size."""
-    groups = [g for _, g in df.groupby(by, observed=True)]
-    n, k = len(df), len(groups)
-    rows = []
-    for c in cols:
-        samples = [g[c].dropna().to_numpy(float) for g in groups]
+    labels = df[by].astype(str).to_numpy()
+    names, codes = np.unique(labels, return_inverse=True)
+    n, k = len(df), len(names)
+    h = np.full(len(cols), np.nan)
+    p = np.full(len(cols), np.nan)
+    n_samples = np.zeros(len(cols), dtype=int)
+    X = df[cols].to_numpy(float) if cols else np.zeros((n, 0))
+    has_nan = np.isnan(X).any(axis=0)
+    varies = np.array([np.unique(X[~np.isnan(X[:, j]), j]).size > 1 for j in range(X.shape[1])],
+                      dtype=bool)
+    full = np.flatnonzero(~has_nan & varies)
+    if len(full) and k > 1:
+        h[full], p[full] = _kruskal_columns(X[:, full], codes, k)
+        n_samples[full] = len(np.unique(codes))
+    for j in np.flatnonzero(has_nan & varies):  # missing values: group sizes differ per column
+        samples = [X[codes == g, j] for g in range(k)]
+        samples = [s[~np.isnan(s)] for s in samples]
         samples = [s for s in samples if len(s)]
-        h = p = eps = np.nan
-        if len(samples) > 1 and np.unique(np.concatenate(samples)).size > 1:
-            h, p = stats.kruskal(*samples)
-            eps = max(0.0, (h - len(samples) + 1) / (n - len(samples))) if n > k else np.nan
-        rows.append({"feature": c, "h": h, "p": p, "epsilon_sq": eps})
-    out = pd.DataFrame(rows, columns=["feature", "h", "p", "epsilon_sq"])
+        if len(samples) > 1:
+            h[j], p[j] = stats.kruskal(*samples)
+            n_samples[j] = len(samples)
+    eps = np.full(len(cols), np.nan)
+    if n > k:
+        ok = ~np.isnan(h)
+        eps[ok] = np.maximum(0.0, (h[ok] - n_samples[ok] + 1) / (n - n_samples[ok]))
+    out = pd.DataFrame({"feature": list(cols), "h": h, "p": p, "epsilon_sq": eps})
     out["q"] = bh(out["p"])
     return out.sort_values(["q", "epsilon_sq"], ascending=[True, False], na_position="last")
 

@@ -61,3 +61,9 @@ def make_tiny(n_per: int = 14, seed: int = 0) -> tuple[pd.DataFrame, pd.DataFram
 @pytest.fixture(scope="session")
 def tiny() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     return make_tiny()
+
+
+@pytest.fixture(scope="session")
+def tiny_other() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Three more outlets like ``tiny``'s, with other stories (seed 1)."""
+    return make_tiny(seed=1)

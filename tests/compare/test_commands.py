@@ -23,7 +23,7 @@ def test_compare_then_predict(tiny, tmp_path, capsys):
     captured = capsys.readouterr()
     printed = captured.out
     assert "macro-F1" in printed and "credibility ROC AUC" in printed
-    assert "framing: combined model: cross-validating (3 folds, stripped)" in captured.err
+    assert "framing: combined model: StratifiedGroupKFold, 3 folds, stripped" in captured.err
     assert printed.count("over 2 fold draws") == 3  # one per model
     summary = json.loads((out / "summary.json").read_text())
     assert summary["models"]["combined"]["macro_f1"] > 0.5
@@ -84,3 +84,50 @@ def test_too_few_distinct_stories_is_a_one_line_error_naming_the_file(tmp_path, 
     err = capsys.readouterr().err.strip().splitlines()[-1]
     assert err.startswith("framing: error:") and str(path) in err and "cannot cross-validate" in err
     assert not out.exists()
+
+
+def _lean_corpus(tmp_path):
+    # six outlets, two leans, each outlet naming itself and every story holding numbers
+    words = {"a": "the reform helps working families and the poor", "b": "the tax burden hurts "
+             "small business owners and the economy"}
+    rows = []
+    for k, (outlet, lean) in enumerate([("Alpha Daily", "a"), ("Beta News", "a"),
+                                         ("Gamma Times", "a"), ("Delta Post", "b"),
+                                         ("Echo Herald", "b"), ("Foxtrot Wire", "b")]):
+        for i in range(8):
+            rows.append({"id": f"{k}-{i}", "outlet": outlet, "lean": lean,
+                         "text": f"Story {i} from {outlet}. The council voted {i} to {k} on "
+                                 f"day {i * 7 + k}. Critics said {words[lean]}, {outlet} reported. "
+                                 f"Officials said the vote on measure {k}{i} was close."})
+    path = tmp_path / "lean.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return path
+
+
+def test_compare_by_a_label_on_held_out_outlets_then_predict(tmp_path, capsys):
+    path = _lean_corpus(tmp_path)
+    out = tmp_path / "res"
+    rc = main(["compare", str(path), "--by", "lean", "--cv", "outlet", "-o", str(out),
+               "--bootstrap", "50"])
+    assert rc == 0
+    err = capsys.readouterr().err
+    assert "LeaveOneGroupOut over outlets" in err and "extracted" in err
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["cv"]["n_splits"] == 6 and summary["by"] == "lean"
+    listing = tmp_path / "test-outlets.txt"
+    listing.write_text("# held out\nAlpha Daily\nDelta Post\n")
+    out2 = tmp_path / "res2"
+    rc = main(["compare", str(path), "--by", "lean", "--test-outlets", str(listing), "-o",
+               str(out2), "--bootstrap", "50"])
+    assert rc == 0
+    pred = pd.read_csv(out2 / "predictions.csv")
+    assert set(pred.loc[pred["tested"], "outlet"]) == {"Alpha Daily", "Delta Post"}
+    rc = main(["predict", str(out2 / "model.skops"), str(path), "-o", str(tmp_path / "p.csv")])
+    assert rc == 0
+    assert set(pd.read_csv(tmp_path / "p.csv")["predicted"]) <= {"a", "b"}
+
+
+def test_held_out_outlets_need_a_label(tmp_path, capsys):
+    rc = main(["compare", str(tmp_path / "x.csv"), "--cv", "outlet", "-o", str(tmp_path / "o")])
+    assert rc == 1
+    assert "need --by COLUMN other than outlet" in capsys.readouterr().err

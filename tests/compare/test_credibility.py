@@ -2,8 +2,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from framing.compare.columns import framing_columns
 from framing.compare.credibility import credibility, ratings_vs_profiles, read_ratings
-from framing.compare.models import framing_columns
 from framing.compare.stats import profiles
 from framing.errors import FramingError, InputError
 

@@ -68,8 +68,9 @@ def test_bracketed_credits_go_whole_not_just_the_name():
                    "(With AFP and Reuters)", "(With AP Reuters and AFP)"):
         out = strip_boilerplate(f"Smoke rose over the city. {credit} Three people died.", names)
         assert out == "Smoke rose over the city. Three people died.", credit
+    # a bracketed photo caption goes whole, credit and all: it describes a picture, not the story
     out = strip_boilerplate("(Photo Smoke rises over Raqqa. by AFP) Three people died.", names)
-    assert out == "(Photo Smoke rises over Raqqa.) Three people died."
+    assert out == "Three people died."
     # a bracket that says more than who published the page stays, name aside
     out = strip_boilerplate("The ministry (which AFP could not reach) denied it.", names)
     assert "(which" in out and "could not reach)" in out and "AFP" not in out
@@ -258,3 +259,78 @@ def test_strip_corpus_removes_chrome_that_recurs_across_its_pages():
     corpus = pd.DataFrame({"id": list("123"), "outlet": ["X"] * 3, "text": texts})
     assert not any("Subscribe" in t for t in strip_corpus(corpus)["text"])
     assert all("Subscribe" in t for t in strip_corpus(corpus, chrome=False)["text"])
+
+
+def test_photo_captions_and_credits_go_on_any_site():
+    for text, expected in [
+        ("Smoke rose. (Photo: Getty Images) Three died.", "Smoke rose. Three died."),
+        ("Trump spoke. (AP Photo/Evan Vucci) He left.", "Trump spoke. He left."),
+        ("FILE PHOTO: Smoke rises over the city. Talks resumed.", "Talks resumed."),
+        ("Headline\nImage copyright Reuters\nTalks resumed.", "Headline Talks resumed."),
+        ("REUTERS/Rodi Said The army advanced.", "The army advanced."),
+        ("Clinton spoke in Iowa. Joe Raedle via Getty Images", "Clinton spoke in Iowa."),
+    ]:
+        assert strip_boilerplate(text, ()).split() == expected.split(), text
+    # poll sponsors and prose about photos are the story
+    for text in ("A CNN/ORC poll and a Reuters/Ipsos poll agree.", "Photos showed mourners."):
+        assert strip_boilerplate(text, ()) == text
+
+
+def test_embedded_media_and_social_chrome_go_and_prose_about_them_stays():
+    for text, expected in [
+        ("Sanders spoke. MUST WATCH Sanders on immigration 03:30 He left.", "Sanders spoke. He left."),
+        ("The ad ran in Iowa. Watch the ad above.", "The ad ran in Iowa."),
+        ("He won. Follow John Doe on Twitter @jdoe.", "He won."),
+        ("He won. This story has been updated to include a comment.", "He won."),
+        ("He won.\n\nDo you support him? Like the page:\n\nHe said so.", "He won. Do you support him? He said so."),
+    ]:
+        assert strip_boilerplate(text, ()).split() == expected.split(), text
+    for text in ("Voters watch the debate closely.", "Supporters follow him on the trail."):
+        assert strip_boilerplate(text, ()) == text
+
+
+def test_credit_sentences_at_the_end_and_layout_labels_go():
+    out = strip_boilerplate("Clinton won Iowa. Turnout was high.\n\nCosta reported from Washington.", ())
+    assert out == "Clinton won Iowa. Turnout was high."
+    out = strip_boilerplate("He won. Jane Roe contributed reporting from Concord, N.H.", ())
+    assert out == "He won."
+    out = strip_boilerplate("Jobs report lifts Democrats\n\nABSTRACT.\n\nHiring rose.", ())
+    assert "ABSTRACT" not in out and out.startswith("Jobs report lifts Democrats") and "Hiring rose." in out
+    # a reporter's past reporting, told in the story, is not a credit
+    kept = "In 2003 the senator reported from memory what she saw. " * 12 + "Talks go on."
+    assert strip_boilerplate(kept, ()) == kept.strip()
+
+
+def test_us_style_datelines_go():
+    for opening in ("NASHUA, N.H. - ", "RENO, Nev. (AP) \u2014 ", "NEW YORK, Nov. 19 (UPI) \u2014 ",
+                    "CAMBRIDGE, Mass., Dec. 11 (UPI) \u2014 ", "WASHINGTON \u2014 "):
+        out = strip_boilerplate(f"All eggs in one basket.\n\n{opening}Christie spoke on Monday.", ())
+        assert out.split() == "All eggs in one basket. Christie spoke on Monday.".split(), opening
+    # a hyphenated place name is not a dateline's dash
+    out = strip_boilerplate("DEIR EZ-ZOR is besieged, the monitor said.", ())
+    assert out.startswith("DEIR EZ-ZOR")
+
+
+def test_counts_say_what_was_cut_by_kind():
+    from collections import Counter
+
+    from framing.compare.leakage import EXCLUSION_KINDS
+
+    counts: Counter = Counter()
+    text = ("Trump wins.\n\nRENO, Nev. (AP) \u2014 Trump won, the AP said. (AP Photo/Evan Vucci) "
+            "He left. Follow Jane Doe on Twitter @jdoe.")
+    out = strip_boilerplate(text, outlet_names([]), counts)
+    assert counts["dateline"] == 1 and counts["caption"] == 1 and counts["social"] == 1
+    assert counts["outlet_name"] == 1  # "the AP said"
+    assert set(counts) <= set(EXCLUSION_KINDS)
+    assert out == strip_boilerplate(text, outlet_names([]))  # counting changes nothing
+
+
+def test_strip_texts_counts_learned_chrome_too():
+    from framing.compare.furniture import strip_texts
+
+    footer = " Subscribe to our channel and share this story with friends and family today."
+    texts = [f"Story {i} about the town council and its budget vote today." + footer for i in range(4)]
+    out, counts = strip_texts(texts, ())
+    assert all("Subscribe" not in t for t in out)
+    assert all(c["chrome"] == 1 for c in counts)

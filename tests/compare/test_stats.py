@@ -1,5 +1,7 @@
 import numpy as np
 import pandas as pd
+import pytest
+from scipy import stats as sst
 
 from framing.compare.stats import (
     bh,
@@ -63,3 +65,21 @@ def test_similarity_and_clustering_group_alike_outlets():
     assert z.shape == (2, 4)
     order = dendrogram_order(z, labels)
     assert abs(order.index("a") - order.index("b")) == 1
+
+
+def test_kruskal_table_agrees_with_scipy_column_by_column():
+    rng = np.random.default_rng(4)
+    df = pd.DataFrame({
+        "g": rng.choice(["a", "b", "c", "d"], 120),
+        "x__tied": rng.integers(0, 4, 120).astype(float),  # heavy ties
+        "x__cont": rng.normal(size=120),
+        "x__nan": np.where(rng.random(120) < 0.2, np.nan, rng.normal(size=120)),
+        "x__const": 1.0,
+    })
+    df.loc[df.g == "b", "x__cont"] += 1.0
+    kw = kruskal_table(df, ["x__tied", "x__cont", "x__nan", "x__const"], "g").set_index("feature")
+    for col in ("x__tied", "x__cont", "x__nan"):
+        samples = [s[col].dropna().to_numpy() for _, s in df.groupby("g")]
+        h, p = sst.kruskal(*samples)
+        assert kw.loc[col, "h"] == pytest.approx(h) and kw.loc[col, "p"] == pytest.approx(p)
+    assert np.isnan(kw.loc["x__const", "p"])

@@ -1,0 +1,239 @@
+"""The feature steps of the comparison models: scikit-learn transformers with one job each.
+
+``TermTfidf`` (a TF-IDF that saves compactly), ``MentionShrinkage`` (per-mention ratios
+smoothed toward the pooled ratio), ``MinSupport`` (drop columns seen in too few articles) and
+``BlockWeight`` (scale the framing block against the words).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, OneToOneFeatureMixin, TransformerMixin
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_selection import SelectorMixin
+from sklearn.utils.validation import check_is_fitted, validate_data
+
+from framing.compare.termcache import counts_for
+
+
+class TermTfidf(TfidfVectorizer):
+    """``TfidfVectorizer`` that saves its vocabulary as one string array.
+
+    skops writes a dict entry by entry, so a 40k-term ``vocabulary_`` made a 40 MB, minute-long
+    save; one array of terms (ordered by column) is a single .npy inside the file.
+    """
+
+    def _count_vocab(self, raw_documents: Any, fixed_vocab: bool) -> tuple[dict[str, int], Any]:
+        # Inside ``shared_term_counts()`` (a comparison), each text is analysed once for all
+        # folds and models. A fit's terms then come back sorted, and ``_sort_features`` and
+        # ``_limit_features`` below do scikit-learn's sorting and pruning on arrays instead of
+        # on a dict of every n-gram of the fold; the result is the same (test_termcache.py).
+        self._presorted_terms = None
+        counts = counts_for(self)
+        docs = list(raw_documents)
+        if counts is None or any(not isinstance(d, str) for d in docs):  # bytes, files
+            return super()._count_vocab(docs, fixed_vocab)
+        if fixed_vocab:
+            return self.vocabulary_, counts.count_matrix(docs, self.vocabulary_, self.dtype)
+        terms, X = counts.fit_matrix(docs, self.dtype)
+        if not len(terms):
+            raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
+        self._presorted_terms = terms
+        return {}, X
+
+    def _sort_features(self, X: Any, vocabulary: dict[str, int]) -> Any:
+        if getattr(self, "_presorted_terms", None) is None:
+            return super()._sort_features(X, vocabulary)
+        return X  # the columns are already in the terms' sorted order
+
+    def _limit_features(self, X: Any, vocabulary: dict[str, int], high: Any = None,
+                        low: Any = None, limit: Any = None) -> Any:
+        terms = getattr(self, "_presorted_terms", None)
+        if terms is None:
+            return super()._limit_features(X, vocabulary, high, low, limit)
+        self._presorted_terms = None
+        # scikit-learn's rule, on arrays: document frequency within [low, high], then the
+        # ``limit`` most frequent terms by total count (same argsort, same ties)
+        dfs = np.bincount(X.indices, minlength=X.shape[1])
+        mask = np.ones(len(dfs), dtype=bool)
+        if high is not None:
+            mask &= dfs <= high
+        if low is not None:
+            mask &= dfs >= low
+        if limit is not None and mask.sum() > limit:
+            tfs = np.asarray(X.sum(axis=0)).ravel()
+            mask_inds = (-tfs[mask]).argsort()[:limit]
+            new_mask = np.zeros(len(dfs), dtype=bool)
+            new_mask[np.where(mask)[0][mask_inds]] = True
+            mask = new_mask
+        kept = np.where(mask)[0]
+        if len(kept) == 0:
+            raise ValueError("After pruning, no terms remain. Try a lower min_df or a higher max_df.")
+        vocabulary.clear()
+        vocabulary.update(zip(terms[kept].tolist(), range(len(kept)), strict=True))
+        return X[:, kept]
+
+    #: what a fit learns, restored from ``TermCounts.fitted`` when another model fitted the
+    #: same settings on the same texts (the word and combined models, fold by fold)
+    _FITTED = ("vocabulary_", "fixed_vocabulary_", "_tfidf", "stop_words_")
+
+    def _memo_key(self, docs: list[str]) -> tuple | None:
+        counts = counts_for(self)
+        if counts is None or any(not isinstance(d, str) for d in docs):
+            return None
+        return (tuple(sorted(self.get_params(deep=False).items(), key=lambda kv: kv[0])),
+                tuple(docs))
+
+    def fit(self, raw_documents: Any, y: Any = None) -> TermTfidf:
+        self.fit_transform(raw_documents)
+        return self
+
+    def fit_transform(self, raw_documents: Any, y: Any = None) -> Any:
+        docs = list(raw_documents)
+        key = self._memo_key(docs)
+        memo = counts_for(self).fitted if key is not None else None
+        if memo is not None and key in memo:
+            for name, value in memo[key].items():
+                setattr(self, name, value)
+            return self.transform(docs)
+        X = super().fit_transform(docs)
+        if memo is not None:
+            memo[key] = {n: getattr(self, n) for n in self._FITTED if hasattr(self, n)}
+        return X
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(super().__getstate__())  # a copy: Python 3.11 hands back __dict__ itself
+        vocab = state.pop("vocabulary_", None)
+        if vocab is not None:
+            terms = np.empty(len(vocab), dtype=object)
+            for term, i in vocab.items():
+                terms[int(i)] = term
+            state["vocabulary_terms_"] = terms.astype(str)
+        state.pop("stop_words_", None)  # sklearn: only for introspection, safe to drop
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        state = dict(state)
+        terms = state.pop("vocabulary_terms_", None)
+        if terms is not None:
+            state["vocabulary_"] = {str(t): i for i, t in enumerate(terms)}
+        super().__setstate__(state)
+
+
+#: per-mention ratios of the loaded-term family and the count they are a share of:
+#: ``loaded__naming__<referent>__<name>``, ``loaded__labelled__<referent>`` and
+#: ``loaded__connotation__<referent>`` over ``loaded__mentions__<referent>``
+_PER_MENTION = re.compile(r"^loaded__(?:naming|labelled|connotation)__([a-z0-9_]+?)(?:__.+)?$")
+
+
+class MentionShrinkage(OneToOneFeatureMixin, TransformerMixin, BaseEstimator):
+    """Shrink each article's per-mention ratios toward the training articles' pooled ratio.
+
+    An article that names the Islamic State once, as "Daesh", has a 100% Daesh share, the
+    same as one that says "Daesh" twenty times; one that never names the group has 0%, the
+    same as one that always says "ISIS". Empirical-Bayes smoothing, (count + s * prior) /
+    (mentions + s), treats ``strength`` as that many pseudo-mentions at the pooled share, so a
+    ratio speaks in proportion to the mentions behind it and an unmentioned referent sits at
+    the prior instead of at 0. The prior is learned in ``fit`` (training articles only).
+    Hand-written: no library smooths ratios against a count column. Columns without a
+    ``loaded__mentions__<referent>`` partner pass through unchanged.
+    """
+
+    def __init__(self, strength: float = 2.0):
+        self.strength = strength
+
+    def fit(self, X: Any, y: Any = None) -> MentionShrinkage:
+        A = validate_data(self, X, ensure_all_finite="allow-nan", dtype=np.float64)
+        names = [str(c) for c in getattr(self, "feature_names_in_", [])]
+        where = {c: i for i, c in enumerate(names)}
+        ratio, mention = [], []
+        for i, c in enumerate(names):
+            m = _PER_MENTION.match(c)
+            j = where.get(f"loaded__mentions__{m.group(1)}") if m else None
+            if j is not None:
+                ratio.append(i)
+                mention.append(j)
+        self.ratio_idx_ = np.array(ratio, dtype=int)
+        self.mention_idx_ = np.array(mention, dtype=int)
+        if len(ratio):
+            r, n = np.nan_to_num(A[:, ratio]), np.nan_to_num(A[:, mention])
+            total = n.sum(axis=0)
+            self.prior_ = np.divide((r * n).sum(axis=0), total, out=np.zeros(len(ratio)),
+                                    where=total > 0)
+        else:
+            self.prior_ = np.zeros(0)
+        return self
+
+    def transform(self, X: Any) -> np.ndarray:
+        check_is_fitted(self, "prior_")
+        A = validate_data(self, X, ensure_all_finite="allow-nan", dtype=np.float64, reset=False,
+                          copy=True)
+        if len(self.ratio_idx_):
+            r = np.nan_to_num(A[:, self.ratio_idx_])
+            n = np.nan_to_num(A[:, self.mention_idx_])
+            A[:, self.ratio_idx_] = (r * n + self.strength * self.prior_) / (n + self.strength)
+        return A
+
+    def __sklearn_tags__(self) -> Any:
+        tags = super().__sklearn_tags__()
+        tags.input_tags.allow_nan = True
+        return tags
+
+
+class MinSupport(SelectorMixin, BaseEstimator):
+    """Keep the columns that are non-zero in at least ``min_share`` of the training rows.
+
+    Most framing columns count one naming choice that occurs in a handful of articles; after
+    rank-normalising and scaling, each such column weighs as much as a common one and adds
+    mostly noise. Hand-written because ``VarianceThreshold`` is scale-dependent: a rate that
+    lives in [0, 0.01] has a tiny variance however often it occurs.
+    """
+
+    def __init__(self, min_share: float = 0.0):
+        self.min_share = min_share
+
+    def fit(self, X: Any, y: Any = None) -> MinSupport:
+        X = validate_data(self, X, ensure_all_finite="allow-nan", dtype=np.float64)
+        share = np.mean((X != 0) & ~np.isnan(X), axis=0)
+        keep = share >= self.min_share
+        if not keep.any():  # never hand an empty matrix to the classifier
+            keep[int(np.argmax(share))] = True
+        self.support_share_ = share
+        self.mask_ = keep
+        return self
+
+    def _get_support_mask(self) -> np.ndarray:
+        check_is_fitted(self, "mask_")
+        return self.mask_
+
+    def __sklearn_tags__(self) -> Any:
+        tags = super().__sklearn_tags__()
+        tags.input_tags.allow_nan = True
+        return tags
+
+
+class BlockWeight(TransformerMixin, BaseEstimator):
+    """Multiply the first ``n_first`` columns (the framing block) by ``weight``.
+
+    A separate step, not ``ColumnTransformer.transformer_weights``, so an inner search over the
+    weight reuses the fitted features instead of re-learning TF-IDF for every candidate.
+    """
+
+    def __init__(self, n_first: int = 0, weight: float = 1.0):
+        self.n_first = n_first
+        self.weight = weight
+
+    def fit(self, X: Any, y: Any = None) -> BlockWeight:
+        self.n_features_in_ = X.shape[1]
+        return self
+
+    def transform(self, X: Any) -> Any:
+        scale = np.ones(X.shape[1])
+        scale[: self.n_first] = self.weight
+        if sp.issparse(X):
+            return sp.csr_matrix(X) @ sp.diags(scale)
+        return np.asarray(X) * scale
