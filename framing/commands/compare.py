@@ -159,7 +159,6 @@ def load_inputs(
     from framing.compare.furniture import strip_corpus
     from framing.extract import extract_features
 
-    print(f"framing: loading {', '.join(args.paths)}", file=sys.stderr, flush=True)
     corpus = drop_oversized(_load_corpus(args, args.paths))
     source = corpus
     if not getattr(args, "keep_boilerplate", False):
