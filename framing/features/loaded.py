@@ -18,6 +18,7 @@ from framing.features.base import Evidence, Family, FamilyResult
 from framing.features.loaded_docs import CATEGORY_MEANINGS, RATE_DOCS
 from framing.features.loaded_style import STYLE_COLUMNS, STYLE_DOCS, has_abbreviation, style_features
 from framing.lexicon import CATEGORIES, Entry, Lexicon, Match, load_lexicon, slug
+from framing.lexicon.confidence import LOADED_THRESHOLD, not_a_use, repeated_line_spans
 from framing.text import Document
 
 NAME = "loaded"
@@ -114,8 +115,10 @@ class LoadedTerms(Family):
 
     name: ClassVar[str] = NAME
 
-    def __init__(self, lexicons: Sequence[str] = (), style: bool = False) -> None:
+    def __init__(self, lexicons: Sequence[str] = (), style: bool = False, threshold: float = LOADED_THRESHOLD) -> None:
         self.lexicons = lexicons
+        #: a match counts as loaded when its confidence reaches this (framing/lexicon/confidence.py)
+        self.threshold = threshold
         #: also emit the spelling-style columns (loaded_style.py): house style, off by default
         #: so that models of framing do not learn an outlet's spelling
         self.style = style
@@ -189,7 +192,8 @@ class LoadedTerms(Family):
     def analyze(self, doc: Document) -> FamilyResult:
         plan = self._plan
         lex = plan.lexicon
-        matches = lex.matcher().find(doc.text)
+        text = doc.text
+        matches = lex.matcher().find(text)
         terms: list[dict[str, Any]] = []
         spans: list[Evidence] = []
         n_voice = {"narrator": 0, "quoted": 0}
@@ -205,41 +209,57 @@ class LoadedTerms(Family):
         has_speech = bool(doc.quoted_regions)
         voice_at = doc.voice_at
         graded = plan.graded
-        for start, end, text, e in matches:
+        threshold = self.threshold
+        repeats = repeated_line_spans(text) if matches else []
+        uses: list[Match] = []
+        for m in matches:
+            start, end, mtext, e = m
             canonical, category, referent = e.canonical, e.category, e.referent
             voice = voice_at(start, end) if has_speech else "narrator"
             is_graded = id(e) in graded
-            terms.append(
-                {
-                    "text": text,
-                    "canonical": canonical,
-                    "category": category,
-                    "referent": referent or None,
-                    "voice": voice,
-                    "start": start,
-                    "end": end,
-                    "weight": e.weight,
-                    "connotation": e.connotation,
-                    "layer": "graded" if is_graded else "lexicon",
-                }
-            )
-            spans.append(Evidence(NAME, canonical, start, end, text, voice))
+            reason = not_a_use(text, start, end, e, repeats)
+            conf = 0.0 if reason is not None else e.weight
+            loaded = category != "neutral" and conf >= threshold
+            term = {
+                "text": mtext,
+                "canonical": canonical,
+                "category": category,
+                "referent": referent or None,
+                "voice": voice,
+                "start": start,
+                "end": end,
+                "weight": e.weight,
+                "connotation": e.connotation,
+                "layer": "graded" if is_graded else "lexicon",
+                "confidence": conf,
+                "loaded": loaded,
+            }
+            if reason is not None:
+                term["not_a_use"] = reason
+                terms.append(term)
+                continue  # a proper name or a repeated line: no mention, no loaded term
+            terms.append(term)
+            uses.append(m)
+            spans.append(Evidence(NAME, canonical, start, end, mtext, voice))
             if is_graded:
-                n_graded += 1
-                n_voice[voice] += 1
-                weighted += e.weight
+                if loaded:
+                    n_graded += 1
+                    n_voice[voice] += 1
+                    weighted += e.weight
                 continue
-            per_cat[category] = per_cat.get(category, 0) + 1
+            if loaded or (category == "neutral" and referent):  # a plain phrase counts nowhere
+                per_cat[category] = per_cat.get(category, 0) + 1
             per_name[canonical] = per_name.get(canonical, 0) + 1
             if start < lead_end:
                 in_lead.add(canonical)
-            if category != "neutral":
+            if loaded:
                 n_voice[voice] += 1
                 weighted += e.weight
             if referent:
                 counts = by_ref.setdefault(referent, {})
                 counts[canonical] = counts.get(canonical, 0) + 1
                 conn[referent] = conn.get(referent, 0.0) + e.connotation
+        matches = uses
 
         labelled: dict[str, int] = {}
         for i in labelled_mentions(doc.text, matches):

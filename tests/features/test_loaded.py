@@ -118,6 +118,8 @@ def test_details_and_spans(fam):
         "weight": 0.8,
         "connotation": -2.0,
         "layer": "lexicon",
+        "confidence": 0.8,
+        "loaded": True,
     }
     assert text[t1["start"] : t1["end"]] == "Assad regime's" and t1["canonical"] == "assad_regime"
     assert [(s.family, s.label, s.text) for s in res.spans] == [
@@ -186,7 +188,7 @@ def test_transformer_and_pickle(fam):
     X = fam.fit_transform(["Daesh attacked", "the regime", ""])
     assert X.shape == (3, len(fam.get_feature_names_out()))
     clone = pickle.loads(pickle.dumps(fam))
-    assert clone.get_params() == {"lexicons": (str(MINI),), "style": False}
+    assert clone.get_params() == {"lexicons": (str(MINI),), "style": False, "threshold": 0.2}
     assert clone.analyze(Document("Daesh")).features["loaded__n_label"] == 1
 
 
