@@ -91,12 +91,8 @@ def _word_after(text: str, end: int) -> str:
     return text[j:k]
 
 
-def proper_name_collision(text: str, start: int, end: int, entry: Entry) -> bool:
-    """Whether the hit ``text[start:end]`` is part of a proper name: see the module docstring."""
-    if not text[start].isupper() or text[start:end].isupper() or not _written_lower(entry):
-        return False
-    if _starts_sentence(text, start) or _title_case(_line(text, start)):
-        return False
+def _beside_a_name(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised word (or a title "The", or "X for/of") stands right beside the hit."""
     prev, prev_start = _word_before(text, start)
     if prev in _TITLE_WORDS and not _starts_sentence(text, prev_start):
         return True
@@ -107,6 +103,21 @@ def proper_name_collision(text: str, start: int, end: int, entry: Entry) -> bool
         if _capitalised(before) and not _starts_sentence(text, b_start):
             return True
     return _capitalised(_word_after(text, end))
+
+
+#: a line longer than this is a paragraph, never a headline (the title-case test is skipped)
+_HEADLINE_CHARS = 300
+
+
+def proper_name_collision(text: str, start: int, end: int, entry: Entry) -> bool:
+    """Whether the hit ``text[start:end]`` is part of a proper name: see the module docstring.
+    The cheap tests run first; the line's title case is read only for a hit beside a name."""
+    if not text[start].isupper() or text[start:end].isupper() or not _written_lower(entry):
+        return False
+    if _starts_sentence(text, start) or not _beside_a_name(text, start, end):
+        return False
+    line = _line(text, start)
+    return len(line) > _HEADLINE_CHARS or not _title_case(line)
 
 
 def repeated_line_spans(text: str) -> list[tuple[int, int]]:
