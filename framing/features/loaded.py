@@ -19,6 +19,7 @@ from framing.features.loaded_docs import CATEGORY_MEANINGS, RATE_DOCS
 from framing.features.loaded_style import STYLE_COLUMNS, STYLE_DOCS, has_abbreviation, style_features
 from framing.lexicon import CATEGORIES, Entry, Lexicon, Match, load_lexicon, slug
 from framing.lexicon.confidence import LOADED_THRESHOLD, not_a_use, repeated_line_spans
+from framing.lexicon.packs import split_selection
 from framing.text import Document
 
 NAME = "loaded"
@@ -49,7 +50,9 @@ class _Plan:
     hyphenated: frozenset[int]
 
 
-def _plan(lex: Lexicon) -> _Plan:
+def _plan(lex: Lexicon, selected: frozenset[str] = frozenset()) -> _Plan:
+    """The layout for ``lex``; ``selected``: the packs named in the lexicon arguments, whose
+    names get per-name columns even where the pack says ``name_columns = "selected"``."""
     naming: dict[str, list[tuple[str, str]]] = {}
     for r, c in lex.naming_pairs():
         naming.setdefault(r, []).append((c, f"{NAME}__naming__{r}__{slug(c)}"))
@@ -65,8 +68,9 @@ def _plan(lex: Lexicon) -> _Plan:
             graded.add(id(e))
             continue
         meta = lex.packs.get(e.pack)
-        if meta is not None and not meta.name_columns:
-            continue
+        if meta is not None and meta.name_columns is not True:
+            if meta.name_columns is False or e.pack not in selected:
+                continue
         rates.setdefault(e.canonical, f"{NAME}__rate__{slug(e.canonical)}")
         about.setdefault(e.canonical, (e.category, e.referent))
     names = [
@@ -102,7 +106,8 @@ _PLANS: dict[tuple[str, ...], _Plan] = {}
 def _get_plan(paths: tuple[str, ...]) -> _Plan:
     plan = _PLANS.get(paths)
     if plan is None:
-        plan = _PLANS[paths] = _plan(load_lexicon(paths))
+        packs, _ = split_selection(paths)
+        plan = _PLANS[paths] = _plan(load_lexicon(paths), frozenset(packs or ()))
     return plan
 
 

@@ -301,3 +301,19 @@ def test_spellings_of_one_name_are_one_name_and_style_is_off_by_default(tmp_path
     assert set(styled.feature_docs()) >= {n for n in styled.feature_names() if "style" in n}
     loaded_mod._PLANS.clear()
     load_mod._CACHE.clear()
+
+
+def test_topic_pack_names_get_per_name_columns_only_when_the_pack_is_selected():
+    every = set(LoadedTerms().feature_names())
+    us = set(LoadedTerms(lexicons=("pack:us-politics",)).feature_names())
+    # with every pack on, a US name keeps its naming share but no rate and lead column of its own
+    assert "loaded__naming__immigrants_without_status__undocumented_immigrants" in every
+    assert "loaded__rate__undocumented_immigrants" not in every
+    assert "loaded__lead__undocumented_immigrants" not in every
+    assert {"loaded__rate__undocumented_immigrants", "loaded__lead__undocumented_immigrants"} <= us
+    # the FA-KES pack keeps its per-name columns either way (conflict-middle-east: name_columns true)
+    assert "loaded__rate__daesh" in every
+    text = "Undocumented immigrants crossed the border. Daesh attacked."
+    f = LoadedTerms(lexicons=("pack:us-politics",)).analyze(Document(text)).features
+    assert f["loaded__rate__undocumented_immigrants"] > 0 and f["loaded__lead__undocumented_immigrants"] == 1.0
+    assert set(LoadedTerms().analyze(Document(text)).features) == every  # columns from the lexicon, not the text
