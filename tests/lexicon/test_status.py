@@ -11,8 +11,8 @@ DRAFT = """
 name = "draft"
 
 [[entry]]
-forms = ["quantum borderlands"]
-canonical = "quantum borderlands"
+forms = ["blorfing quotas"]
+canonical = "blorfing quotas"
 category = "neutral"
 connotation = 0
 weight = 0
@@ -35,14 +35,14 @@ def test_only_accepted_entries_count(tmp_path):
     for status in ("suggested", "rejected"):
         p = _write(tmp_path, status)
         assert validate_paths([p]) == []
-        assert "quantum borderlands" not in _canonicals(p)
-    assert "quantum borderlands" in _canonicals(_write(tmp_path, "accepted"))
+        assert "blorfing quotas" not in _canonicals(p)
+    assert "blorfing quotas" in _canonicals(_write(tmp_path, "accepted"))
 
 
 def test_an_entry_without_status_is_accepted(tmp_path):
     p = tmp_path / "plain.toml"
     p.write_text(DRAFT.replace('status = "{status}"\n', ""), encoding="utf-8")
-    assert "quantum borderlands" in _canonicals(p)
+    assert "blorfing quotas" in _canonicals(p)
 
 
 def test_an_unknown_status_is_a_validation_error(tmp_path):
@@ -52,8 +52,8 @@ def test_an_unknown_status_is_a_validation_error(tmp_path):
 
 def test_validate_lists_what_is_still_suggested(tmp_path, capsys):
     p = _write(tmp_path, "suggested")
-    assert [e.canonical for e in unreviewed([p])] == ["quantum borderlands"]
+    assert [e.canonical for e in unreviewed([p])] == ["blorfing quotas"]
     assert main(["lexicon", "validate", str(p)]) == 0
     out = capsys.readouterr().out
-    assert f"{p}:5: entry 'quantum borderlands' is suggested, not yet reviewed" in out
+    assert f"{p}:5: entry 'blorfing quotas' is suggested, not yet reviewed" in out
     assert "1 entries OK (1 still suggested, not counted)" in out
