@@ -148,7 +148,8 @@ class LoadedTerms(Family):
             docs.update(STYLE_DOCS)
         for c in CATEGORIES:
             docs[f"{NAME}__n_{c}"] = (
-                f"Matches of `{c}` entries ({CATEGORY_MEANINGS[c]}), any voice",
+                f"Loaded matches of `{c}` entries ({CATEGORY_MEANINGS[c]}), any voice"
+                + (": plain names of a referent" if c == "neutral" else ""),
                 "count",
             )
         for r in plan.referents:
