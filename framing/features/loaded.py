@@ -223,7 +223,8 @@ class LoadedTerms(Family):
             canonical, category, referent = e.canonical, e.category, e.referent
             voice = voice_at(start, end) if has_speech else "narrator"
             is_graded = id(e) in graded
-            reason = not_a_use(text, start, end, e, repeats)
+            # most hits are lower case on a line that is not repeated: skip the call then
+            reason = not_a_use(text, start, end, e, repeats) if repeats or text[start].isupper() else None
             conf = 0.0 if reason is not None else e.weight
             loaded = category != "neutral" and conf >= threshold
             term = {
