@@ -218,6 +218,7 @@ class LoadedTerms(Family):
         threshold = self.threshold
         repeats = repeated_line_spans(text) if matches else []
         uses: list[Match] = []
+        not_uses: list[dict[str, Any]] = []
         for m in matches:
             start, end, mtext, e = m
             canonical, category, referent = e.canonical, e.category, e.referent
@@ -242,9 +243,11 @@ class LoadedTerms(Family):
                 "loaded": loaded,
             }
             if reason is not None:
+                # a proper name or a repeated line: no mention, no loaded term; kept apart so
+                # that readers of ``loaded_terms`` (report, naming charts) never count it
                 term["not_a_use"] = reason
-                terms.append(term)
-                continue  # a proper name or a repeated line: no mention, no loaded term
+                not_uses.append(term)
+                continue
             terms.append(term)
             uses.append(m)
             spans.append(Evidence(NAME, canonical, start, end, mtext, voice))
@@ -307,7 +310,7 @@ class LoadedTerms(Family):
                 f[name] = counts.get(c, 0) / total
         if self.style:
             f.update(style_features(matches, plan.abbreviated, plan.hyphenated))
-        return FamilyResult(features=f, spans=spans, details={"loaded_terms": terms})
+        return FamilyResult(features=f, spans=spans, details={"loaded_terms": terms, "loaded_not_uses": not_uses})
 
 
 #: between a general label and a name: a few words, no sentence or clause punctuation

@@ -94,12 +94,14 @@ def test_family_keeps_every_hit_but_counts_only_uses():
     res = fam.analyze(Document(text))
     terms = res.details["loaded_terms"]
     by = {(t["text"], t["start"]): t for t in terms}
-    remnant = next(t for t in terms if t["text"] == "Remnant")
+    assert not any(t["text"] == "Remnant" for t in terms)  # not a use: kept apart
+    remnant = next(t for t in res.details["loaded_not_uses"] if t["text"] == "Remnant")
     assert remnant["not_a_use"] == "proper name" and not remnant["loaded"] and remnant["confidence"] == 0
     gunman = next(t for t in terms if t["text"] == "gunman")
     assert gunman["weight"] < LOADED_THRESHOLD and not gunman["loaded"] and "not_a_use" not in gunman
     corrupt = [t for t in terms if t["text"] == "corrupt"]
-    assert [t["loaded"] for t in corrupt] == [True, True, False]  # the second copy of the line is furniture
+    assert [t["loaded"] for t in corrupt] == [True, True]  # the second copy of the line is furniture
+    assert [t["text"] for t in res.details["loaded_not_uses"]].count("corrupt") == 1
     assert len(by) == len(terms)
     loaded = [t for t in terms if t["loaded"]]
     n_words = Document(text).n_words
