@@ -88,7 +88,8 @@ def score(articles: Iterable[dict], predictions: dict[str, list[dict]]) -> dict[
 
 
 def predict(articles: Iterable[dict], lexicons: tuple[str, ...] = ()) -> dict[str, list[dict]]:
-    """Every non-neutral loaded-term match of the family per article (title included)."""
+    """Every match the family calls loaded, per article (title included): a non-neutral
+    entry whose confidence reaches the family's threshold (``loaded`` in ``loaded_terms``)."""
     from framing.features.loaded import LoadedTerms
     from framing.text import Document
 
@@ -96,7 +97,7 @@ def predict(articles: Iterable[dict], lexicons: tuple[str, ...] = ()) -> dict[st
     out = {}
     for a in articles:
         terms = fam.analyze(Document(a["text"])).details["loaded_terms"]
-        out[a["id"]] = [t for t in terms if t["category"] != "neutral"]
+        out[a["id"]] = [t for t in terms if t["loaded"]]
     return out
 
 

@@ -18,6 +18,8 @@ from framing.features.base import Evidence, Family, FamilyResult
 from framing.features.loaded_docs import CATEGORY_MEANINGS, RATE_DOCS
 from framing.features.loaded_style import STYLE_COLUMNS, STYLE_DOCS, has_abbreviation, style_features
 from framing.lexicon import CATEGORIES, Entry, Lexicon, Match, load_lexicon, slug
+from framing.lexicon.confidence import LOADED_THRESHOLD, not_a_use, repeated_line_spans
+from framing.lexicon.packs import split_selection
 from framing.text import Document
 
 NAME = "loaded"
@@ -48,7 +50,9 @@ class _Plan:
     hyphenated: frozenset[int]
 
 
-def _plan(lex: Lexicon) -> _Plan:
+def _plan(lex: Lexicon, selected: frozenset[str] = frozenset()) -> _Plan:
+    """The layout for ``lex``; ``selected``: the packs named in the lexicon arguments, whose
+    names get per-name columns even where the pack says ``name_columns = "selected"``."""
     naming: dict[str, list[tuple[str, str]]] = {}
     for r, c in lex.naming_pairs():
         naming.setdefault(r, []).append((c, f"{NAME}__naming__{r}__{slug(c)}"))
@@ -64,8 +68,9 @@ def _plan(lex: Lexicon) -> _Plan:
             graded.add(id(e))
             continue
         meta = lex.packs.get(e.pack)
-        if meta is not None and not meta.name_columns:
-            continue
+        if meta is not None and meta.name_columns is not True:
+            if meta.name_columns is False or e.pack not in selected:
+                continue
         rates.setdefault(e.canonical, f"{NAME}__rate__{slug(e.canonical)}")
         about.setdefault(e.canonical, (e.category, e.referent))
     names = [
@@ -101,7 +106,8 @@ _PLANS: dict[tuple[str, ...], _Plan] = {}
 def _get_plan(paths: tuple[str, ...]) -> _Plan:
     plan = _PLANS.get(paths)
     if plan is None:
-        plan = _PLANS[paths] = _plan(load_lexicon(paths))
+        packs, _ = split_selection(paths)
+        plan = _PLANS[paths] = _plan(load_lexicon(paths), frozenset(packs or ()))
     return plan
 
 
@@ -114,8 +120,10 @@ class LoadedTerms(Family):
 
     name: ClassVar[str] = NAME
 
-    def __init__(self, lexicons: Sequence[str] = (), style: bool = False) -> None:
+    def __init__(self, lexicons: Sequence[str] = (), style: bool = False, threshold: float = LOADED_THRESHOLD) -> None:
         self.lexicons = lexicons
+        #: a match counts as loaded when its confidence reaches this (framing/lexicon/confidence.py)
+        self.threshold = threshold
         #: also emit the spelling-style columns (loaded_style.py): house style, off by default
         #: so that models of framing do not learn an outlet's spelling
         self.style = style
@@ -140,7 +148,8 @@ class LoadedTerms(Family):
             docs.update(STYLE_DOCS)
         for c in CATEGORIES:
             docs[f"{NAME}__n_{c}"] = (
-                f"Matches of `{c}` entries ({CATEGORY_MEANINGS[c]}), any voice",
+                f"Loaded matches of `{c}` entries ({CATEGORY_MEANINGS[c]}), any voice"
+                + (": plain names of a referent" if c == "neutral" else ""),
                 "count",
             )
         for r in plan.referents:
@@ -189,7 +198,8 @@ class LoadedTerms(Family):
     def analyze(self, doc: Document) -> FamilyResult:
         plan = self._plan
         lex = plan.lexicon
-        matches = lex.matcher().find(doc.text)
+        text = doc.text
+        matches = lex.matcher().find(text)
         terms: list[dict[str, Any]] = []
         spans: list[Evidence] = []
         n_voice = {"narrator": 0, "quoted": 0}
@@ -205,41 +215,61 @@ class LoadedTerms(Family):
         has_speech = bool(doc.quoted_regions)
         voice_at = doc.voice_at
         graded = plan.graded
-        for start, end, text, e in matches:
+        threshold = self.threshold
+        repeats = repeated_line_spans(text) if matches else []
+        uses: list[Match] = []
+        not_uses: list[dict[str, Any]] = []
+        for m in matches:
+            start, end, mtext, e = m
             canonical, category, referent = e.canonical, e.category, e.referent
             voice = voice_at(start, end) if has_speech else "narrator"
             is_graded = id(e) in graded
-            terms.append(
-                {
-                    "text": text,
-                    "canonical": canonical,
-                    "category": category,
-                    "referent": referent or None,
-                    "voice": voice,
-                    "start": start,
-                    "end": end,
-                    "weight": e.weight,
-                    "connotation": e.connotation,
-                    "layer": "graded" if is_graded else "lexicon",
-                }
-            )
-            spans.append(Evidence(NAME, canonical, start, end, text, voice))
-            if is_graded:
-                n_graded += 1
-                n_voice[voice] += 1
-                weighted += e.weight
+            # most hits are lower case on a line that is not repeated: skip the call then
+            reason = not_a_use(text, start, end, e, repeats) if repeats or text[start].isupper() else None
+            conf = 0.0 if reason is not None else e.weight
+            loaded = category != "neutral" and conf >= threshold
+            term = {
+                "text": mtext,
+                "canonical": canonical,
+                "category": category,
+                "referent": referent or None,
+                "voice": voice,
+                "start": start,
+                "end": end,
+                "weight": e.weight,
+                "connotation": e.connotation,
+                "layer": "graded" if is_graded else "lexicon",
+                "confidence": conf,
+                "loaded": loaded,
+            }
+            if reason is not None:
+                # a proper name or a repeated line: no mention, no loaded term; kept apart so
+                # that readers of ``loaded_terms`` (report, naming charts) never count it
+                term["not_a_use"] = reason
+                not_uses.append(term)
                 continue
-            per_cat[category] = per_cat.get(category, 0) + 1
+            terms.append(term)
+            uses.append(m)
+            spans.append(Evidence(NAME, canonical, start, end, mtext, voice))
+            if is_graded:
+                if loaded:
+                    n_graded += 1
+                    n_voice[voice] += 1
+                    weighted += e.weight
+                continue
+            if loaded or (category == "neutral" and referent):  # a plain phrase counts nowhere
+                per_cat[category] = per_cat.get(category, 0) + 1
             per_name[canonical] = per_name.get(canonical, 0) + 1
             if start < lead_end:
                 in_lead.add(canonical)
-            if category != "neutral":
+            if loaded:
                 n_voice[voice] += 1
                 weighted += e.weight
             if referent:
                 counts = by_ref.setdefault(referent, {})
                 counts[canonical] = counts.get(canonical, 0) + 1
                 conn[referent] = conn.get(referent, 0.0) + e.connotation
+        matches = uses
 
         labelled: dict[str, int] = {}
         for i in labelled_mentions(doc.text, matches):
@@ -280,7 +310,7 @@ class LoadedTerms(Family):
                 f[name] = counts.get(c, 0) / total
         if self.style:
             f.update(style_features(matches, plan.abbreviated, plan.hyphenated))
-        return FamilyResult(features=f, spans=spans, details={"loaded_terms": terms})
+        return FamilyResult(features=f, spans=spans, details={"loaded_terms": terms, "loaded_not_uses": not_uses})
 
 
 #: between a general label and a name: a few words, no sentence or clause punctuation

@@ -17,8 +17,10 @@ CATEGORY_MEANINGS: dict[str, str] = {
 #: the article-level columns of the family: (meaning, unit)
 RATE_DOCS: dict[str, tuple[str, str]] = {
     "per_1k": (
-        "Loaded-term matches (every category except `neutral`), narrator and quoted voice "
-        "together, per 1,000 words of the body (0 for an empty body)",
+        "Loaded-term matches (a non-`neutral` entry whose confidence reaches the loaded "
+        "threshold, 0.2: not weight-0.1 entries, proper names or repeated lines; "
+        "docs/loaded-language.md), narrator and quoted voice together, per 1,000 words of "
+        "the body (0 for an empty body)",
         "per 1,000 words",
     ),
     "per_1k_narrator": (

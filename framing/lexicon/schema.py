@@ -53,8 +53,11 @@ class Meta(BaseModel):
     kind: str = "loaded"
     #: whether each canonical name gets its own rate and lead column. A vocabulary pack of
     #: thousands of general words sets false: its matches count by category and in the rates,
-    #: since a column per word would be a bag of words, not a naming choice.
-    name_columns: bool = True
+    #: since a column per word would be a bag of words, not a naming choice. A topic pack sets
+    #: "selected": its names get the columns only when the pack is selected by name
+    #: (``pack:NAME``), so that with every pack on by default, names of stories a corpus is
+    #: not about do not widen every table (their naming shares and mentions stay).
+    name_columns: bool | Literal["selected"] = True
 
 
 class Referent(BaseModel):

@@ -118,6 +118,8 @@ def test_details_and_spans(fam):
         "weight": 0.8,
         "connotation": -2.0,
         "layer": "lexicon",
+        "confidence": 0.8,
+        "loaded": True,
     }
     assert text[t1["start"] : t1["end"]] == "Assad regime's" and t1["canonical"] == "assad_regime"
     assert [(s.family, s.label, s.text) for s in res.spans] == [
@@ -186,7 +188,7 @@ def test_transformer_and_pickle(fam):
     X = fam.fit_transform(["Daesh attacked", "the regime", ""])
     assert X.shape == (3, len(fam.get_feature_names_out()))
     clone = pickle.loads(pickle.dumps(fam))
-    assert clone.get_params() == {"lexicons": (str(MINI),), "style": False}
+    assert clone.get_params() == {"lexicons": (str(MINI),), "style": False, "threshold": 0.2}
     assert clone.analyze(Document("Daesh")).features["loaded__n_label"] == 1
 
 
@@ -299,3 +301,19 @@ def test_spellings_of_one_name_are_one_name_and_style_is_off_by_default(tmp_path
     assert set(styled.feature_docs()) >= {n for n in styled.feature_names() if "style" in n}
     loaded_mod._PLANS.clear()
     load_mod._CACHE.clear()
+
+
+def test_topic_pack_names_get_per_name_columns_only_when_the_pack_is_selected():
+    every = set(LoadedTerms().feature_names())
+    us = set(LoadedTerms(lexicons=("pack:us-politics",)).feature_names())
+    # with every pack on, a US name keeps its naming share but no rate and lead column of its own
+    assert "loaded__naming__immigrants_without_status__undocumented_immigrants" in every
+    assert "loaded__rate__undocumented_immigrants" not in every
+    assert "loaded__lead__undocumented_immigrants" not in every
+    assert {"loaded__rate__undocumented_immigrants", "loaded__lead__undocumented_immigrants"} <= us
+    # the FA-KES pack keeps its per-name columns either way (conflict-middle-east: name_columns true)
+    assert "loaded__rate__daesh" in every
+    text = "Undocumented immigrants crossed the border. Daesh attacked."
+    f = LoadedTerms(lexicons=("pack:us-politics",)).analyze(Document(text)).features
+    assert f["loaded__rate__undocumented_immigrants"] > 0 and f["loaded__lead__undocumented_immigrants"] == 1.0
+    assert set(LoadedTerms().analyze(Document(text)).features) == every  # columns from the lexicon, not the text
