@@ -79,6 +79,19 @@ def test_cues_that_were_missed(text: str, source: str, lemma: str) -> None:
     assert (a["source"]["text"], a["cue"]["lemma"]) == (source, lemma)
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Politico first reported the resignation on Sunday.", "Politico"),
+        ("The Hill reported that the bill had stalled.", "The Hill"),
+        ("USA Today reported the figures a week later.", "USA Today"),
+    ],
+)
+def test_us_outlets_are_media_not_people(text: str, source: str) -> None:
+    a = _only(text)
+    assert (a["source"]["text"], a["source_type"]) == (source, "media")
+
+
 def test_second_sentence_of_a_quotation_is_attributed() -> None:
     text = '"We will not back down," the mayor said. "The city has the money. The plan goes on."'
     got = claims(Document(text))
