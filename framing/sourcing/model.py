@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,44 +43,10 @@ class Ctx:
         self.quotes = [q for q in doc.quotes if not q.is_short]
         self.q_starts = [q.start for q in self.quotes]
         self.q_ends = [q.end for q in self.quotes]
-        self._toks: list[tuple[int, int, str]] | None = None
-        self._t_starts: list[int] = []
-        self._t_ends: list[int] = []
 
     def tokens(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        """Tokens of ``text[start:end]`` (a window next to a cue: a few hundred characters),
-        exactly as ``TOK.finditer(text, start, end)`` gives them.
-
-        The whole text is tokenised once and each window is a slice of that list: the rules
-        ask for about a dozen windows an article, and tokenising each one anew was a fifth of
-        the extraction time. The regex restarts identically after whitespace, so only a window
-        edge that falls inside a run of non-space characters is tokenised on its own.
-        """
-        if self._toks is None:
-            self._toks = [(m.start(), m.end(), m.group()) for m in TOK.finditer(self.text)]
-            self._t_starts = [t[0] for t in self._toks]
-            self._t_ends = [t[1] for t in self._toks]
-        text, toks, starts, ends = self.text, self._toks, self._t_starts, self._t_ends
-        lo = bisect_left(starts, start)
-        left: list[tuple[int, int, str]] = []
-        p = start
-        if lo > 0 and ends[lo - 1] > start:  # the window opens inside a token
-            while p < end and not text[p].isspace():
-                p += 1
-            left = [(m.start(), m.end(), m.group()) for m in TOK.finditer(text, start, p)]
-            if p >= end:
-                return left
-            lo = bisect_left(starts, p)
-        hi = bisect_right(ends, end)
-        if hi < len(toks) and starts[hi] < end:  # the window closes inside a token
-            q = end
-            while q > p and not text[q - 1].isspace():
-                q -= 1
-            while hi > lo and ends[hi - 1] > q:
-                hi -= 1
-            right = [(m.start(), m.end(), m.group()) for m in TOK.finditer(text, q, end)]
-            return left + toks[lo:hi] + right
-        return left + toks[lo:hi] if left else toks[lo:hi]
+        """Tokens of ``text[start:end]`` (a window next to a cue: a few hundred characters)."""
+        return [(m.start(), m.end(), m.group()) for m in TOK.finditer(self.text, start, end)]
 
     def sentence_of(self, pos: int) -> int:
         return bisect_right(self.sent_starts, pos) - 1
