@@ -134,3 +134,14 @@ def test_photo_captions_with_their_credit_are_not_claims(caption: str) -> None:
     text = f"The bridge reopened on Monday after repairs.\n\n{caption}\n\nThe vote is next week."
     got = claims(Document(text))
     assert [c["status"] for c in got] == ["unattributed", "other", "other", "unattributed"]
+
+
+def test_nyt_style_two_apostrophe_quotations_are_quotations() -> None:
+    # ''...'' for a double quote mark (NYT archive texts); apostrophes stay apostrophes
+    text = "''We will not back down from this fight,'' the mayor said. It's the players' ball."
+    a = _only(text)
+    assert a["source"]["text"] == "the mayor"
+    assert a["content"]["text"] == "We will not back down from this fight"
+    assert a["direct_quote"] is True
+    quotes = Document(text).quotes
+    assert [text[q.start:q.end] for q in quotes] == ["''We will not back down from this fight,''"]
