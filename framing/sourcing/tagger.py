@@ -51,23 +51,54 @@ class Tagger:
         self.meta = data.get("meta", {})
 
     def decode(self, feats: list[list[str]]) -> list[int]:
-        """Viterbi: the best tag index per token."""
-        index, w = self.index, self.weights
-        n = len(feats)
-        emit = np.empty((n, len(TAGS)))
-        for i, f in enumerate(feats):
-            ids = [index[a] for a in f if a in index]
-            emit[i] = w[ids].sum(axis=0) if ids else 0.0
-        score = emit[0].copy()
-        back = np.empty((n, len(TAGS)), dtype=np.intp)
-        for i in range(1, n):
-            cand = score[:, None] + self.trans
-            back[i] = cand.argmax(axis=0)
-            score = cand.max(axis=0) + emit[i]
-        best = [int(score.argmax())]
-        for i in range(n - 1, 0, -1):
-            best.append(int(back[i, best[-1]]))
-        return best[::-1]
+        """Viterbi: the best tag index per token of one sentence."""
+        return self.decode_many([feats])[0]
+
+    def decode_many(self, sents: list[list[list[str]]]) -> list[list[int]]:
+        """Viterbi over many sentences at once: one numpy step per token position across all
+        of them (padded), not one per token, since per-call overhead dominates 7-tag arrays."""
+        index, nt = self.index, len(TAGS)
+        lens = [len(f) for f in sents]
+        rows: list[int] = []
+        ids: list[int] = []
+        r = 0
+        for f in sents:
+            for tok in f:
+                for a in tok:
+                    i = index.get(a)
+                    if i is not None:
+                        ids.append(i)
+                        rows.append(r)
+                r += 1
+        flat = np.zeros((r, nt))
+        np.add.at(flat, np.asarray(rows, dtype=np.intp), self.weights[np.asarray(ids, dtype=np.intp)])
+        n_s, width = len(sents), max(lens, default=0)
+        if width == 0:
+            return [[] for _ in sents]
+        emit = np.zeros((n_s, width, nt))
+        lens_a = np.asarray(lens)
+        mask = np.arange(width)[None, :] < lens_a[:, None]
+        emit[mask] = flat
+        score = emit[:, 0].copy()
+        back = np.zeros((n_s, width, nt), dtype=np.intp)
+        for i in range(1, width):
+            cand = score[:, :, None] + self.trans[None]
+            back[:, i] = cand.argmax(axis=1)
+            live = (i < lens_a)[:, None]
+            score = np.where(live, cand.max(axis=1) + emit[:, i], score)
+        last = score.argmax(axis=1).tolist()
+        bk = back.tolist()
+        out = []
+        for k, n in enumerate(lens):
+            if n == 0:
+                out.append([])
+                continue
+            best = [last[k]]
+            b = bk[k]
+            for i in range(n - 1, 0, -1):
+                best.append(b[i][best[-1]])
+            out.append(best[::-1])
+        return out
 
 
 def load_tagger(path: str | Path) -> Tagger:
@@ -100,13 +131,9 @@ def tag_document(doc: Document, rules: list[Extracted], lex: SourcingLexicon, ta
                  ) -> list[tuple[int, list[tuple[int, int, str]], list[str]]]:
     """(sentence, tokens, tags) for every gated sentence."""
     rule = rule_roles(doc.text, rules)
-    out = []
-    for u in units(doc, rule, lex, tagger.gate):
-        if not u.toks:
-            continue
-        feats = sentence_features(doc, u, rule, lex, quote_mask(doc, u.toks))
-        out.append((u.sentence, u.toks, [TAGS[t] for t in tagger.decode(feats)]))
-    return out
+    us = [u for u in units(doc, rule, lex, tagger.gate) if u.toks]
+    tags = tagger.decode_many([sentence_features(doc, u, rule, lex, quote_mask(doc, u.toks)) for u in us])
+    return [(u.sentence, u.toks, [TAGS[t] for t in ts]) for u, ts in zip(us, tags, strict=True)]
 
 
 def segments(toks: list[tuple[int, int, str]], tags: list[str]) -> list[tuple[str, int, int, bool]]:
