@@ -41,7 +41,7 @@ class Tagger:
             raise FramingError(f"{path or 'model'}: not a {FORMAT} attribution model")
         feats = data["features"]
         self.index = {a: i for i, a in enumerate(feats)}
-        w = np.zeros((len(feats), len(TAGS)))
+        w = np.zeros((len(feats) + 1, len(TAGS)))  # the last row: any unknown feature
         for i, a in enumerate(feats):
             for t, v in feats[a]:
                 w[i, t] = v
@@ -59,22 +59,19 @@ class Tagger:
         of them (padded), not one per token, since per-call overhead dominates 7-tag arrays."""
         index, nt = self.index, len(TAGS)
         lens = [len(f) for f in sents]
-        rows: list[int] = []
-        ids: list[int] = []
-        r = 0
-        for f in sents:
-            for tok in f:
-                for a in tok:
-                    i = index.get(a)
-                    if i is not None:
-                        ids.append(i)
-                        rows.append(r)
-                r += 1
-        flat = np.zeros((r, nt))
-        np.add.at(flat, np.asarray(rows, dtype=np.intp), self.weights[np.asarray(ids, dtype=np.intp)])
         n_s, width = len(sents), max(lens, default=0)
         if width == 0:
             return [[] for _ in sents]
+        # every feature of every token as a weight row (unknown features: the zero row at
+        # the end), summed per token with one reduceat: no Python loop per feature
+        miss = len(self.weights) - 1
+        ids = np.asarray([index.get(a, miss) for f in sents for tok in f for a in tok], dtype=np.intp)
+        counts = np.asarray([len(tok) or 1 for f in sents for tok in f])
+        if len(ids) < counts.sum():  # a token with no features at all: give it the zero row
+            ids = np.asarray([i for f in sents for tok in f for i in ([index.get(a, miss) for a in tok] or [miss])],
+                             dtype=np.intp)
+        offsets = np.concatenate(([0], np.cumsum(counts)[:-1]))
+        flat = np.add.reduceat(self.weights[ids], offsets, axis=0)
         emit = np.zeros((n_s, width, nt))
         lens_a = np.asarray(lens)
         mask = np.arange(width)[None, :] < lens_a[:, None]
@@ -84,21 +81,16 @@ class Tagger:
         for i in range(1, width):
             cand = score[:, :, None] + self.trans[None]
             back[:, i] = cand.argmax(axis=1)
-            live = (i < lens_a)[:, None]
-            score = np.where(live, cand.max(axis=1) + emit[:, i], score)
-        last = score.argmax(axis=1).tolist()
-        bk = back.tolist()
-        out = []
-        for k, n in enumerate(lens):
-            if n == 0:
-                out.append([])
-                continue
-            best = [last[k]]
-            b = bk[k]
-            for i in range(n - 1, 0, -1):
-                best.append(b[i][best[-1]])
-            out.append(best[::-1])
-        return out
+            score = np.where((i < lens_a)[:, None], cand.max(axis=1) + emit[:, i], score)
+        cur = score.argmax(axis=1)
+        path = np.zeros((n_s, width), dtype=np.intp)
+        rows = np.arange(n_s)
+        for i in range(width - 1, -1, -1):  # back-track every sentence from its own end
+            live = i < lens_a
+            path[:, i] = np.where(live, cur, 0)
+            if i:
+                cur = np.where(live, back[rows, i, cur], cur)
+        return [p[:n] for p, n in zip(path.tolist(), lens, strict=True)]
 
 
 def load_tagger(path: str | Path) -> Tagger:
