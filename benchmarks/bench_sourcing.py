@@ -2,6 +2,11 @@
 
     python benchmarks/bench_sourcing.py            # the pipeline, articles/s
     python benchmarks/bench_sourcing.py --pysbd    # also: segmentation alone, ours vs pySBD
+    python benchmarks/bench_sourcing.py --dump out.jsonl   # the output itself, to diff
+
+``--dump`` writes the attributions and claims of every FA-KES article and every PolNeAR
+record (one JSON line each, in order), so speed work can be checked to change no output:
+dump before and after, then ``cmp`` the two files.
 
 Each repeat builds fresh ``Document`` objects (nothing cached between repeats) and runs
 segmentation, attribution extraction and claim status; the best of ``--repeat`` runs is
@@ -46,6 +51,25 @@ def run_pipeline(texts: list[str]) -> tuple[float, float]:
         attributions(doc)
         claims(doc)
     return time.perf_counter() - t0, time.process_time() - c0
+
+
+def dump(path: str) -> int:
+    """Attributions and claims of FA-KES and PolNeAR, one JSON line per text."""
+    import json
+
+    from framing.paths import POLNEAR_JSONL
+
+    texts = load_texts()
+    if POLNEAR_JSONL.exists():
+        with POLNEAR_JSONL.open(encoding="utf-8") as f:
+            texts += [json.loads(line)["text"] for line in f]
+    with open(path, "w", encoding="utf-8") as out:
+        for t in texts:
+            doc = Document(t)
+            out.write(json.dumps({"attributions": attributions(doc), "claims": claims(doc)},
+                                 sort_keys=True) + "\n")
+    print(f"{path}: {len(texts)} texts")
+    return 0
 
 
 def run_ours(texts: list[str]) -> tuple[float, int]:
@@ -98,7 +122,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--pysbd", action="store_true", help="also time pySBD segmentation")
     ap.add_argument("--pysbd-n", type=int, default=100, help="articles for the pySBD run")
+    ap.add_argument("--dump", metavar="PATH", help="write the output (JSON lines) and stop")
     args = ap.parse_args(argv)
+    if args.dump:
+        return dump(args.dump)
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     texts = load_texts()

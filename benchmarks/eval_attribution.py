@@ -21,12 +21,13 @@ Also: source-type confusion on a hand-labelled sample of dev attributions
 
     python benchmarks/eval_attribution.py --split test
     python benchmarks/eval_attribution.py --split dev --show-spans cue --show 30
+    python -m framing.sourcing.train ../shared/data/polnear/train.jsonl -o /tmp/attr.json.gz
+    python benchmarks/eval_attribution.py --split test --model /tmp/attr.json.gz
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import re
 import sys
@@ -36,9 +37,13 @@ from typing import Any
 
 from framing.paths import POLNEAR_JSONL
 from framing.sourcing.attribution import extract
+from framing.sourcing.tagger import Tagger, load_tagger
+from framing.sourcing.train import split_of
 from framing.text import Document
 
 SAMPLE = Path(__file__).parent / "data" / "polnear_source_types.json"
+#: the opt-in learned tagger (--model); None: the rule-based default
+MODEL: Tagger | None = None
 
 #: Lemmas of speech and reporting cues (verbs of saying, writing, reporting, citing).
 SPEECH = frozenset(
@@ -80,12 +85,6 @@ def is_speech(cue_text: str) -> bool:
     return any(lemma(w) in SPEECH for w in re.findall(r"[\w']+", cue_text))
 
 
-def split_of(rec_id: str) -> str:
-    key = rec_id.rsplit("_", 1)[0]
-    h = int(hashlib.sha1(key.encode()).hexdigest(), 16)
-    return "dev" if h % 2 == 0 else "test"
-
-
 def load(split: str) -> list[dict[str, Any]]:
     if not POLNEAR_JSONL.exists():
         sys.exit(f"{POLNEAR_JSONL}: not found (PolNeAR is read from ../shared)")
@@ -101,7 +100,7 @@ def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
 def predicted_pairs(text: str) -> list[dict[str, Any]]:
     """(source, cue) pairs from the extractor; a citing relay adds the cited pair."""
     out = []
-    for a in extract(Document(text)):
+    for a in extract(Document(text), model=MODEL):
         if a.continued or a.source is None:
             continue
         out.append({"source": [a.source], "cue": [a.cue], "type": a.source_type,
@@ -191,7 +190,7 @@ def predicted_roles(text: str) -> list[dict[str, list[tuple[int, int]]]]:
     """One entry per predicted attribution: role -> pieces (continued quotations and the
     cited source of a relay are attributions of their own)."""
     out = []
-    for a in extract(Document(text)):
+    for a in extract(Document(text), model=MODEL):
         out.append({"source": [a.source] if a.source and not a.continued else [],
                     "cue": [] if a.continued else [a.cue],
                     "content": ([a.content] if a.content else [])
@@ -290,7 +289,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show-spans", choices=ROLES, default="",
                     help="with --show N: print N wrong predicted spans of this role (dev only)")
     ap.add_argument("--label-sample", type=int, default=0)
+    ap.add_argument("--model", default="",
+                    help="score the opt-in learned tagger in this file (python -m "
+                    "framing.sourcing.train, trained on dev only) instead of the rules")
     args = ap.parse_args(argv)
+    global MODEL
+    MODEL = load_tagger(args.model) if args.model else None
     if args.label_sample:
         label_sample(args.label_sample)
         return 0
@@ -299,7 +303,8 @@ def main(argv: list[str] | None = None) -> int:
     recs = load(args.split)
     spans = span_scores(recs, args.show_spans, args.show)
     res = evaluate(recs, 0 if args.show_spans else args.show)
-    print(f"PolNeAR train, split={args.split}: {len(recs)} records")
+    print(f"PolNeAR train, split={args.split}: {len(recs)} records, "
+          f"{'learned tagger ' + args.model if MODEL else 'rules (default)'}")
     print("every attribution, per role (exact: edge punctuation and case ignored)")
     print(f"{'role':<10}{'exact P':>9}{'R':>7}{'F1':>7}{'token P':>9}{'R':>7}{'F1':>7}"
           f"{'pred':>7}{'gold':>7}")

@@ -30,14 +30,32 @@ from framing.sourcing.passes import (
     trim_contents,
 )
 from framing.sourcing.sourcetype import classify_source
+from framing.sourcing.tagger import Tagger, assemble, env_tagger, tag_document
 from framing.text import Document
 
 __all__ = ["Extracted", "attributions", "classify_source", "extract", "extracted", "named_key", "to_dict"]
 
 
-def extract(doc: Document, lex: SourcingLexicon | None = None) -> list[Extracted]:
-    """All attributions in a document, in text order."""
+def extract(doc: Document, lex: SourcingLexicon | None = None, model: Tagger | None = None
+            ) -> list[Extracted]:
+    """All attributions in a document, in text order.
+
+    Rule-based by default. With a learned tagger (``model``, or the file named by
+    ``FRAMING_ATTRIBUTION_MODEL``: opt-in, trained by the user, framing/sourcing/tagger.py)
+    the rules' output becomes features of a CRF that tags source, cue and content tokens.
+    """
     lex = lex or default_lexicon()
+    model = model or env_tagger()
+    rules = rule_extract(doc, lex)
+    if model is None:
+        return rules
+    out = assemble(doc, tag_document(doc, rules, lex, model), lex)
+    resolve_pronouns(Ctx(doc, lex), out)
+    return out
+
+
+def rule_extract(doc: Document, lex: SourcingLexicon) -> list[Extracted]:
+    """The rule-based attributions of a document (the default), in text order."""
     ctx = Ctx(doc, lex)
     text = doc.text
     out: list[Extracted] = []

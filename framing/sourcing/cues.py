@@ -7,7 +7,7 @@ must run at >= 1,000 articles/s: one regex pass finds every cue, another every h
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -24,6 +24,9 @@ SOURCE_TYPES = ("person", "organization", "document", "media", "anonymous", "vag
 #: cue classes that report speech or writing; the others are their own cue kind
 SPEECH_CLASSES = frozenset(("speech", "reporting", "writing", "citing"))
 CUE_KINDS = ("speech", "cognition", "stance", "evidential", "nominal")
+#: the kind of a cue that the opt-in learned tagger found and no lexicon entry lists (counted
+#: in n_attributions, in none of the per-kind columns)
+OTHER_KIND = "other"
 
 
 class CueModel(BaseModel):
@@ -92,7 +95,7 @@ class HedgeModel(BaseModel):
 
     forms: list[str] = Field(min_length=1)
     kind: Literal["evidential", "epistemic", "weasel"]
-    rule: Literal["", "modal", "quantifier"] = ""
+    rule: Literal["", "modal", "quantifier", "frequency"] = ""
     why: str = Field(min_length=1)
 
 
@@ -130,6 +133,9 @@ class SourcingLexicon:
     anon_hint: tuple[str, ...]  # one word of every marker phrase: a cheap test before the finder
     hedges: PhraseFinder
     hedge_kinds: dict[str, tuple[str, str]]  # lower-case form -> (kind, context rule)
+    #: first word of every cue and cue-noun form, lower case -> cue kind (the learned tagger
+    #: reads it as a feature and tags only sentences that hold one, or another signal)
+    cue_words: dict[str, str] = field(default_factory=dict)
 
 
 def _read(path: Path) -> tuple[dict[str, Any], list[str]]:
@@ -229,7 +235,23 @@ def load_sourcing_lexicon(
         anon_hint=tuple(sorted({max(m.split(), key=len) for m in markers})),
         hedges=PhraseFinder(hedge_forms, ignore_case=True),
         hedge_kinds=hedge_kinds,
+        cue_words=_cue_words(cue_map, nominals),
     )
+
+
+def _cue_words(cue_map: dict[str, Cue], nominals: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for form, cue in cue_map.items():
+        w = form.split()[0].lower()
+        if w not in _FUNCTION_FIRST:
+            out.setdefault(w, cue.kind)
+    for form in nominals:
+        out.setdefault(form.split()[0], "nominal")
+    return out
+
+
+#: first words of multi-word cue forms that say nothing alone ("to", "in", "on")
+_FUNCTION_FIRST = frozenset("to in on at of for a an the as by with".split())
 
 
 @lru_cache(maxsize=1)

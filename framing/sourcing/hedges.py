@@ -39,6 +39,30 @@ def _word_after(text: str, pos: int) -> str:
     return m.group().lower() if m else ""
 
 
+#: generic agents whose "may" grants permission ("a person may apply", "users may opt out",
+#: "you may bring"): rules and rights, not the writer's doubt
+_PERMITTED = frozenset(
+    """person persons anyone anybody everyone everybody nobody one you applicants applicant
+    users user visitors visitor members member citizens citizen customers customer students
+    student employees employee passengers passenger participants participant players player
+    owners owner holders holder tenants tenant parties party individuals individual""".split()
+)
+
+
+def _permission(text: str, s: int, e: int, sent_start: int, before: str, after: str) -> bool:
+    """Deontic 'may': a generic agent's permission ("a person may apply"), or a restriction
+    with 'only' ("only members may vote", "may only be used"). 'may have' (the perfect) is
+    always epistemic."""
+    if after == "have":
+        return False
+    if after == "only":
+        return True
+    if before in _PERMITTED:
+        return True
+    lead = TOK.findall(text, max(sent_start, s - 50), s)[-6:]
+    return any(t.lower() == "only" for t in lead if t not in ",;:")
+
+
 def _modal_ok(text: str, s: int, e: int, sent_start: int, in_quote: bool) -> bool:
     form = text[s:e]
     if in_quote:
@@ -50,6 +74,8 @@ def _modal_ok(text: str, s: int, e: int, sent_start: int, in_quote: bool) -> boo
             return False
     before, after = _word_before(text, s), _word_after(text, e)
     low = form.lower()
+    if low == "may" and _permission(text, s, e, sent_start, before, after):
+        return False
     if low == "might" and (before in DETS or before.endswith(("'s", "\u2019s", "al", "ic"))
                            or after in _NOUN_AFTER or not after[:1].isalpha()):
         return False  # "military might", "the might of", "with all its might."
@@ -78,15 +104,37 @@ def _quantifier_ok(text: str, s: int, e: int) -> bool:
     return True
 
 
+#: verbs of saying, thinking and naming that a frequency adverb turns into a consensus claim
+#: ("often described as", "usually considered", "commonly known as", "generally believed")
+_VIEW_VERB = re.compile(
+    r"(?:\s+\w+){0,2}?\s+(?:said|called|described|considered|regarded|seen|viewed|known|referred|"
+    r"cited|thought|believed|claimed|credited|attributed|portrayed|depicted|labell?ed|termed|"
+    r"dubbed|argued|quoted|compared|ranked|named|listed|hailed|critici[sz]ed|accepted|agreed|"
+    r"assumed|presumed|recogni[sz]ed|identified|mistaken|confused|associated|say|says|call|"
+    r"calls|describe|describes|consider|considers|regard|regards|see|sees|view|views|believe|"
+    r"believes|think|thinks|argue|argues|claim|claims|agree|agrees|accept|accepts|assume|"
+    r"assumes|refer|refers|cite|cites)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_a_view(text: str, e: int) -> bool:
+    return _VIEW_VERB.match(text, e) is not None
+
+
 #: hedges the phrase list cannot hold because an adverb may interrupt them: "has also been
 #: reported", "is widely believed", "one of the ten most ..." (found from their rarer word
 #: first: a case-insensitive scan of the whole text for these was most of the hedge time)
 _PASSIVE_VERB = re.compile(r"\b(?:said|reported|believed|thought|alleged|rumou?red|claimed|"
                            r"considered|regarded|known|seen|described)\b")
-_PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|been)\s+(?:\w+ly|also|long|still|now|often|once|"
-                          r"even)\s+$", re.IGNORECASE)
-_ONE_OF = re.compile(r"\bone of the (?:\w+ )?(?:most|best|greatest|largest|biggest|leading|"
-                     r"finest|worst)\b", re.IGNORECASE)
+_ADV = r"(?:\w+ly|also|long|still|now|often|once|even)"
+_PASSIVE_AUX = re.compile(r"\b(?:(?:is|are|was|were|been)\s+" + _ADV + r"|(?:has|have|had)\s+" + _ADV
+                          + r"\s+been(?:\s+" + _ADV + r")?)\s+$", re.IGNORECASE)
+#: "one of the most ...", and with a possessive: "one of South Africa's most prominent",
+#: "one of their main products" (the peacock superlative that claims rank without a measure)
+_ONE_OF = re.compile(r"\bone of (?:the|their|its|his|her|our|[A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*['\u2019]s) "
+                     r"(?:\w+ )?(?:most|best|greatest|largest|biggest|leading|finest|worst|main|top)\b",
+                     re.IGNORECASE)
 
 
 def _patterns(text: str) -> list[tuple[int, int, str]]:
@@ -95,7 +143,7 @@ def _patterns(text: str) -> list[tuple[int, int, str]]:
         aux = _PASSIVE_AUX.search(text, max(0, m.start() - 30), m.start())
         if aux:
             out.append((aux.start(), m.end(), "evidential"))
-    if "one of the" in text or "One of the" in text:
+    if "one of " in text or "One of " in text:
         out += [(m.start(), m.end(), "weasel") for m in _ONE_OF.finditer(text)]
     return out
 
@@ -118,6 +166,8 @@ def find_hedges(doc: Document, lex: SourcingLexicon) -> list[dict[str, Any]]:
             if not _modal_ok(text, hs, he, sents[si].start if si >= 0 else 0, in_quote):
                 continue
         elif rule == "quantifier" and not _quantifier_ok(text, hs, he):
+            continue
+        elif rule == "frequency" and not _names_a_view(text, he):
             continue
         out.append({"text": text[hs:he], "start": hs, "end": he, "kind": kind})
     for ps, pe, kind in _patterns(text):

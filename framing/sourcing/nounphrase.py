@@ -69,7 +69,8 @@ def np_back(toks: list[tuple[int, int, str]], i: int, lex: SourcingLexicon) -> i
             if i == 0:
                 return None
     head_ok = (
-        (is_name(t) and t not in STOP_CAP)
+        (is_name(t) and (t not in STOP_CAP or (i > 0 and toks[i - 1][2].isupper()
+                                              and len(toks[i - 1][2]) > 1)))  # "USA Today said"
         or tl in lex.source_nouns
         or tl in lex.anon_heads
         or tl in lex.vague_heads

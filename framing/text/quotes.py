@@ -89,11 +89,22 @@ _STOP_RE: dict[str, re.Pattern[str]] = {
 }
 
 
+_TWO_APOS_OPEN = re.compile(r"''(?=\w)")
+_TWO_APOS = re.compile(r"''")
+
+
 def quote_spans(text: str) -> list[Quote]:
     """Find quotations in ``text``; multi-paragraph quotes come back as one span."""
     quotes: list[Quote] = []
     n = len(text)
     i = 0
+    full = text
+    if "''" in text:
+        # NYT style: two apostrophes for each double quote mark (''We will,'' she said).
+        # Scanned as a straight quote and a space (same length, so offsets stay those of
+        # ``text``), the quote on the side of the quoted words; each span then takes in
+        # both apostrophes
+        text = _TWO_APOS.sub('" ', _TWO_APOS_OPEN.sub(' "', text))
     while True:
         m = _OPEN_RE.search(text, i)
         if m is None:
@@ -140,8 +151,11 @@ def quote_spans(text: str) -> list[Quote]:
                 end = s.end()
         inner_start = start + 1
         inner_end = end - 1 if closed else end
+        if full is not text:  # the span takes in both apostrophes of a '' mark
+            start -= full[start - 1:start + 1] == "''"
+            end += closed and full[end - 1:end + 1] == "''"
         quotes.append(
-            Quote(start, end, inner_start, inner_end, _count_words(text, inner_start, inner_end), closed, opener)
+            Quote(start, end, inner_start, inner_end, _count_words(full, inner_start, inner_end), closed, opener)
         )
         i = max(end, start + 1)
     return quotes

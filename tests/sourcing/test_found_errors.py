@@ -79,6 +79,19 @@ def test_cues_that_were_missed(text: str, source: str, lemma: str) -> None:
     assert (a["source"]["text"], a["cue"]["lemma"]) == (source, lemma)
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Politico first reported the resignation on Sunday.", "Politico"),
+        ("The Hill reported that the bill had stalled.", "The Hill"),
+        ("USA Today reported the figures a week later.", "USA Today"),
+    ],
+)
+def test_us_outlets_are_media_not_people(text: str, source: str) -> None:
+    a = _only(text)
+    assert (a["source"]["text"], a["source_type"]) == (source, "media")
+
+
 def test_second_sentence_of_a_quotation_is_attributed() -> None:
     text = '"We will not back down," the mayor said. "The city has the money. The plan goes on."'
     got = claims(Document(text))
@@ -121,3 +134,14 @@ def test_photo_captions_with_their_credit_are_not_claims(caption: str) -> None:
     text = f"The bridge reopened on Monday after repairs.\n\n{caption}\n\nThe vote is next week."
     got = claims(Document(text))
     assert [c["status"] for c in got] == ["unattributed", "other", "other", "unattributed"]
+
+
+def test_nyt_style_two_apostrophe_quotations_are_quotations() -> None:
+    # ''...'' for a double quote mark (NYT archive texts); apostrophes stay apostrophes
+    text = "''We will not back down from this fight,'' the mayor said. It's the players' ball."
+    a = _only(text)
+    assert a["source"]["text"] == "the mayor"
+    assert a["content"]["text"] == "We will not back down from this fight"
+    assert a["direct_quote"] is True
+    quotes = Document(text).quotes
+    assert [text[q.start:q.end] for q in quotes] == ["''We will not back down from this fight,''"]

@@ -23,6 +23,13 @@ def _hedges(text: str) -> list[tuple[str, str]]:
         ("The plant is widely regarded as unsafe.", ("widely regarded", "weasel")),
         ("The senator has been described as a moderate.", ("has been described as", "weasel")),
         ("The evidence suggests a second shooter.", ("suggests", "epistemic")),
+        ("The ferry is often described as the slowest in Europe.", ("often", "weasel")),
+        ("Sightings of the bear have also been reported near the lake.",
+         ("have also been reported", "evidential")),
+        ("She is one of Norway's most celebrated painters.",
+         ("one of norway's most", "weasel")),
+        ("Turnout tends to fall in off-year races.", ("tends to", "epistemic")),
+        ("The cause of the blaze remains unknown.", ("remains unknown", "epistemic")),
     ],
 )
 def test_each_kind_is_found(text: str, want: tuple[str, str]) -> None:
@@ -39,10 +46,19 @@ def test_each_kind_is_found(text: str, want: tuple[str, str]) -> None:
         "Talks went on for a few months before the deal.",  # a span of time
         "It was the most expensive election in the state.",  # a superlative
         "The result is certain after the recount.",  # certainty
+        "A person may apply for a permit at the town hall.",  # permission, not doubt
+        "Only registered members may vote in the primary.",  # a restriction
+        "Visitors may bring one bag into the stadium.",  # permission
+        "The loaves are usually baked before dawn.",  # a habit, not a view
     ],
 )
 def test_context_rules_drop_everyday_uses(text: str) -> None:
     assert _hedges(text) == []
+
+
+def test_may_of_a_generic_agent_in_the_perfect_is_still_doubt() -> None:
+    assert ("may", "epistemic") in _hedges("Several people may have died in the fire.")
+    assert ("may", "epistemic") in _hedges("The senator may run for governor.")
 
 
 def test_a_modal_inside_a_quotation_is_the_speakers_not_the_writers() -> None:
