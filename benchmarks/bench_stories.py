@@ -107,19 +107,24 @@ def main(argv: list[str] | None = None) -> int:
             make_corpus(n, path)
             got = run_child({"path": str(path), "out": str(Path(tmp) / f"stories-{n}.parquet"), "mode": "detect"})
             if args.split:
-                got["read_cpu_s"] = run_child({"path": str(path), "mode": "read"})["cpu_s"]
+                read = run_child({"path": str(path), "mode": "read"})
+                got["read_cpu_s"], got["read_rss_mb"] = read["cpu_s"], read["rss_mb"]
             rows.append(got)
             print(f"{n:,} articles: {got}", file=sys.stderr, flush=True)
-    print("| articles | stories | 2+ outlets | CPU s (read + detect) | articles/s | CPU s reading only | peak RSS MB |")
-    print("|---|---|---|---|---|---|---|")
+    print("| articles | stories | 2+ outlets | CPU s (read + detect) | articles/s | CPU s reading only | "
+          "peak RSS MB | peak RSS MB reading only |")
+    print("|---|---|---|---|---|---|---|---|")
     for r in rows:
         read = f"{r['read_cpu_s']:.1f}" if "read_cpu_s" in r else "–"
+        read_rss = f"{r['read_rss_mb']:.0f}" if "read_rss_mb" in r else "–"
         print(f"| {r['n_articles']:,} | {r['n_stories']:,} | {r['n_multi_outlet']:,} | {r['cpu_s']:.1f} | "
-              f"{r['n_articles'] / r['cpu_s']:,.0f} | {read} | {r['rss_mb']:.0f} |")
+              f"{r['n_articles'] / r['cpu_s']:,.0f} | {read} | {r['rss_mb']:.0f} | {read_rss} |")
     if len(rows) > 1:
         ratio = rows[-1]["rss_mb"] / rows[0]["rss_mb"]
         print(f"\npeak RSS {rows[-1]['n_articles']:,} / {rows[0]['n_articles']:,} articles: {ratio:.2f} "
               f"(target <= {TARGET_RSS_RATIO})")
+        if "read_rss_mb" in rows[0]:
+            print(f"reading only: {rows[-1]['read_rss_mb'] / rows[0]['read_rss_mb']:.2f}")
     big = max(rows, key=lambda r: r["n_articles"])
     if big["n_articles"] >= 100_000:
         scaled = big["cpu_s"] * 100_000 / big["n_articles"]

@@ -176,8 +176,9 @@ def _agency_names(registry: OutletRegistry) -> list[str]:
 class _WirePatterns:
     closing: re.Pattern[str]
     opening: re.Pattern[str]
-    #: an agency name at the very end of a string: the closing credit's cheap pre-check
-    name_at_end: re.Pattern[str]
+    #: an agency name, reversed, at the start of a reversed string: the closing credit's
+    #: cheap pre-check (one anchored try; a search for ``name\Z`` tries every position)
+    reversed_name: re.Pattern[str]
     longest: int
 
 
@@ -195,7 +196,7 @@ def _wire_patterns(registry: OutletRegistry) -> _WirePatterns:
             rf"(?:,?\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?\s*)?"
             rf"\(({alt})\)\s*[\-\u2013\u2014]+\s*"
         ),
-        name_at_end=re.compile(rf"(?:{alt})\Z", re.I),
+        reversed_name=re.compile("|".join(re.escape(n[::-1]) for n in names), re.I),
         longest=max(map(len, names)),
     )
 
@@ -209,7 +210,7 @@ def _may_close_with_credit(text: str, pat: _WirePatterns) -> bool:
     ends = [tail]
     if tail.endswith("."):
         ends.append(tail[:-1].rstrip())
-    return any(pat.name_at_end.search(e[-pat.longest :]) for e in ends)
+    return any(pat.reversed_name.match(e[: -pat.longest - 1 : -1]) for e in ends)
 
 
 def find_wire_credit(text: str, registry: OutletRegistry | None = None) -> tuple[str | None, int, int]:
