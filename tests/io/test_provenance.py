@@ -2,7 +2,8 @@
 
 ``find_wire_credit`` now builds its patterns once per registry and runs the closing-credit
 search only when an agency name ends the text; ``parse_date`` memoises on the date string.
-The references below are the previous implementations, kept here as the oracle.
+The references below are the previous wire-credit implementation, kept here as the oracle,
+and the date parse without its memo.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import pandas as pd
 import pytest
 
 from framing.io.outlets import OutletRegistry
-from framing.io.provenance import _agency_name, _agency_names, find_wire_credit, parse_date
+from framing.io.provenance import _agency_name, _agency_names, _parse_date_str, find_wire_credit, parse_date
 
 REG = OutletRegistry.default()
 
@@ -37,22 +38,10 @@ def _old_wire_credit(text: str) -> tuple[str | None, int, int]:
 
 
 def _old_parse_date(value: object) -> str | None:
+    """The same parse without the memo (``lru_cache`` keeps the plain function)."""
     if value is None:
         return None
-    s = str(value).strip().lstrip("-\u2013\u2014 ").strip()
-    if not s:
-        return None
-    m = re.fullmatch(r"(\d{1,2})\.(\d{1,2})\.(\d{4})", s)
-    if m:
-        try:
-            return date(int(m[3]), int(m[2]), int(m[1])).isoformat()
-        except ValueError:
-            return None
-    try:
-        ts = pd.to_datetime(s, errors="raise", dayfirst=False)
-    except (ValueError, TypeError, OverflowError):
-        return None
-    return None if pd.isna(ts) else ts.date().isoformat()
+    return _parse_date_str.__wrapped__(str(value).strip().lstrip("-\u2013\u2014 ").strip())
 
 
 EDGES = [
