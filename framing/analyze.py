@@ -17,7 +17,8 @@ from framing.features.registry import DEFAULT_FAMILIES, available_families, make
 from framing.text import Document
 
 #: the registry's helpers stay importable from here, where they used to live
-__all__ = ["DEFAULT_FAMILIES", "META_KEYS", "analyze_article", "available_families", "make_families", "run_families"]
+__all__ = ["DEFAULT_FAMILIES", "META_KEYS", "analyze_article", "available_families", "make_families", "run_families",
+           "warning_list"]
 META_KEYS = ("title", "outlet", "publisher", "origin", "date", "url", "language", "source_file")
 
 
@@ -53,7 +54,7 @@ def analyze_article(
         "attributions": [],
         "claims": [],
         "scores": {},
-        "warnings": list(row.get("warnings") or []) + ([problem] if problem else []),
+        "warnings": warning_list(row.get("warnings")) + ([problem] if problem else []),
     }
     for res in run_families(Document(body), families) if text is not None else []:
         for key, value in res.details.items():
@@ -63,6 +64,16 @@ def analyze_article(
     if extra:
         out["article"].update(extra)
     return out
+
+
+def warning_list(value: Any) -> list[str]:
+    """A row's ``warnings`` as a list, whatever the table gave: a list, an array (Parquet),
+    None, or NaN (pandas reads an empty cell as NaN, which is truthy and not iterable)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return []
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    return [str(w) for w in value]
 
 
 def _jsonable(v: Any) -> Any:

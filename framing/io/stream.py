@@ -84,10 +84,13 @@ def iter_table(path: Path, chunk_size: int, problems: list[str], mapping: dict[s
         import pyarrow.parquet as pq
 
         try:
-            pf = pq.ParquetFile(path)
+            # pyarrow's default pre-buffering keeps the file's column chunks it has read
+            # (measured: 99 MB of Arrow memory still held after the last batch of a 104 MB
+            # file, growing with the file); unbuffered reads of 1 MiB keep it flat (20 MB)
+            pf = pq.ParquetFile(path, pre_buffer=False, buffer_size=1 << 20)
         except Exception as exc:  # pyarrow raises several types for corrupt files
             raise InputError(path, f"not a readable Parquet file ({type(exc).__name__})") from None
-        batches: Any = (b.to_pandas() for b in pf.iter_batches(batch_size=chunk_size))
+        batches: Any = (b.to_pandas() for b in pf.iter_batches(batch_size=chunk_size, use_threads=False))
     else:
         codec = _check_head(path)
         if codec != "utf-8-sig":
