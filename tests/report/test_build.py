@@ -45,7 +45,7 @@ def fake_analysis(monkeypatch):
                                     build.features_frame(corpus, out),
                                     pd.DataFrame(columns=list(build.SPAN_COLUMNS)))
 
-    def fake_section(features, spans, corpus, groups, by, seed=0, options=None):
+    def fake_section(features, spans, corpus, groups, by, seed=0, options=None, docs=None):
         outlets = sorted(groups.unique())
         if len(outlets) < 2:
             return {"note": f"Only one {by}: a comparison needs two or more."}
@@ -70,8 +70,9 @@ def test_multi_outlet_report_has_every_section(tmp_path, fake_analysis):
     assert html.count('<article class="framing-card"') == 6  # 2 per outlet x 3 outlets
     # provenance: SANA's agency copy is listed
     assert "1 carry copy from another origin" in html
-    # no file left half-written, nothing fetched from outside
-    assert [p.name for p in tmp_path.iterdir()] == ["r.html"]
+    # no file left half-written (the card pages beside it are whole), nothing fetched
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r-cards", "r.html"]
+    assert [p.name for p in (tmp_path / "r-cards").iterdir()] == ["page-001.html"]
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", html.replace(
         'href="https://example.org/a"', ""))
     # the classifier interval and example sentences made it through, escaped
