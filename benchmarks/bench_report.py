@@ -71,13 +71,12 @@ def corpus_path(name: str, work: Path) -> Path:
 
 def run_report(path: Path, out: Path, framing_dir: str | None, extra: list[str]) -> dict:
     env = dict(os.environ)
-    if framing_dir:
-        env["PYTHONPATH"] = framing_dir
+    env["PYTHONPATH"] = str(Path(framing_dir or Path(__file__).resolve().parents[1]).resolve())
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", CODE, "report", str(path), "--by", "outlet",
                            "-o", str(out), "-q", *extra], capture_output=True, text=True,
-                          env=env, check=False)
+                          env=env, check=False, cwd=out.parent)  # not cwd: -c puts it first
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode:
         sys.exit(f"framing report {path.name} failed: {proc.stderr[-2000:]}")

@@ -108,6 +108,9 @@ def write_pages(analyses: Sequence[Mapping[str, Any]], order: Sequence[int], out
 
     final = pages_dir(out_path)
     tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o777 & ~umask)  # mkdtemp makes it private; the pages are the report's
     try:
         chunks = [list(order[k:k + PER_PAGE]) for k in range(0, len(order), PER_PAGE)]
         hrefs: dict[int, str] = {}

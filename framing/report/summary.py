@@ -18,11 +18,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from framing.report.glossary import gloss
+from framing.report.glossary import gloss, short
 
 #: strongest features and naming contrasts shown on the first screen
 TOP_FEATURES = 3
 TOP_NAMING = 3
+#: longest gloss on the first screen (the tables below give the whole first clause)
+SUMMARY_GLOSS = 80
 #: q-value under which a Kruskal-Wallis difference counts as significant
 ALPHA = 0.05
 MODEL_NAMES = {"framing": "framing features", "tfidf": "words (tf-idf)", "words": "words",
@@ -80,17 +82,23 @@ def strongest_features(stats: Any, features: pd.DataFrame, groups: pd.Series,
             return col.startswith("style__")
     sig = stats[(pd.to_numeric(stats[qcol], errors="coerce") < ALPHA)]
     sig = sig[[not is_style(str(f)) and f in features.columns for f in sig["feature"]]]
-    sig = sig.sort_values(ecol, ascending=False).head(k)
+    sig = sig.sort_values(ecol, ascending=False)
     keep = groups.isin(list(compared)) if compared else pd.Series(True, index=groups.index)
-    out = []
+    out, seen = [], set()
     for r in sig.to_dict("records"):
         col = str(r["feature"])
+        if _topic(col) in seen:  # the rate, lead and share of one name tell one finding
+            continue
+        if len(out) == k:
+            break
         vals = pd.to_numeric(features[col], errors="coerce")[keep.to_numpy()]
         means = vals.groupby(groups[keep].to_numpy()).agg(["mean", "count"]).dropna()
         if means.empty:
             continue
         hi, lo = means["mean"].idxmax(), means["mean"].idxmin()
+        seen.add(_topic(col))
         meaning, unit = gloss(col, docs)
+        meaning = short(meaning, SUMMARY_GLOSS)
         out.append({
             "feature": col, "gloss": meaning, "unit": unit,
             "effect": effect_words(float(r[ecol])), "eps": float(r[ecol]), "q": float(r[qcol]),
@@ -98,6 +106,13 @@ def strongest_features(stats: Any, features: pd.DataFrame, groups: pd.Series,
             "low": (str(lo), float(means.loc[lo, "mean"]), int(means.loc[lo, "count"])),
         })
     return out
+
+
+def _topic(col: str) -> tuple[str, str]:
+    """(family, last name part): ``loaded__rate__rebels`` and ``loaded__naming__x__rebels``
+    are one topic, so the summary does not spend its three lines on one word."""
+    parts = col.split("__")
+    return parts[0], parts[-1]
 
 
 def divergent_naming(shares: pd.DataFrame | None, labels: Mapping[str, str], min_n: int,

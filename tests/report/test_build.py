@@ -12,49 +12,8 @@ from framing.cli import main
 from framing.corpus import make_corpus
 from framing.errors import FramingError
 from framing.report import build, build_report
-from framing.report.comparison import result_section
 
-from .fakes import BODY, fake_comparison, make_analysis
-
-EVIL = "<script>document.title='PWNED'</script><img src=x onerror=alert(1)>"
-
-
-def _corpus(outlets=("Press TV", "Reuters", "SANA"), per=3):
-    rows = []
-    for o in outlets:
-        for k in range(per):
-            rows.append({"id": f"{o}-{k}", "text": BODY + (f" {EVIL}" if k == 0 else ""),
-                         "title": f"{o} story {k}", "outlet": o, "publisher": o,
-                         "origin": "Reuters" if (o == "SANA" and k == 1) else o,
-                         "date": f"2017-0{k + 1}-15"})
-    return make_corpus(rows)
-
-
-@pytest.fixture
-def fake_analysis(monkeypatch):
-    """Analyses from the fixture (families are tested elsewhere) and a fake comparison."""
-
-    def fake_analyze_corpus(corpus, lexicons=(), progress=None, workers=1):
-        out = []
-        for row in corpus.to_dict("records"):
-            a = make_analysis(outlet=row["outlet"], id_=row["id"], title=row["title"])
-            a["body"] = row["text"]
-            a["article"].update(publisher=row["publisher"], origin=row["origin"])
-            out.append(a)
-        return build.CorpusAnalysis(out, ["loaded", "claims"],
-                                    build.features_frame(corpus, out),
-                                    pd.DataFrame(columns=list(build.SPAN_COLUMNS)))
-
-    def fake_section(features, spans, corpus, groups, by, seed=0, options=None, docs=None):
-        outlets = sorted(groups.unique())
-        if len(outlets) < 2:
-            return {"note": f"Only one {by}: a comparison needs two or more."}
-        return result_section(fake_comparison(outlets), by)
-
-    monkeypatch.setattr(build, "analyze_corpus", fake_analyze_corpus)
-    monkeypatch.setattr(build.sections, "lexicon_versions", lambda lexicons: (
-        [("test-lexicon", "1.2.3", "test.toml")], {"islamic_state": "the Islamic State group"}))
-    monkeypatch.setattr(build, "comparison_section", fake_section)
+from .fakes import EVIL, _corpus, fake_comparison
 
 
 def test_multi_outlet_report_has_every_section(tmp_path, fake_analysis):
