@@ -239,7 +239,7 @@ def build_report(
     else:
         ctx["overview"] = sections.overview(corpus, groups, by)
         ctx["per_group"] = sections.per_group(analyses, features, groups, by, referent_labels,
-                                              min_n)
+                                              min_n, docs)
         ctx["per_group"]["discover"] = discover_section(corpus.assign(**{by: groups}), by, lexicons)
     steps.update(1)
     if len(corpus) > 1 and comparison is not None:

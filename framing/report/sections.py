@@ -164,12 +164,15 @@ def provenance(corpus: pd.DataFrame) -> dict[str, Any]:
 
 def per_group(analyses: Sequence[Mapping[str, Any]], features: pd.DataFrame,
               groups: pd.Series, by: str, referent_labels: Mapping[str, str],
-              min_n: int = MIN_N) -> dict[str, Any]:
+              min_n: int = MIN_N, docs: Mapping[str, tuple[str, str]] | None = None
+              ) -> dict[str, Any]:
     """Section 2; ``min_n``: fewest articles behind a bar for it to be drawn in colour."""
     from framing.report.naming import naming
+    from framing.report.rates import rates_table
 
     order = list(groups.value_counts().index)
     return {
+        "rates": rates_table(features, groups, order, by, docs or {}, min_n),
         "loaded": _loaded(analyses, groups, order, by, min_n),
         "naming": naming(analyses, groups, order, referent_labels, by, min_n),
         "sourcing": _sourcing(analyses, groups, order, by, min_n),

@@ -155,3 +155,19 @@ def test_a_given_comparison_is_drawn_not_recomputed(tmp_path, fake_analysis, mon
     html = build_report(_corpus(), tmp_path / "r.html", progress=False,
                         comparison=fake_comparison(["Press TV", "Reuters", "SANA"]))
     assert "Predicting the outlet" in html.read_text("utf-8")
+
+
+def test_rates_carry_n_and_a_bootstrap_interval():
+    import numpy as np
+
+    from framing.report.rates import rates_table
+
+    f = pd.DataFrame({"loaded__per_1k_narrator": np.arange(12.0),
+                      "claims__share_hedged": np.linspace(0, 1, 12)})
+    docs = {"claims__share_hedged": ("Share hedged", "share 0..1")}
+    t = rates_table(f, pd.Series(["A"] * 9 + ["B"] * 3), ["A", "B"], "outlet", docs, 5)
+    assert t.columns == ["outlet", "articles", "per 1k narrator", "Share hedged (share 0..1)"]
+    a, b = t.rows
+    assert a[:2] == ["A", "9"] and b[:2] == ["B", "3 (under 5)"]
+    mean, lo, hi = (float(x) for x in re.findall(r"[\d.]+", a[2]))
+    assert mean == 4 and lo < mean < hi
