@@ -81,7 +81,8 @@ def strongest_features(stats: Any, features: pd.DataFrame, groups: pd.Series,
         def is_style(col: str) -> bool:
             return col.startswith("style__")
     sig = stats[(pd.to_numeric(stats[qcol], errors="coerce") < ALPHA)]
-    sig = sig[[not is_style(str(f)) and f in features.columns for f in sig["feature"]]]
+    sig = sig[[not is_style(str(f)) and not _is_count(str(f), docs) and f in features.columns
+               for f in sig["feature"]]]
     sig = sig.sort_values(ecol, ascending=False)
     keep = groups.isin(list(compared)) if compared else pd.Series(True, index=groups.index)
     out, seen = [], set()
@@ -106,6 +107,12 @@ def strongest_features(stats: Any, features: pd.DataFrame, groups: pd.Series,
             "low": (str(lo), float(means.loc[lo, "mean"]), int(means.loc[lo, "count"])),
         })
     return out
+
+
+def _is_count(col: str, docs: Mapping[str, tuple[str, str]]) -> bool:
+    """A raw count (hedges, attributions, mentions) grows with article length, so between a
+    wire service and a long-read it measures house style: rates and shares tell framing."""
+    return docs.get(col, ("", ""))[1].strip().lower().startswith("count")
 
 
 def _topic(col: str) -> tuple[str, str]:

@@ -18,7 +18,7 @@ def _features():
     g = pd.Series(["A"] * 20 + ["B"] * 20 + ["C"] * 3)
     high_b = np.r_[rng.normal(1, 0.1, 20), rng.normal(5, 0.1, 20), rng.normal(9, 0.1, 3)]
     return g, pd.DataFrame({"claims__share_hedged": high_b,
-                            "loaded__rate__rebels": high_b,
+                            "loaded__rate__rebels": high_b, "claims__n_hedges": high_b,
                             "loaded__naming__opposition__rebels": high_b,
                             "readability__sentence_count": high_b,
                             "sentiment__compound": rng.normal(size=43)})
@@ -41,9 +41,11 @@ def test_strongest_features_are_significant_not_style_one_per_topic_with_directi
     stats = _stats([("readability__sentence_count", 50, 1e-9, 0.9, 1e-8),  # house style: aside
                     ("loaded__rate__rebels", 40, 1e-8, 0.8, 1e-7),
                     ("loaded__naming__opposition__rebels", 39, 1e-8, 0.7, 1e-7),  # same topic
+                    ("claims__n_hedges", 35, 1e-7, 0.6, 1e-6),          # a count: aside
                     ("claims__share_hedged", 30, 1e-6, 0.5, 1e-5),
                     ("sentiment__compound", 1, 0.5, 0.9, 0.6)])         # not significant
-    docs = {"claims__share_hedged": ("Share of the article's sentences that are hedged", "share 0..1")}
+    docs = {"claims__share_hedged": ("Share of the article's sentences that are hedged", "share 0..1"),
+            "claims__n_hedges": ("Hedge phrases", "count")}
     got = strongest_features(stats, feats, groups, ["A", "B"], docs)
     assert [f["feature"] for f in got] == ["loaded__rate__rebels", "claims__share_hedged"]
     hedged = got[1]
