@@ -98,12 +98,13 @@ class _Pipe:
 
 def measure(page: str | Path, selectors: tuple[str, ...] = (), width: int = 1280,
             height: int = 800, screenshot: bool = False, chromium: str | None = None,
-            timeout: float = 120) -> Layout:
-    """Load ``page`` at a ``width`` x ``height`` viewport and measure it (no script runs)."""
+            timeout: float = 120, fragment: str = "") -> Layout:
+    """Load ``page`` (at ``#fragment`` when given) at a ``width`` x ``height`` viewport and
+    measure it (no script runs)."""
     exe = chromium or find_chromium()
     if exe is None:
         raise FramingError("chromium is not installed (Debian: apt-get install chromium)")
-    url = Path(page).resolve().as_uri()
+    url = Path(page).resolve().as_uri() + (f"#{fragment}" if fragment else "")
     to_r, to_w = os.pipe()      # we write commands to to_w; chromium reads fd 3
     from_r, from_w = os.pipe()  # chromium writes fd 4; we read from_r
     with tempfile.TemporaryDirectory(prefix="framing-chromium-") as profile:

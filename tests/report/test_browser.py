@@ -142,3 +142,7 @@ def test_summary_fits_the_first_screen_and_sections_are_folded(tmp_path, fake_an
                                     tmp_path / "open.html", progress=False, fold=False)
                        ).page_height
     assert folded < 1600 < unfolded, (folded, unfolded)
+    # a summary link opens the folded section it points into (fragment navigation, no script)
+    opened = measure(page, ("#comparison", "#cmp-scores"), fragment="cmp-scores")
+    top, bottom = opened.boxes["#comparison"]
+    assert bottom - top > 400 and -5 < opened.boxes["#cmp-scores"][0] < 800, opened.boxes
