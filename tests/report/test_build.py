@@ -171,3 +171,20 @@ def test_rates_carry_n_and_a_bootstrap_interval():
     assert a[:2] == ["A", "9"] and b[:2] == ["B", "3 (under 5)"]
     mean, lo, hi = (float(x) for x in re.findall(r"[\d.]+", a[2]))
     assert mean == 4 and lo < mean < hi
+
+
+def test_cli_title_min_n_and_no_card_pages(tmp_path, fake_analysis, capsys):
+    src = tmp_path / "corpus.csv"
+    _corpus().to_csv(src, index=False)
+    out = tmp_path / "out" / "r.html"
+    out.parent.mkdir()
+    assert main(["report", str(src), "-o", str(out), "-q", "--title", "Gaza <coverage>",
+                 "--min-n", "4", "--no-card-pages", "--cards", "1", "--unfolded"]) == 0
+    html = out.read_text("utf-8")
+    assert "<h1>Gaza &lt;coverage&gt;</h1>" in html
+    assert "grey: fewer than 4 articles" in html and "<td>min n (grey below)</td><td>4</td>" in html
+    assert [p.name for p in out.parent.iterdir()] == ["r.html"]
+    assert '<details class="sec" id="comparison" open>' in html
+    with pytest.raises(SystemExit):  # argparse refuses it in one line
+        main(["report", str(src), "-o", str(out), "--min-n", "0"])
+    assert "--min-n" in capsys.readouterr().err
