@@ -189,20 +189,21 @@ def highlight_body(a: Mapping[str, Any]) -> tuple[Markup, int]:
     # Sort once so each segment's active spans nest outermost-first (and longest first
     # within a layer), which keeps the emitted tags properly nested.
     spans.sort(key=lambda s: (_LAYER[s.kind], s.start, -(s.end - s.start)))
-    out: list[Markup] = []
+    # Each span's opening tag is built once, its attributes escaped (Markup.format per
+    # segment was 60% of a card's time); the text between cuts is escaped as it is joined.
+    opens = [f'<span class="{escape(s.css)}" title="{escape(s.title)}" style="{escape(s.style)}">'
+             for s in spans]
+    out: list[str] = []
     for a_, b_ in zip(points, points[1:] + [None], strict=True):
         for badge in badges.get(a_, ()):
-            out.append(badge)
+            out.append(str(badge))
         if b_ is None:
             break
-        active = [s for s in spans if s.start <= a_ and s.end >= b_]
-        piece = escape(body[a_:b_])
-        for s in reversed(active):
-            piece = Markup('<span class="{}" title="{}" style="{}">{}</span>').format(
-                s.css, s.title, s.style, piece
-            )
-        out.append(piece)
-    return Markup("").join(out), dropped
+        active = [j for j, s in enumerate(spans) if s.start <= a_ and s.end >= b_]
+        out.extend(opens[j] for j in active)
+        out.append(str(escape(body[a_:b_])))
+        out.append("</span>" * len(active))
+    return Markup("".join(out)), dropped
 
 
 def _css_color(c: str) -> str:
