@@ -34,8 +34,19 @@ def register(sub: Any) -> None:
                    required=False, old="--out")
     p.add_argument("--by", default="outlet", metavar="COLUMN",
                    help="group articles by this column (default: outlet)")
+    p.add_argument("--title", metavar="TEXT",
+                   help="the report's title (default: 'Framing report: <output file name>')")
     p.add_argument("--cards", type=positive, default=None, metavar="N",
-                   help="article cards per group (default: 3)")
+                   help="article cards shown inline per group (default: 3); the index under "
+                        "them links every other article to its card")
+    p.add_argument("--no-card-pages", dest="card_pages", action="store_false",
+                   help="do not write every card into pages beside the report "
+                        "(<output>-cards/); the report is then the only file written")
+    p.add_argument("--min-n", type=positive, default=None, metavar="N",
+                   help="draw a share or rate resting on fewer than N articles grey "
+                        "(default: 5)")
+    p.add_argument("--unfolded", action="store_true",
+                   help="open every section (default: folded, the summary first)")
     p.add_argument("--pdf", action="store_true",
                    help="also write a PDF beside the HTML (needs WeasyPrint: framing[pdf])")
     p.add_argument("--seed", type=non_negative, default=0, metavar="N",
@@ -68,6 +79,7 @@ def run(args: argparse.Namespace) -> int:
     from framing.atomic import check_writable
     from framing.paths import SEEDS_DIR
     from framing.report.build import DEFAULT_MAX_CARDS, build_report
+    from framing.report.sections import MIN_N
 
     paths = list(args.paths)
     if not paths:
@@ -83,7 +95,8 @@ def run(args: argparse.Namespace) -> int:
     written = build_report(
         corpus, out, by=args.by, lexicons=tuple(args.lexicon), pdf=args.pdf,
         max_cards=args.cards or DEFAULT_MAX_CARDS, progress=False if args.quiet else None,
-        seed=args.seed, workers=args.workers, on_left_out=_say_left_out,
+        seed=args.seed, workers=args.workers, on_left_out=_say_left_out, title=args.title,
+        min_n=args.min_n or MIN_N, card_pages=args.card_pages, fold=not args.unfolded,
     )
     print(f"wrote {written}" + (f" and {written.with_suffix('.pdf')}" if args.pdf else ""))
     return 0

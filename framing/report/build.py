@@ -22,8 +22,13 @@ from framing.corpus import ARTICLE_COLUMNS
 from framing.errors import FramingError
 from framing.report import sections
 from framing.report.card import CARD_CSS, article_card_html, is_informative
+from framing.report.cards import card_anchor, cards_section, inline_card
 from framing.report.comparison import comparison_section, result_section
 from framing.report.discover import discover_section
+from framing.report.glossary import glossary_rows
+from framing.report.pdf import _require_weasyprint, write_pdf
+from framing.report.style import REPORT_CSS
+from framing.report.summary import summary as first_screen
 from framing.report.templating import render
 
 #: the ``framing extract`` spans table
@@ -176,30 +181,41 @@ def build_report(
     workers: int = 1,
     comparison: Any = None,
     on_left_out: Callable[[str], None] | None = None,
+    min_n: int = sections.MIN_N,
+    card_pages: bool = True,
+    fold: bool = True,
 ) -> Path:
     """Analyse ``corpus_df`` and write the HTML report to ``out_path`` (atomically).
 
-    One article: its card and scores. Several: overview, per-``by`` sections, the
-    comparison (when there are two or more groups), ``max_cards`` cards per group, methods.
-    With ``pdf`` a PDF is written beside the HTML (needs WeasyPrint). ``compare_options``
-    go to ``compare_outlets`` (e.g. fewer bootstrap rounds for a quick look); ``workers``
-    analyses articles on that many processes. A ``comparison`` already computed with
-    ``compare_outlets`` on this corpus is drawn as is instead of being recomputed.
+    One article: its card and scores. Several: a one-screen summary (what differs most, each
+    point linked to its evidence), then folded sections: overview, per-``by`` sections, the
+    comparison (when there are two or more groups), ``max_cards`` cards per group with an
+    index of every article, methods. ``card_pages`` also writes every card into pages
+    beside the report (``<name>-cards/``) that the index links to; ``fold`` folds the sections
+    (``<details>``, no script). Bars resting on fewer than ``min_n`` articles are drawn grey.
+    ``title`` replaces the default title. With ``pdf`` a PDF is written beside the HTML (needs
+    WeasyPrint; every section unfolded). ``compare_options`` go to ``compare_outlets``;
+    ``workers`` analyses articles on that many processes. A ``comparison`` already computed
+    with ``compare_outlets`` on this corpus is drawn as is instead of being recomputed.
     Sections a small corpus cannot fill are left out and named, with the reason, in the
     report and to ``on_left_out`` (the CLI prints them). Returns the HTML path.
     """
     t0 = time.perf_counter()
     out_path = Path(out_path)
     corpus = _check_corpus(corpus_df, by)
+    if min_n < 1:
+        raise FramingError(f"min_n must be at least 1, got {min_n}")
     if pdf:
         _require_weasyprint()
     steps = tqdm(total=4, desc="report", unit="step", disable=_quiet(progress), leave=False)
     ca = analyze_corpus(corpus, lexicons, progress, workers=workers)
     analyses, families, features = ca.analyses, ca.families, ca.features
+    docs = _feature_docs(tuple(str(p) for p in lexicons))
     steps.update(1)
     lexicon_list, referent_labels = sections.lexicon_versions(lexicons)
     groups = sections.group_labels(corpus, by)
     params: dict[str, Any] = {"by": by, "max cards per group": max_cards, "seed": seed,
+                              "min n (grey below)": min_n,
                               **{f"compare {k}": v for k, v in (compare_options or {}).items()},
                               "user lexicons": ", ".join(str(p) for p in lexicons) or "none"}
     ctx: dict[str, Any] = {
@@ -208,11 +224,12 @@ def build_report(
         "by": by,
         "single": len(corpus) == 1,
         "css": Markup(REPORT_CSS + CARD_CSS),
-        "overview": None, "per_group": None, "comparison": None, "cards": [],
-        "card_note": "", "common_warnings": [], "left_out": [], "stories": None,
+        "overview": None, "per_group": None, "comparison": None, "cards": None,
+        "common_warnings": [], "left_out": [], "stories": None, "summary": None,
+        "min_n": min_n, "glossary": [], "n_cards_note": "",
     }
     if len(corpus) == 1:
-        ctx["cards"] = [Markup(article_card_html(analyses[0], include_style=False))]
+        ctx["cards"] = [Markup(article_card_html(analyses[0], include_style=False, docs=docs))]
         table = _scores_table(analyses[0])
         shown = table[table["value"].map(is_informative)]
         ctx["scores"] = sections.Table.from_df(
@@ -221,31 +238,37 @@ def build_report(
                  "(framing analyze --format json lists them all).")
     else:
         ctx["overview"] = sections.overview(corpus, groups, by)
-        ctx["per_group"] = sections.per_group(analyses, features, groups, by, referent_labels)
+        ctx["per_group"] = sections.per_group(analyses, features, groups, by, referent_labels,
+                                              min_n, docs)
         ctx["per_group"]["discover"] = discover_section(corpus.assign(**{by: groups}), by, lexicons)
     steps.update(1)
     if len(corpus) > 1 and comparison is not None:
-        ctx["comparison"] = result_section(comparison, by)
+        ctx["comparison"] = result_section(comparison, by, docs)
     elif len(corpus) > 1:
         ctx["comparison"] = comparison_section(features, ca.spans, corpus, groups,
-                                               by, seed, compare_options)
+                                               by, seed, compare_options, docs)
     if len(corpus) > 1:  # the story index and one folded page per multi-outlet story
         from framing.report.stories import stories_section
 
         ctx["stories"] = stories_section(corpus, analyses, features, by)
     steps.update(1)
     if len(corpus) > 1:
-        pos = sections.sample_cards(groups, max_cards)
         common = _common_warnings(analyses)
         ctx["common_warnings"] = sorted(common.items())
-        ctx["cards"] = [
-            Markup(article_card_html(
-                {**analyses[i], "warnings": [w for w in analyses[i]["warnings"] if w not in common]},
-                include_style=False))
-            for i in pos
-        ]
-        ctx["card_note"] = (f"The first {max_cards} article(s) of each {by} "
-                            f"({len(pos)} of {len(corpus)} articles).")
+        rendered: dict[int, Markup] = {}
+
+        def card_of(i: int) -> Markup:
+            if i not in rendered:
+                rendered[i] = inline_card(analyses[i], card_anchor(analyses[i].get("id"), i),
+                                          common, docs)
+            return rendered[i]
+
+        ctx["cards"] = cards_section(analyses, groups, max_cards, out_path, card_pages, card_of)
+        ctx["n_cards_note"] = (f"{sum(len(g['cards']) for g in ctx['cards']['groups'])} inline, "
+                               + ("every article one link away" if card_pages
+                                  else "an index of every article"))
+        ctx["summary"] = _summary(ctx, features, groups, by, docs, referent_labels, min_n)
+        ctx["glossary"] = _glossary(ctx, docs)
     if len(corpus) == 1:
         ctx["left_out"].append("corpus overview, per-" + by + " sections and comparison: "
                                "they need two or more articles")
@@ -263,13 +286,53 @@ def build_report(
 
     ctx["lexicon_note"] = coverage_note(lexicon_coverage(corpus["text"].tolist(), load_lexicon(tuple(lexicons))))
     ctx["elapsed"] = f"{time.perf_counter() - t0:.1f}"
-    html = render("report.html.j2", **ctx)
+    html = render("report.html.j2", fold=fold, open_attr="" if fold else Markup(" open"), **ctx)
     write_atomic(out_path, html.encode("utf-8"))
-    if pdf:
-        write_pdf(html, out_path.with_suffix(".pdf"))
+    if pdf:  # paper cannot be clicked open: every section unfolded
+        write_pdf(render("report.html.j2", fold=False, open_attr=Markup(" open"), **ctx),
+                  out_path.with_suffix(".pdf"))
     steps.update(1)
     steps.close()
     return out_path
+
+
+def _feature_docs(lexicons: tuple[str, ...]) -> dict[str, tuple[str, str]]:
+    """column -> (meaning, unit) from the families the analysis built (no second build)."""
+    _, recorders, _ = _recorders(lexicons)
+    out: dict[str, tuple[str, str]] = {}
+    for r in recorders:
+        if hasattr(r.family, "feature_docs"):
+            out.update({str(k): (str(m), str(u)) for k, (m, u) in r.family.feature_docs().items()})
+    return out
+
+
+def _summary(ctx: Mapping[str, Any], features: pd.DataFrame, groups: pd.Series, by: str,
+             docs: Mapping[str, tuple[str, str]], labels: Mapping[str, str],
+             min_n: int) -> dict[str, Any]:
+    """The first screen; naming shares as the comparison defines them (``naming_shares.csv``),
+    computed here from the feature table when the comparison did not give them."""
+    result = (ctx["comparison"] or {}).get("result")
+    shares = getattr(result, "naming_shares", None)
+    if shares is None:
+        from framing.compare.shares import naming_shares
+
+        shares = naming_shares(features.assign(**{by: groups.to_numpy()}), by, min_n)
+    charted = [f.anchor for f in (ctx["per_group"] or {}).get("naming", {}).get("figures", [])]
+    return first_screen(ctx["comparison"], features, groups, shares, docs, labels, min_n,
+                        charted)
+
+
+def _glossary(ctx: Mapping[str, Any], docs: Mapping[str, tuple[str, str]]
+              ) -> list[tuple[str, str, str]]:
+    """Glosses for the feature columns the summary, feature tables and statistics name."""
+    cols = [f["feature"] for f in (ctx["summary"] or {}).get("features", [])]
+    comp = ctx["comparison"] or {}
+    for model in comp.get("features") or []:
+        cols += [r["feature"] for g in model["groups"] for r in g["rows"]]
+    stats = comp.get("stats")
+    if stats is not None:
+        cols += [row[0] for row in stats.rows]
+    return glossary_rows([c for c in cols if not str(c).startswith("text:")], docs)
 
 
 def _common_warnings(analyses: Sequence[Mapping[str, Any]]) -> dict[str, int]:
@@ -318,84 +381,3 @@ def _default_title(corpus: pd.DataFrame, out_path: Path) -> str:
 def _quiet(progress: bool | None) -> bool | None:
     """tqdm's ``disable``: None = show only on a terminal."""
     return None if progress is None else not progress
-
-
-
-
-def _require_weasyprint() -> Callable[..., Any]:
-    try:
-        from weasyprint import HTML
-    except ImportError as exc:
-        raise FramingError(
-            "--pdf needs WeasyPrint: pip install 'framing[pdf]' (and the pango libraries, "
-            f"Debian: libpango-1.0-0 libpangoft2-1.0-0); import failed: {exc}"
-        ) from None
-    except OSError as exc:  # the Python package is there but its system libraries are not
-        raise FramingError(
-            "--pdf: WeasyPrint cannot load its system libraries (Debian: apt-get install "
-            f"libpango-1.0-0 libpangoft2-1.0-0): {exc}"
-        ) from None
-    return HTML
-
-
-def write_pdf(html: str, path: Path) -> Path:
-    """Render the same HTML to PDF; no base URL, so nothing outside the file is fetched."""
-    html_cls = _require_weasyprint()
-    try:  # WeasyPrint >= 68: a fetcher restricted to data: URLs (the heatmaps' pixels)
-        from weasyprint import URLFetcher
-
-        fetcher: Any = URLFetcher(allowed_protocols=["data"])
-    except ImportError:  # older WeasyPrint: wrap its default fetcher
-        from weasyprint import default_url_fetcher
-
-        def fetcher(url: str, *args: Any, **kwargs: Any) -> Any:
-            if url.startswith("data:"):
-                return default_url_fetcher(url, *args, **kwargs)
-            raise ValueError(f"the report does not fetch {url!r}")
-
-    data = html_cls(string=html, url_fetcher=fetcher).write_pdf()
-    return write_atomic(path, data)
-
-
-REPORT_CSS = """
-*{box-sizing:border-box}
-body{font:15px/1.55 system-ui,-apple-system,'Segoe UI',sans-serif;color:#1b1b1b;
- margin:0;background:#fafafa}
-main{max-width:64rem;margin:0 auto;padding:24px 28px 60px;background:#fff}
-h1{font-size:26px;margin:0 0 4px}
-h2{font-size:21px;margin:34px 0 8px;padding-top:8px;border-top:2px solid #e3e3e3}
-h3{font-size:17px;margin:22px 0 6px}
-.sub{color:#555;font-size:13.5px}
-nav.toc{font-size:13.5px;margin:12px 0;padding:8px 12px;background:#f4f6f8;border-radius:6px}
-nav.toc a{margin-right:14px}
-figure{margin:10px 0 18px}
-figure svg{display:block}
-figcaption,.note{font-size:13px;color:#555}
-.note{margin:4px 0 10px}
-.tablewrap{overflow-x:auto;margin:8px 0 16px;max-width:100%}
-table.data{border-collapse:collapse;font-size:13px}
-p.tcap{font-weight:600;margin:14px 0 2px;font-size:13.5px}
-table.data th,table.data td{border-bottom:1px solid #e6e6e6;padding:3px 9px;vertical-align:top}
-table.data th{background:#f4f6f8;text-align:left;position:sticky;top:0}
-table.data td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-table.data td.text{max-width:36rem}
-table.data td:first-child{white-space:nowrap}
-table.data.features{table-layout:fixed;width:100%;min-width:46rem}
-table.data.features td.grp{white-space:normal}
-table.data.features code{overflow-wrap:normal;word-break:normal}
-details>summary.tcap{cursor:pointer;font-weight:600;margin:14px 0 4px;font-size:13.5px}
-.figrow{display:flex;flex-wrap:wrap;gap:8px 24px;align-items:flex-start}
-.figrow figure{flex:1 1 300px;max-width:420px}
-table.data tr.first td{border-top:2px solid #cfd6de}
-table.data td.ex{font-size:12px;color:#333;min-width:22rem}
-table.data td.ex div{margin-bottom:3px}
-.kv td:first-child{color:#555;padding-right:16px}
-code{font-size:12.5px;background:#f2f2f2;padding:1px 4px;border-radius:3px;
- overflow-wrap:anywhere}
-.warn{color:#8a4b00}
-@page{size:A4;margin:14mm 12mm}
-@media print{body{background:#fff;font-size:12px}main{padding:0;max-width:none}
- nav.toc{display:none}table.data.features{min-width:0}table.data{font-size:10.5px}
- figure,tr{break-inside:avoid}h2,h3,p.tcap{break-after:avoid}
- .framing-card{font-size:12.5px}.framing-card details.fr-scores{display:none}}
-"""

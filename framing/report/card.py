@@ -189,20 +189,21 @@ def highlight_body(a: Mapping[str, Any]) -> tuple[Markup, int]:
     # Sort once so each segment's active spans nest outermost-first (and longest first
     # within a layer), which keeps the emitted tags properly nested.
     spans.sort(key=lambda s: (_LAYER[s.kind], s.start, -(s.end - s.start)))
-    out: list[Markup] = []
+    # Each span's opening tag is built once, its attributes escaped (Markup.format per
+    # segment was 60% of a card's time); the text between cuts is escaped as it is joined.
+    opens = [f'<span class="{escape(s.css)}" title="{escape(s.title)}" style="{escape(s.style)}">'
+             for s in spans]
+    out: list[str] = []
     for a_, b_ in zip(points, points[1:] + [None], strict=True):
         for badge in badges.get(a_, ()):
-            out.append(badge)
+            out.append(str(badge))
         if b_ is None:
             break
-        active = [s for s in spans if s.start <= a_ and s.end >= b_]
-        piece = escape(body[a_:b_])
-        for s in reversed(active):
-            piece = Markup('<span class="{}" title="{}" style="{}">{}</span>').format(
-                s.css, s.title, s.style, piece
-            )
-        out.append(piece)
-    return Markup("").join(out), dropped
+        active = [j for j, s in enumerate(spans) if s.start <= a_ and s.end >= b_]
+        out.extend(opens[j] for j in active)
+        out.append(str(escape(body[a_:b_])))
+        out.append("</span>" * len(active))
+    return Markup("".join(out)), dropped
 
 
 def _css_color(c: str) -> str:
@@ -246,12 +247,20 @@ def is_informative(v: Any) -> bool:
         return True
 
 
-def score_groups(scores: Mapping[str, Any]) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Non-zero scores grouped by family prefix (``loaded__per_1k`` -> family ``loaded``)."""
-    groups: dict[str, list[tuple[str, str]]] = {}
-    for k in sorted(k for k, v in scores.items() if is_informative(v)):
+def score_groups(scores: Mapping[str, Any], docs: Mapping[str, tuple[str, str]] | None = None,
+                 skip: Iterable[str] = ()) -> list[tuple[str, list[tuple[str, str, str, str]]]]:
+    """Non-zero scores grouped by family prefix (``loaded__per_1k`` -> family ``loaded``):
+    (name, value, gloss, unit), the gloss and unit from the families' ``feature_docs``."""
+    from framing.report.glossary import gloss
+
+    docs = docs or {}
+    skipped = set(skip)
+    groups: dict[str, list[tuple[str, str, str, str]]] = {}
+    for k in sorted(k for k, v in scores.items() if is_informative(v) and k not in skipped):
         fam, _, name = k.partition("__")
-        groups.setdefault(fam if name else "other", []).append((name or k, _fmt(scores[k], 3)))
+        meaning, unit = gloss(k, docs) if docs else ("", "")
+        groups.setdefault(fam if name else "other", []).append(
+            (name or k, _fmt(scores[k], 3), meaning, unit))
     return sorted(groups.items())
 
 
@@ -272,16 +281,26 @@ def _safe_url(url: Any) -> str | None:
     return None
 
 
-def article_card_html(analysis: Mapping[str, Any], include_style: bool = True) -> str:
+def article_card_html(analysis: Mapping[str, Any], include_style: bool = True,
+                      anchor: str | None = None,
+                      docs: Mapping[str, tuple[str, str]] | None = None) -> str:
     """The card for one ``framing.analyze.analyze_article`` dict, as an HTML fragment.
 
     ``include_style`` adds the card's (scoped) CSS so the fragment stands alone in
-    Jupyter; the report includes that CSS once in its head instead.
+    Jupyter; the report includes that CSS once in its head instead. ``anchor`` is the card's
+    id (the report's index links to it). The headline strip shows the few scores that matter,
+    named in words with their unit; every other non-zero score is folded under it, each with
+    its unit and (on hover) its meaning from ``docs`` (column -> (meaning, unit)).
     """
     body_html, dropped = highlight_body(analysis)
     meta = dict(analysis.get("article") or {})
     scores = dict(analysis.get("scores") or {})
     headline = [(label, _fmt(scores[k])) for k, label in HEADLINE_SCORES if k in scores]
+    if docs is None:
+        from framing.report.glossary import feature_docs
+
+        docs = feature_docs()
+    groups = score_groups(scores, docs, skip=[k for k, _ in HEADLINE_SCORES])
     warnings = [str(w) for w in analysis.get("warnings") or []]
     if dropped:
         warnings.append(f"{dropped} span(s) with offsets outside the text were not drawn")
@@ -296,7 +315,9 @@ def article_card_html(analysis: Mapping[str, Any], include_style: bool = True) -
         legend=_legend(analysis),
         counts=_counts(analysis),
         headline=headline,
-        score_groups=score_groups(scores),
+        anchor=anchor,
+        score_groups=groups,
+        n_other=sum(len(items) for _, items in groups),
         n_hidden=sum(1 for v in scores.values() if not is_informative(v)),
         warnings=warnings,
     )
@@ -379,6 +400,7 @@ CARD_CSS = """
 .framing-card table{border-collapse:collapse;font-size:12px;margin:2px 0 8px}
 .framing-card td,.framing-card th{padding:1px 8px;border-bottom:1px solid #eee;text-align:left}
 .framing-card td.num{text-align:right;font-variant-numeric:tabular-nums}
+.framing-card td.unit{color:#666;font-size:11px}
 .framing-card .fr-warn{color:#8a4b00;font:12.5px system-ui,sans-serif}
 .framing-card details summary{cursor:pointer;font:600 12.5px system-ui,sans-serif}
 """

@@ -88,15 +88,23 @@ def hbar(values: pd.Series, title: str, xlabel: str, key: str) -> Markup:
         return to_svg(fig, key)
 
 
+#: the colour of a bar resting on fewer than the minimum number of articles
+THIN_COLOR = "#e4e4e4"
+
+
 def stacked_hbar(shares: pd.DataFrame, title: str, key: str, xlabel: str = "share",
-                 color_map: dict[str, str] | None = None, counts: pd.Series | None = None
-                 ) -> Markup:
+                 color_map: dict[str, str] | None = None, counts: pd.Series | None = None,
+                 articles: pd.Series | None = None, min_n: int = 0) -> Markup:
     """Rows = groups, columns = parts summing to 1; the legend sits below the bars.
 
     ``counts`` (the number of items behind each row) is printed at the bar end so a
-    reader can tell a 100 % bar resting on 2 mentions from one resting on 200.
+    reader can tell a 100 % bar resting on 2 mentions from one resting on 200. A row whose
+    ``articles`` is under ``min_n`` is drawn grey, without percentages, and says so: a share
+    from two articles is not a finding.
     """
     shares = shares.iloc[::-1]
+    thin = np.array([articles is not None and int(articles.get(i, 0)) < min_n
+                     for i in shares.index], dtype=bool)
     cols = list(shares.columns)
     pal = color_map or {}
     used = set(pal.values())  # auto colours must not repeat a mapped one (person vs unknown)
@@ -108,42 +116,56 @@ def stacked_hbar(shares: pd.DataFrame, title: str, key: str, xlabel: str = "shar
         labels = [str(i) for i in shares.index]
         for c in cols:
             v = shares[c].fillna(0).to_numpy(dtype=float)
-            ax.barh(labels, v, left=left, color=cmap[c], label=str(c), edgecolor="white",
-                    linewidth=0.5)
+            ax.barh(labels, v, left=left, color=[THIN_COLOR if t else cmap[c] for t in thin],
+                    label=str(c), edgecolor="white", linewidth=0.5)
             for y, (x0, w) in enumerate(zip(left, v, strict=True)):
-                if w >= 0.08:
+                if w >= 0.08 and not thin[y]:
                     ax.text(x0 + w / 2, y, f"{w:.0%}", ha="center", va="center", fontsize=7.5,
                             color="white" if _dark(cmap[c]) else "black")
             left += v
-        if counts is not None:
+        if counts is not None or articles is not None:
             for y, idx in enumerate(shares.index):
-                ax.text(1.01, y, f"n={int(counts.get(idx, 0))}", va="center", fontsize=7.5,
-                        color="#555")
+                parts = [f"n={int(counts.get(idx, 0))}"] if counts is not None else []
+                if articles is not None:
+                    parts.append(f"{int(articles.get(idx, 0))} art.")
+                    if thin[y]:
+                        parts.append(f"under {min_n}: grey")
+                ax.text(1.01, y, ", ".join(parts), va="center", fontsize=7.5, color="#555")
         ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
         ax.set_title(title, loc="left")
         ax.set_xlabel(xlabel)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.5 / max(len(shares), 1) - 0.12),
-                  ncol=min(4, len(cols)), frameon=False, fontsize=8.5)
+        leg = ax.legend(loc="upper center",
+                        bbox_to_anchor=(0.5, -0.5 / max(len(shares), 1) - 0.12),
+                        ncol=min(4, len(cols)), frameon=False, fontsize=8.5)
+        for patch, c in zip(leg.get_patches(), cols, strict=False):
+            patch.set_facecolor(cmap[c])  # the legend shows the colour, not a grey first row
         _style(ax)
         return to_svg(fig, key)
 
 
-def grouped_bars(df: pd.DataFrame, title: str, xlabel: str, key: str) -> Markup:
+def grouped_bars(df: pd.DataFrame, title: str, xlabel: str, key: str,
+                 articles: pd.Series | None = None, min_n: int = 0) -> Markup:
     """Rows = groups down the side (long outlet names stay readable), columns = bars
-    side by side within each group (e.g. narrator vs quoted)."""
+    side by side within each group (e.g. narrator vs quoted). Groups with fewer than
+    ``min_n`` ``articles`` are drawn grey and labelled so."""
     n, k = df.shape
+    thin = np.array([articles is not None and int(articles.get(i, 0)) < min_n
+                     for i in df.index], dtype=bool)
     height = 0.8 / max(k, 1)
     y = np.arange(n)[::-1]
     with matplotlib.rc_context(_RC):
         fig, ax = _figure(7, 0.9 + 0.22 * n * max(k, 1))
         for j, (c, col) in enumerate(zip(df.columns, colors(k), strict=True)):
             ax.barh(y + ((k - 1) / 2 - j) * height, df[c].fillna(0).to_numpy(dtype=float),
-                    height, label=str(c), color=col)
-        ax.set_yticks(y, [str(i) for i in df.index])
+                    height, label=str(c), color=[THIN_COLOR if t else col for t in thin])
+        ax.set_yticks(y, [f"{i} ({int(articles.get(i, 0))} art., under {min_n})" if t else str(i)
+                          for i, t in zip(df.index, thin, strict=True)])
         ax.set_xlabel(xlabel)
         ax.set_title(title, loc="left")
-        ax.legend(frameon=False, loc="lower right")
+        leg = ax.legend(frameon=False, loc="lower right")
+        for patch, col in zip(leg.get_patches(), colors(k), strict=False):
+            patch.set_facecolor(col)
         _style(ax)
         return to_svg(fig, key)
 

@@ -26,7 +26,8 @@ MAX_STATS_ROWS = 30
 
 def comparison_section(features: pd.DataFrame, spans: pd.DataFrame, corpus: pd.DataFrame,
                        groups: pd.Series, by: str, seed: int = 0,
-                       options: Mapping[str, Any] | None = None) -> dict[str, Any]:
+                       options: Mapping[str, Any] | None = None,
+                       docs: Mapping[str, tuple[str, str]] | None = None) -> dict[str, Any]:
     """Run the comparison; on a corpus where it does not apply, a note saying why."""
     n_groups = groups.nunique()
     if n_groups < 2:
@@ -46,18 +47,25 @@ def comparison_section(features: pd.DataFrame, spans: pd.DataFrame, corpus: pd.D
                                      **dict(options or {}))
     except FramingError as exc:
         return {"note": f"The comparison could not be run: {exc}"}
-    return result_section(result, by)
+    return result_section(result, by, docs)
 
 
-def result_section(result: Any, by: str) -> dict[str, Any]:
-    """Tables and charts for a ``ComparisonResult`` (any part may be missing)."""
+def result_section(result: Any, by: str, docs: Mapping[str, tuple[str, str]] | None = None
+                   ) -> dict[str, Any]:
+    """Tables and charts for a ``ComparisonResult`` (any part may be missing).
+
+    ``docs`` (column -> (meaning, unit), ``glossary.feature_docs``) glosses the feature
+    names; the result itself, the score table and chance are kept for the summary."""
+    docs = docs or {}
     summary = dict(getattr(result, "summary", None) or {})
-    out: dict[str, Any] = {"note": "", "notes": [str(n) for n in _as_list(summary.get("notes"))]}
+    out: dict[str, Any] = {"note": "", "notes": [str(n) for n in _as_list(summary.get("notes"))],
+                           "result": result, "scores_df": None, "chance": None}
     if cv := _cv_note(summary.get("cv")):
         out["notes"].insert(0, cv)
     scores = model_scores(summary)
     if scores is not None and len(scores):
         chance = _chance(summary)
+        out["scores_df"], out["chance"] = scores, chance
         df = scores.rename(columns={"macro_f1": "estimate", "ci_low": "low", "ci_high": "high"})
         out["scores_fig"] = Figure(
             charts.interval_plot(df[["estimate", "low", "high"]], f"Predicting the {by}",
@@ -84,8 +92,8 @@ def result_section(result: Any, by: str) -> dict[str, Any]:
             "Rows: the true outlet; cells: share of its articles predicted as each column."))
     out["confusion_inline"] = all(len(f_cm) <= 6 for f_cm in
                                   (getattr(result, "confusion", None) or {}).values())
-    out["features"] = _top_features(getattr(result, "top_features", None), by)
-    out["stats"] = _stats(getattr(result, "stats", None))
+    out["features"] = _top_features(getattr(result, "top_features", None), by, docs)
+    out["stats"] = _stats(getattr(result, "stats", None), docs)
     sim = getattr(result, "similarity", None)
     # with two groups the tree has one join and the matrix is +-1: nothing to read
     n_groups = len(sim) if isinstance(sim, pd.DataFrame) else 0
@@ -162,28 +170,33 @@ MODEL_TITLES = {"framing": "Framing features", "tfidf": "Words (tf-idf)",
                 "combined": "Framing features and words combined"}
 
 
-def _top_features(tf: Any, by: str) -> list[dict[str, Any]]:
+def _top_features(tf: Any, by: str, docs: Mapping[str, tuple[str, str]]
+                  ) -> list[dict[str, Any]]:
     """Per model, then per group: the features that most distinguish it, with examples."""
     if not isinstance(tf, pd.DataFrame) or tf.empty or "feature" not in tf.columns:
         return []
     if "model" not in tf.columns:
-        return [{"model": "", "title": "", "groups": _feature_groups(tf, by)}]
+        return [{"model": "", "title": "", "groups": _feature_groups(tf, by, docs)}]
     order = sorted(tf["model"].unique(), key=lambda m: (m not in MODEL_TITLES,
                                                          list(MODEL_TITLES).index(m)
                                                          if m in MODEL_TITLES else 0, m))
     return [{"model": m, "title": MODEL_TITLES.get(m, m),
-             "groups": _feature_groups(tf[tf["model"] == m], by)} for m in order]
+             "groups": _feature_groups(tf[tf["model"] == m], by, docs)} for m in order]
 
 
-def _feature_groups(tf: pd.DataFrame, by: str) -> list[dict[str, Any]]:
+def _feature_groups(tf: pd.DataFrame, by: str, docs: Mapping[str, tuple[str, str]]
+                    ) -> list[dict[str, Any]]:
+    from framing.report.glossary import gloss
+
     key = by if by in tf.columns else ("by" if "by" in tf.columns else None)
     out = []
     for g, sub in (tf.groupby(key, sort=True) if key else [("all", tf)]):
         sub = sub.sort_values("coef", ascending=False) if "coef" in sub else sub
         rows = []
         for r in sub.head(MAX_FEATURES_PER_GROUP).to_dict("records"):
+            meaning, unit = gloss(str(r.get("feature")), docs)
             rows.append({
-                "feature": str(r.get("feature")),
+                "feature": str(r.get("feature")), "gloss": meaning, "unit": unit,
                 "coef": r.get("coef"),
                 "ci": (r.get("ci_low"), r.get("ci_high")),
                 "examples": [_example_text(e) for e in _as_list(r.get("examples"))[:2]],
@@ -205,10 +218,16 @@ def _example_text(e: Any, limit: int = 280) -> str:
     return f"{txt} [{art}]" if art else txt
 
 
-def _stats(stats: Any) -> Table | None:
+def _stats(stats: Any, docs: Mapping[str, tuple[str, str]]) -> Table | None:
+    from framing.report.glossary import gloss
+
     if not isinstance(stats, pd.DataFrame) or stats.empty:
         return None
     df = stats.rename(columns=STATS_COLUMNS)
+    if "feature" in df.columns:
+        glosses = [gloss(str(f), docs) for f in df["feature"]]
+        df.insert(1, "meaning", [m for m, _ in glosses])
+        df.insert(2, "unit", [u for _, u in glosses])
     sort_col = next((c for c in ("q (BH)", "p_adj", "p_fdr", "p_value", "p") if c in df.columns),
                     None)
     if sort_col:

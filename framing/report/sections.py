@@ -30,15 +30,9 @@ CLAIM_ORDER = ("attributed", "anonymous", "hedged", "unattributed")
 CLAIM_COLORS = {"attributed": "#2c8a3c", **FLAGGED_STATUSES, "other": "#9e9e9e",
                 "unknown": "#c8c8c8"}
 SOURCE_TYPE_COLORS = {**SOURCE_COLORS, "unknown": "#9e9e9e", "other": "#c8c8c8"}
-#: referents with the most mentions get a naming-profile chart each
-MAX_REFERENTS = 8
-#: names per referent chart; the rest are summed as OTHER_NAMES
-MAX_NAMES = 7
-OTHER_NAMES = "other names"
-_NEUTRAL_SHADES = ["#4c6e8f", "#8fa9c4", "#c3d2e2", "#2f4a66", "#a7b4c0", "#6f8aa6"]
-_LOADED_SHADES = ["#d1495b", "#edae49", "#a05195", "#f07c3e", "#8c2d2d", "#f2c6a0",
-                  "#c98bb9"]
 MAX_TABLE_ROWS = 40
+#: fewest articles behind a share or rate for a chart to draw it in colour (``--min-n``)
+MIN_N = 5
 TOP_TERMS = 8
 
 
@@ -73,6 +67,8 @@ class Table:
 class Figure:
     svg: Markup
     caption: str = ""
+    #: the figure's id, for links from the summary
+    anchor: str = ""
 
 
 # --------------------------------------------------------------------------------------
@@ -167,18 +163,25 @@ def provenance(corpus: pd.DataFrame) -> dict[str, Any]:
 
 
 def per_group(analyses: Sequence[Mapping[str, Any]], features: pd.DataFrame,
-              groups: pd.Series, by: str, referent_labels: Mapping[str, str]) -> dict[str, Any]:
+              groups: pd.Series, by: str, referent_labels: Mapping[str, str],
+              min_n: int = MIN_N, docs: Mapping[str, tuple[str, str]] | None = None
+              ) -> dict[str, Any]:
+    """Section 2; ``min_n``: fewest articles behind a bar for it to be drawn in colour."""
+    from framing.report.naming import naming
+    from framing.report.rates import rates_table
+
     order = list(groups.value_counts().index)
     return {
-        "loaded": _loaded(analyses, groups, order, by),
-        "naming": _naming(analyses, groups, order, referent_labels),
-        "sourcing": _sourcing(analyses, groups, order, by),
-        "sentiment": _sentiment(features, groups, order, by, referent_labels),
+        "rates": rates_table(features, groups, order, by, docs or {}, min_n),
+        "loaded": _loaded(analyses, groups, order, by, min_n),
+        "naming": naming(analyses, groups, order, referent_labels, by, min_n),
+        "sourcing": _sourcing(analyses, groups, order, by, min_n),
+        "sentiment": _sentiment(features, groups, order, by, referent_labels, min_n),
         "readability": _readability(features, groups, order, by),
     }
 
 
-def _loaded(analyses, groups, order, by) -> dict[str, Any]:
+def _loaded(analyses, groups, order, by, min_n) -> dict[str, Any]:
     rows = []
     term_rows = []
     for a, g in zip(analyses, groups, strict=True):
@@ -196,7 +199,9 @@ def _loaded(analyses, groups, order, by) -> dict[str, Any]:
         "quoted": 1000 * df["qt"] / df["qw"].replace(0, np.nan),
     })
     rates.index.name = by
+    n_articles = groups.value_counts().reindex(order)
     table = pd.DataFrame({
+        "articles": n_articles,
         "narrator words": df["nw"], "loaded (narrator)": df["nt"],
         "per 1,000 (narrator)": rates["narrator"],
         "quoted words": df["qw"], "loaded (quoted)": df["qt"],
@@ -212,9 +217,10 @@ def _loaded(analyses, groups, order, by) -> dict[str, Any]:
     out["note"] = ""
     out["figure"] = Figure(charts.grouped_bars(
         rates.fillna(0), "Loaded terms per 1,000 words, by voice", "loaded terms per 1,000 words",
-        "loaded-rates"),
+        "loaded-rates", articles=n_articles, min_n=min_n),
         "Non-neutral lexicon matches per 1,000 words of the outlet's own (narrator) text and "
-        "of text inside quotations (quoted), pooled over its articles.")
+        f"of text inside quotations (quoted), pooled over its articles; grey: fewer than "
+        f"{min_n} articles.", anchor="loaded-rates")
     t = pd.DataFrame(term_rows, columns=[by, "term", "category", "voice"])
     top = (t.groupby([by, "term", "category", "voice"]).size().unstack("voice", fill_value=0))
     for v in ("narrator", "quoted"):
@@ -234,57 +240,9 @@ def _loaded(analyses, groups, order, by) -> dict[str, Any]:
     return out
 
 
-def _naming(analyses, groups, order, referent_labels) -> dict[str, Any]:
-    rows = []
-    for a, g in zip(analyses, groups, strict=True):
-        for t in a.get("loaded_terms") or []:
-            if t.get("referent"):
-                rows.append((g, t["referent"], t.get("canonical") or t.get("text"),
-                             t.get("category")))
-    if not rows:
-        return {"figures": [], "note": "No lexicon entry naming a referent occurred."}
-    df = pd.DataFrame(rows, columns=["g", "ref", "name", "cat"])
-    figs = []
-    refs = df["ref"].value_counts()
-    for ref in refs.index[:MAX_REFERENTS]:
-        sub = df[df["ref"] == ref]
-        ct = pd.crosstab(sub["g"], sub["name"])
-        ct = ct.reindex([o for o in order if o in ct.index])
-        ct = ct[ct.sum().sort_values(ascending=False).index]
-        if ct.shape[1] > MAX_NAMES:  # a legend of 15 names cannot be read: lump the tail
-            ct = pd.concat([ct.iloc[:, :MAX_NAMES - 1],
-                            ct.iloc[:, MAX_NAMES - 1:].sum(axis=1).rename(OTHER_NAMES)], axis=1)
-        shares = ct.div(ct.sum(axis=1), axis=0)
-        cmap = _naming_colors(list(shares.columns), sub.groupby("name")["cat"].first())
-        label = referent_labels.get(ref, ref)
-        figs.append(Figure(
-            charts.stacked_hbar(shares, f"Naming: {label}", f"naming-{_slug(ref)}",
-                                xlabel="share of mentions", color_map=cmap,
-                                counts=ct.sum(axis=1)),
-            f"Which name each outlet uses for {label} ({int(ct.values.sum())} mentions). "
-            "Blue-grey: neutral names; warm colours: loaded names."))
-    note = ""
-    if len(refs) > MAX_REFERENTS:
-        note = f"The {MAX_REFERENTS} most mentioned of {len(refs)} referents are shown."
-    return {"figures": figs, "note": note}
-
-
-def _naming_colors(names: list[str], categories: pd.Series) -> dict[str, str]:
-    """Neutral names in cool blue-greys, loaded names in warm colours, each distinct."""
-    cool, warm = iter(_NEUTRAL_SHADES), iter(_LOADED_SHADES)
-    out = {}
-    for n in names:
-        if n == OTHER_NAMES:
-            out[n] = "#e6e6e6"
-        elif categories.get(n) == "neutral":
-            out[n] = next(cool, "#b0bec5")
-        else:
-            out[n] = next(warm, "#f4a582")
-    return out
-
-
-def _sourcing(analyses, groups, order, by) -> dict[str, Any]:
+def _sourcing(analyses, groups, order, by, min_n) -> dict[str, Any]:
     claim_rows, src_rows = [], []
+    n_articles = groups.value_counts()
     for a, g in zip(analyses, groups, strict=True):
         for c in a.get("claims") or []:
             claim_rows.append((g, str(c.get("status") or "unknown")))
@@ -305,11 +263,13 @@ def _sourcing(analyses, groups, order, by) -> dict[str, Any]:
         out["figures"].append(Figure(
             charts.stacked_hbar(shares, "Sourcing mix of claims", "sourcing-claims",
                                 xlabel="share of claims", color_map=CLAIM_COLORS,
-                                counts=ct.sum(axis=1)),
+                                counts=ct.sum(axis=1), articles=n_articles, min_n=min_n),
             "Each claim sentence is attributed (named source), anonymous, hedged "
-            "(e.g. 'reportedly') or unattributed."))
+            f"(e.g. 'reportedly') or unattributed; n: claims; grey: fewer than {min_n} "
+            "articles.", anchor="sourcing-claims"))
         shares.columns = [f"{c} (share)" for c in shares.columns]
         shares.insert(0, "claims", ct.sum(axis=1))
+        shares.insert(0, "articles", n_articles.reindex(shares.index))
         shares.index.name = by
         parts.append(shares)
     if src_rows:
@@ -321,14 +281,16 @@ def _sourcing(analyses, groups, order, by) -> dict[str, Any]:
         out["figures"].append(Figure(
             charts.stacked_hbar(st.div(st.sum(axis=1), axis=0), "Who is cited: source types",
                                 "sourcing-types", xlabel="share of attributions",
-                                color_map=SOURCE_TYPE_COLORS, counts=st.sum(axis=1)),
-            "Attributions by the type of their source."))
+                                color_map=SOURCE_TYPE_COLORS, counts=st.sum(axis=1),
+                                articles=n_articles, min_n=min_n),
+            f"Attributions by the type of their source; grey: fewer than {min_n} articles.",
+            anchor="sourcing-types"))
     if parts:
         out["table"] = Table.from_df(parts[0], f"Claims per {by}")
     return out
 
 
-def _sentiment(features, groups, order, by, referent_labels) -> dict[str, Any]:
+def _sentiment(features, groups, order, by, referent_labels, min_n) -> dict[str, Any]:
     cols = [c for c in features.columns if c.startswith("sentiment__actor__")]
     out: dict[str, Any] = {"figure": None, "table": None, "note": ""}
     # VADER's whole-document compound saturates near -1 on long war reporting, so the
@@ -357,13 +319,14 @@ def _sentiment(features, groups, order, by, referent_labels) -> dict[str, Any]:
         out["note"] = "No actor was mentioned with a sentiment score."
         return out
     keep = sorted(keep, key=lambda c: -n[c].sum())[:15]
-    m = mean[keep].where(n[keep] > 0).T  # actors down the side: their labels are long
+    m = mean[keep].where(n[keep] >= min_n).T  # actors down the side: their labels are long
     m.index = [referent_labels.get(c.removeprefix("sentiment__actor__"),
                                      c.removeprefix("sentiment__actor__")) for c in keep]
     out["figure"] = Figure(
         charts.heatmap(m, "Sentiment toward each actor", "sentiment-actors", cmap="RdBu",
                        center=0, cbar_label="mean VADER compound", xlabel=by),
-        "Mean sentiment of the sentences mentioning each actor (blank: never mentioned).")
+        "Mean sentiment of the sentences mentioning each actor (blank: mentioned in fewer "
+        f"than {min_n} of the {by}'s articles).", anchor="sentiment-actors")
     return out
 
 

@@ -15,6 +15,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from framing.corpus import make_corpus
+
 BODY = (
     "Syrian troops backed by volunteer forces reached the border. "
     "The Daesh Takfiri terrorists were reportedly trained abroad.\n\n"
@@ -130,3 +132,17 @@ def fake_comparison(outlets: list[str]) -> FakeComparison:
                  "chance_macro_f1": 1 / k, "notes": ["Grouped CV by near-duplicate cluster."]},
         stats=stats, confusion={"framing": cm}, similarity=sim,
         linkage=linkage(prof, "average") if k >= 2 else None, labels=outlets, top_features=tf)
+
+
+EVIL = "<script>document.title='PWNED'</script><img src=x onerror=alert(1)>"
+
+
+def _corpus(outlets=("Press TV", "Reuters", "SANA"), per=3):
+    rows = []
+    for o in outlets:
+        for k in range(per):
+            rows.append({"id": f"{o}-{k}", "text": BODY + (f" {EVIL}" if k == 0 else ""),
+                         "title": f"{o} story {k}", "outlet": o, "publisher": o,
+                         "origin": "Reuters" if (o == "SANA" and k == 1) else o,
+                         "date": f"2017-0{k + 1}-15"})
+    return make_corpus(rows)

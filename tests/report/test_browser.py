@@ -3,6 +3,11 @@
 Fails on any console message (the report has no scripts, so any message is a CSP refusal,
 a failed fetch or an injected script) and on any live ``<script>``/``onerror`` in the DOM.
 Screenshots go to ``$FRAMING_SCREENSHOT_DIR`` when set (to look at them), else tmp.
+
+The first screen is measured, not guessed: ``framing.report.browser.measure`` loads the page at
+a 1280 x 800 viewport and asks Chromium over its DevTools pipe for the summary's border box
+(``DOM.getBoxModel``) and the page's laid-out height (``Page.getLayoutMetrics``); no script
+runs in the page.
 """
 
 from __future__ import annotations
@@ -17,6 +22,9 @@ import pytest
 
 from framing.paths import FAKES_CSV, REPORTS_DIR, SEEDS_DIR
 from framing.report import build_report
+from framing.report.browser import measure
+
+from .fakes import _corpus
 
 INJECT = "<script>document.title='PWNED';console.log('PWNED')</script>"
 INJECT_IMG = "<img src=x onerror=\"document.title='PWNED'\">"
@@ -111,3 +119,30 @@ def test_two_outlet_fakes_report_in_browser(tmp_path):
     assert dom.title == "Framing report: fakes2"
     html = page.read_text("utf-8")
     assert "2 Per outlet" in html and "3 Comparison of outlets" in html
+    _summary_fits_first_screen(page)
+
+
+def _summary_fits_first_screen(page: Path) -> None:
+    lay = measure(page, ("#summary", "#cards"), width=1280, height=800)
+    top, bottom = lay.boxes["#summary"]
+    assert 0 < top < bottom < 800, (top, bottom)
+    assert lay.boxes["#cards"][0] > bottom  # the summary comes before the evidence
+
+
+def test_summary_fits_the_first_screen_and_sections_are_folded(tmp_path, fake_analysis):
+    page = build_report(_corpus(outlets=("Press TV", "Reuters", "SANA", "Al Masdar News",
+                                         "The Long Name of a Regional Outlet")),
+                        tmp_path / "r.html", progress=False)
+    _check_in_browser(page, tmp_path, "summary-fake")
+    _summary_fits_first_screen(page)
+    folded = measure(page).page_height
+    unfolded = measure(build_report(_corpus(outlets=("Press TV", "Reuters", "SANA",
+                                                      "Al Masdar News",
+                                                      "The Long Name of a Regional Outlet")),
+                                    tmp_path / "open.html", progress=False, fold=False)
+                       ).page_height
+    assert folded < 1600 < unfolded, (folded, unfolded)
+    # a summary link opens the folded section it points into (fragment navigation, no script)
+    opened = measure(page, ("#comparison", "#cmp-scores"), fragment="cmp-scores")
+    top, bottom = opened.boxes["#comparison"]
+    assert bottom - top > 400 and -5 < opened.boxes["#cmp-scores"][0] < 800, opened.boxes

@@ -12,49 +12,8 @@ from framing.cli import main
 from framing.corpus import make_corpus
 from framing.errors import FramingError
 from framing.report import build, build_report
-from framing.report.comparison import result_section
 
-from .fakes import BODY, fake_comparison, make_analysis
-
-EVIL = "<script>document.title='PWNED'</script><img src=x onerror=alert(1)>"
-
-
-def _corpus(outlets=("Press TV", "Reuters", "SANA"), per=3):
-    rows = []
-    for o in outlets:
-        for k in range(per):
-            rows.append({"id": f"{o}-{k}", "text": BODY + (f" {EVIL}" if k == 0 else ""),
-                         "title": f"{o} story {k}", "outlet": o, "publisher": o,
-                         "origin": "Reuters" if (o == "SANA" and k == 1) else o,
-                         "date": f"2017-0{k + 1}-15"})
-    return make_corpus(rows)
-
-
-@pytest.fixture
-def fake_analysis(monkeypatch):
-    """Analyses from the fixture (families are tested elsewhere) and a fake comparison."""
-
-    def fake_analyze_corpus(corpus, lexicons=(), progress=None, workers=1):
-        out = []
-        for row in corpus.to_dict("records"):
-            a = make_analysis(outlet=row["outlet"], id_=row["id"], title=row["title"])
-            a["body"] = row["text"]
-            a["article"].update(publisher=row["publisher"], origin=row["origin"])
-            out.append(a)
-        return build.CorpusAnalysis(out, ["loaded", "claims"],
-                                    build.features_frame(corpus, out),
-                                    pd.DataFrame(columns=list(build.SPAN_COLUMNS)))
-
-    def fake_section(features, spans, corpus, groups, by, seed=0, options=None):
-        outlets = sorted(groups.unique())
-        if len(outlets) < 2:
-            return {"note": f"Only one {by}: a comparison needs two or more."}
-        return result_section(fake_comparison(outlets), by)
-
-    monkeypatch.setattr(build, "analyze_corpus", fake_analyze_corpus)
-    monkeypatch.setattr(build.sections, "lexicon_versions", lambda lexicons: (
-        [("test-lexicon", "1.2.3", "test.toml")], {"islamic_state": "the Islamic State group"}))
-    monkeypatch.setattr(build, "comparison_section", fake_section)
+from .fakes import EVIL, _corpus, fake_comparison
 
 
 def test_multi_outlet_report_has_every_section(tmp_path, fake_analysis):
@@ -70,8 +29,9 @@ def test_multi_outlet_report_has_every_section(tmp_path, fake_analysis):
     assert html.count('<article class="framing-card"') == 6  # 2 per outlet x 3 outlets
     # provenance: SANA's agency copy is listed
     assert "1 carry copy from another origin" in html
-    # no file left half-written, nothing fetched from outside
-    assert [p.name for p in tmp_path.iterdir()] == ["r.html"]
+    # no file left half-written (the card pages beside it are whole), nothing fetched
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r-cards", "r.html"]
+    assert [p.name for p in (tmp_path / "r-cards").iterdir()] == ["page-001.html"]
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", html.replace(
         'href="https://example.org/a"', ""))
     # the classifier interval and example sentences made it through, escaped
@@ -195,3 +155,36 @@ def test_a_given_comparison_is_drawn_not_recomputed(tmp_path, fake_analysis, mon
     html = build_report(_corpus(), tmp_path / "r.html", progress=False,
                         comparison=fake_comparison(["Press TV", "Reuters", "SANA"]))
     assert "Predicting the outlet" in html.read_text("utf-8")
+
+
+def test_rates_carry_n_and_a_bootstrap_interval():
+    import numpy as np
+
+    from framing.report.rates import rates_table
+
+    f = pd.DataFrame({"loaded__per_1k_narrator": np.arange(12.0),
+                      "claims__share_hedged": np.linspace(0, 1, 12)})
+    docs = {"claims__share_hedged": ("Share hedged", "share 0..1")}
+    t = rates_table(f, pd.Series(["A"] * 9 + ["B"] * 3), ["A", "B"], "outlet", docs, 5)
+    assert t.columns == ["outlet", "articles", "per 1k narrator", "Share hedged (share 0..1)"]
+    a, b = t.rows
+    assert a[:2] == ["A", "9"] and b[:2] == ["B", "3 (under 5)"]
+    mean, lo, hi = (float(x) for x in re.findall(r"[\d.]+", a[2]))
+    assert mean == 4 and lo < mean < hi
+
+
+def test_cli_title_min_n_and_no_card_pages(tmp_path, fake_analysis, capsys):
+    src = tmp_path / "corpus.csv"
+    _corpus().to_csv(src, index=False)
+    out = tmp_path / "out" / "r.html"
+    out.parent.mkdir()
+    assert main(["report", str(src), "-o", str(out), "-q", "--title", "Gaza <coverage>",
+                 "--min-n", "4", "--no-card-pages", "--cards", "1", "--unfolded"]) == 0
+    html = out.read_text("utf-8")
+    assert "<h1>Gaza &lt;coverage&gt;</h1>" in html
+    assert "grey: fewer than 4 articles" in html and "<td>min n (grey below)</td><td>4</td>" in html
+    assert [p.name for p in out.parent.iterdir()] == ["r.html"]
+    assert '<details class="sec" id="comparison" open>' in html
+    with pytest.raises(SystemExit):  # argparse refuses it in one line
+        main(["report", str(src), "-o", str(out), "--min-n", "0"])
+    assert "--min-n" in capsys.readouterr().err

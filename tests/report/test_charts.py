@@ -40,3 +40,18 @@ def test_backend_is_left_alone():
     before = matplotlib.get_backend()
     charts.hbar(pd.Series({"a": 1}), "t", "x", "k")
     assert matplotlib.get_backend() == before
+
+
+def test_bars_under_min_n_articles_are_grey_and_say_so():
+    shares = pd.DataFrame({"daesh": [0.5, 1.0], "isis": [0.5, 0.0]}, index=["Big", "Tiny"])
+    counts = pd.Series({"Big": 40, "Tiny": 1})
+    thin = charts.stacked_hbar(shares, "t", "k1", counts=counts,
+                               articles=pd.Series({"Big": 20, "Tiny": 1}), min_n=5)
+    assert charts.THIN_COLOR in thin and "under 5: grey" in thin and "1 art." in thin
+    fine = charts.stacked_hbar(shares, "t", "k2", counts=counts,
+                               articles=pd.Series({"Big": 20, "Tiny": 9}), min_n=5)
+    assert charts.THIN_COLOR not in fine and "under 5" not in fine
+    rates = pd.DataFrame({"narrator": [3.0, 9.0]}, index=["Big", "Tiny"])
+    bars = charts.grouped_bars(rates, "t", "x", "k3", articles=pd.Series({"Big": 20, "Tiny": 2}),
+                               min_n=5)
+    assert charts.THIN_COLOR in bars and "Tiny (2 art., under 5)" in bars
