@@ -143,14 +143,14 @@ def analyze_corpus(
 
 def _failed(row: Mapping[str, Any], why: str) -> dict[str, Any]:
     """The analysis of an article no family could read: its text and metadata, no findings."""
-    from framing.analyze import META_KEYS
+    from framing.analyze import META_KEYS, warning_list
 
     return {
         "id": row.get("id"),
         "article": {k: row.get(k) for k in META_KEYS},
         "body": str(row.get("text") or ""),
         "loaded_terms": [], "attributions": [], "claims": [], "scores": {},
-        "warnings": [*list(row.get("warnings") or []), why],
+        "warnings": [*warning_list(row.get("warnings")), why],
     }
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from framing.report.format import fmt as _fmt
+from framing.report.format import n_loaded
 from framing.report.templating import render
 
 #: loaded-term categories in legend order, with their highlight colour
@@ -267,7 +268,7 @@ def score_groups(scores: Mapping[str, Any], docs: Mapping[str, tuple[str, str]] 
 def _counts(a: Mapping[str, Any]) -> dict[str, int]:
     claims = a.get("claims") or []
     return {
-        "loaded": sum(1 for t in a.get("loaded_terms") or [] if t.get("category") != "neutral"),
+        "loaded": n_loaded(a),
         "attributions": len(a.get("attributions") or []),
         "claims": len(claims),
         "flagged": sum(1 for c in claims if c.get("status") in FLAGGED_STATUSES),

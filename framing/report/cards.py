@@ -21,6 +21,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from framing.report.card import FLAGGED_STATUSES, article_card_html
+from framing.report.format import n_loaded
 from framing.report.templating import render
 
 #: cards per separate page
@@ -43,7 +44,7 @@ def _index_row(a: Mapping[str, Any], pos: int, href: str | None) -> dict[str, An
     return {
         "pos": pos, "href": href, "title": meta.get("title") or "Untitled article",
         "date": meta.get("date") or "", "id": a.get("id"),
-        "loaded": sum(1 for t in a.get("loaded_terms") or [] if t.get("category") != "neutral"),
+        "loaded": n_loaded(a),
         "attributions": len(a.get("attributions") or []),
         "flagged": sum(1 for c in claims if c.get("status") in FLAGGED_STATUSES),
         "claims": len(claims),

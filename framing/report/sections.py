@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from framing.report import charts
 from framing.report.card import FLAGGED_STATUSES, SOURCE_COLORS
-from framing.report.format import fmt
+from framing.report.format import fmt, is_loaded
 from framing.text import Document
 
 UNKNOWN = "(unknown)"
@@ -186,7 +186,7 @@ def _loaded(analyses, groups, order, by, min_n) -> dict[str, Any]:
     term_rows = []
     for a, g in zip(analyses, groups, strict=True):
         nw, qw = _words_by_voice(str(a.get("body") or ""))
-        terms = [t for t in a.get("loaded_terms") or [] if t.get("category") != "neutral"]
+        terms = [t for t in a.get("loaded_terms") or [] if is_loaded(t)]
         nq = sum(1 for t in terms if t.get("voice") == "quoted")
         rows.append((g, nw, qw, len(terms) - nq, nq))
         for t in terms:

@@ -93,6 +93,14 @@ def test_failed_article_is_kept_with_its_error(tmp_path, monkeypatch):
     assert "analysis failed: RuntimeError: boom" in html
 
 
+def test_a_failed_row_with_missing_warnings_keeps_its_error():
+    # a table read by pandas gives NaN, not [], for an empty warnings cell
+    got = build._failed({"id": "x1", "text": "t", "warnings": float("nan")}, "analysis failed: boom")
+    assert got["warnings"] == ["analysis failed: boom"]
+    got = build._failed({"id": "x2", "text": "t", "warnings": "repaired mojibake"}, "why")
+    assert got["warnings"] == ["repaired mojibake", "why"]
+
+
 @pytest.mark.parametrize(
     ("df", "by", "message"),
     [
