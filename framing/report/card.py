@@ -178,6 +178,11 @@ def _collect_spans(a: Mapping[str, Any], body_len: int) -> tuple[list[_Span], di
     return spans, badges, dropped
 
 
+#: the most characters of an article a card shows (about 30 pages of text); a longer body
+#: is cut there, with a note, so one huge document cannot bloat the report
+CARD_MAX_CHARS = 200_000
+
+
 def highlight_body(a: Mapping[str, Any]) -> tuple[Markup, int]:
     """The body as HTML with every span marked; returns (markup, spans dropped)."""
     body = str(a.get("body") or "")
@@ -293,6 +298,10 @@ def article_card_html(analysis: Mapping[str, Any], include_style: bool = True,
     named in words with their unit; every other non-zero score is folded under it, each with
     its unit and (on hover) its meaning from ``docs`` (column -> (meaning, unit)).
     """
+    body = str(analysis.get("body") or "")
+    shortened = len(body) > CARD_MAX_CHARS
+    if shortened:  # a 50 MB text would make a 50 MB card: show its start, say so
+        analysis = {**analysis, "body": body[:CARD_MAX_CHARS]}
     body_html, dropped = highlight_body(analysis)
     meta = dict(analysis.get("article") or {})
     scores = dict(analysis.get("scores") or {})
@@ -303,7 +312,10 @@ def article_card_html(analysis: Mapping[str, Any], include_style: bool = True,
         docs = feature_docs()
     groups = score_groups(scores, docs, skip=[k for k, _ in HEADLINE_SCORES])
     warnings = [str(w) for w in analysis.get("warnings") or []]
-    if dropped:
+    if shortened:
+        warnings.append(f"text shortened for the report: the first {CARD_MAX_CHARS:,} of {len(body):,} "
+                        "characters are shown, with the spans that lie in them")
+    elif dropped:
         warnings.append(f"{dropped} span(s) with offsets outside the text were not drawn")
     return render(
         "card.html.j2",

@@ -112,3 +112,16 @@ def test_a_source_quoted_twice_is_drawn_once(analysis):
     analysis["attributions"].append({**first, "content": None})
     body = str(highlight_body(analysis)[0])
     assert body.count(">organization</sup>") == 1
+
+
+def test_a_huge_body_is_cut_with_a_note():
+    from framing.report.card import CARD_MAX_CHARS
+
+    from .fakes import BODY
+
+    body = BODY + " The regime said so." * (CARD_MAX_CHARS // 10)
+    a = make_analysis(body=body)
+    html_ = article_card_html(a, include_style=False)
+    assert len(html_) < 3 * CARD_MAX_CHARS
+    assert f"the first {CARD_MAX_CHARS:,} of {len(body):,} characters" in html_
+    assert "offsets outside the text" not in html_
