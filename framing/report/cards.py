@@ -108,6 +108,7 @@ def write_pages(analyses: Sequence[Mapping[str, Any]], order: Sequence[int], out
     from framing.report.style import REPORT_CSS
 
     final = pages_dir(out_path)
+    final.parent.mkdir(parents=True, exist_ok=True)  # the report's folder may not exist yet
     tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
     umask = os.umask(0)
     os.umask(umask)
