@@ -104,8 +104,13 @@ def render(table: pd.DataFrame) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = list(sys.argv[1:] if argv is None else argv)
-    out = Path(args[0]) if args else PROJECT_ROOT / "docs" / "features.md"
+    import argparse
+
+    ap = argparse.ArgumentParser(prog="python -m framing.features.docs",
+                                 description="Rewrite the feature-table reference.")
+    ap.add_argument("out", nargs="?", type=Path, default=PROJECT_ROOT / "docs" / "features.md",
+                    metavar="OUT.md", help="file to write (default: docs/features.md)")
+    out = ap.parse_args(argv).out
     table = feature_table()
     write_atomic(out, render(table))
     print(f"wrote {len(table)} feature columns to {out}", file=sys.stderr)
