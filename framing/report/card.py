@@ -270,7 +270,8 @@ def score_groups(scores: Mapping[str, Any], docs: Mapping[str, tuple[str, str]] 
     return sorted(groups.items())
 
 
-def _counts(a: Mapping[str, Any]) -> dict[str, int]:
+def card_counts(a: Mapping[str, Any]) -> dict[str, int]:
+    """The counts a card's header and the report's article index show."""
     claims = a.get("claims") or []
     return {
         "loaded": n_loaded(a),
@@ -326,7 +327,7 @@ def article_card_html(analysis: Mapping[str, Any], include_style: bool = True,
         url=_safe_url(meta.get("url")),
         body=body_html,
         legend=_legend(analysis),
-        counts=_counts(analysis),
+        counts=card_counts(analysis),
         headline=headline,
         anchor=anchor,
         score_groups=groups,
@@ -375,7 +376,7 @@ class AnalyzedArticle(Mapping[str, Any]):
 
     def __repr__(self) -> str:
         meta = self._d.get("article") or {}
-        c = _counts(self._d)
+        c = card_counts(self._d)
         return (
             f"<AnalyzedArticle id={self._d.get('id')!r} outlet={meta.get('outlet')!r} "
             f"loaded={c['loaded']} attributions={c['attributions']} claims={c['claims']}>"

@@ -20,8 +20,7 @@ from typing import Any
 import pandas as pd
 from markupsafe import Markup
 
-from framing.report.card import FLAGGED_STATUSES, article_card_html
-from framing.report.format import n_loaded
+from framing.report.card import article_card_html, card_counts
 from framing.report.templating import render
 
 #: cards per separate page
@@ -40,14 +39,10 @@ def pages_dir(out_path: Path) -> Path:
 
 def _index_row(a: Mapping[str, Any], pos: int, href: str | None) -> dict[str, Any]:
     meta = a.get("article") or {}
-    claims = a.get("claims") or []
     return {
         "pos": pos, "href": href, "title": meta.get("title") or "Untitled article",
         "date": meta.get("date") or "", "id": a.get("id"),
-        "loaded": n_loaded(a),
-        "attributions": len(a.get("attributions") or []),
-        "flagged": sum(1 for c in claims if c.get("status") in FLAGGED_STATUSES),
-        "claims": len(claims),
+        **card_counts(a),
         "failed": any("analysis failed" in str(w) for w in a.get("warnings") or []),
     }
 
