@@ -44,6 +44,25 @@ def add_output_arg(parser: argparse.ArgumentParser, metavar: str, help: str, req
         group.add_argument(old, dest="output", metavar=metavar, help=argparse.SUPPRESS)
 
 
+#: what a Parquet output may be called (a name without a suffix is taken as meant)
+PARQUET_SUFFIXES = (".parquet", ".pq")
+
+
+def check_parquet_output(path: str | None, flag: str = "-o/--output") -> None:
+    """Refuse an output name that promises another format: ``-o features.csv`` used to get a
+    Parquet file under a .csv name, which pandas.read_csv then reads as garbage."""
+    if path is None:
+        return
+    suffix = Path(path).suffix.lower()
+    if suffix and suffix not in PARQUET_SUFFIXES:
+        from framing.errors import FramingError
+
+        raise FramingError(
+            f"{path}: {flag} writes Parquet, not {suffix}; name it .parquet "
+            "(pandas.read_parquet reads it; DataFrame.to_csv converts it)"
+        )
+
+
 def int_at_least(low: int) -> Callable[[str], int]:
     """An argparse type: a whole number >= ``low``, refused in one line otherwise."""
 

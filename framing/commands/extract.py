@@ -10,6 +10,7 @@ from framing.commands._common import (
     add_corpus_args,
     add_lexicon_arg,
     add_output_arg,
+    check_parquet_output,
     corpus_chunks_from_args,
     positive,
     warn,
@@ -55,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.scheduler and args.engine != "dask":
         raise FramingError("--scheduler needs --engine dask")
+    check_parquet_output(args.output)
+    check_parquet_output(args.spans, "--spans")
     families = check_families(args.families.split(",")) if args.families else None
     problems: list[str] = []
     # stream tables in chunks of several extraction chunks: memory stays flat in corpus size

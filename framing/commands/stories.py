@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from framing.commands._common import add_corpus_args, corpus_chunks_from_args
+from framing.commands._common import add_corpus_args, check_parquet_output, corpus_chunks_from_args
 
 
 def register(sub: Any) -> None:
@@ -37,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
 
     from framing.stories import StoryParams, write_stories
 
+    check_parquet_output(args.output)
     params = StoryParams(threshold=args.threshold, window_days=args.window, lead_words=args.lead_words)
     problems: list[str] = []
     corpus = corpus_chunks_from_args(args, 5000, problems)

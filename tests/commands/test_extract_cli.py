@@ -112,3 +112,16 @@ def test_unreachable_scheduler_is_one_line_error(tmp_path, table, capsys) -> Non
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 1 and "cannot reach dask scheduler" in err[-1]
     assert not out.exists()
+
+
+@pytest.mark.parametrize("flag", ["-o", "--spans"])
+def test_output_named_for_another_format_is_refused(tmp_path, table, capsys, flag) -> None:
+    """``-o features.csv`` would otherwise get a Parquet file under a .csv name."""
+    good, bad = tmp_path / "f.parquet", tmp_path / "f.csv"
+    args = ["extract", str(table), "--text-col", "body", "--families", "readability"]
+    args += ["-o", str(bad)] if flag == "-o" else ["-o", str(good), "--spans", str(bad)]
+    code = main(args)
+    err = capsys.readouterr().err.strip()
+    assert code == 1 and len(err.splitlines()) == 1
+    assert str(bad) in err and "Parquet" in err and ".csv" in err
+    assert not bad.exists() and not good.exists()

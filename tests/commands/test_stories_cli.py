@@ -41,3 +41,13 @@ def test_bad_input_is_one_line_and_writes_nothing(tmp_path, capsys) -> None:
     assert main(["stories", str(tmp_path), "-o", str(out), "--threshold", "3"]) == 1
     assert "threshold" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_output_named_for_another_format_is_refused(tmp_path, capsys) -> None:
+    corpus = tmp_path / "corpus.csv"
+    pd.DataFrame(story_corpus()).to_csv(corpus, index=False)
+    out = tmp_path / "stories.csv"
+    assert main(["stories", str(corpus), "-o", str(out), "--no-progress"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "stories.csv" in err and "Parquet" in err and "\n" not in err
+    assert not out.exists()
