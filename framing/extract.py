@@ -52,7 +52,7 @@ def _families(names: tuple[str, ...], lexicons: tuple[str, ...]) -> tuple[list[A
         fams = make_families(names, lexicons)
         cols: list[str] = []
         for fam in fams:
-            cols.extend(str(c) for c in fam.fit().get_feature_names_out())
+            cols.extend(str(c) for c in fam.feature_names())
         got = _FAMILY_CACHE[key] = (fams, cols)
     return got
 
@@ -127,7 +127,7 @@ def process_chunk(
     slices: list[tuple[int, int, list[str]]] = []
     start = 0
     for fam in fams:
-        names_f = [str(c) for c in fam.get_feature_names_out()]
+        names_f = [str(c) for c in fam.feature_names()]
         slices.append((start, start + len(names_f), names_f))
         start += len(names_f)
     values = np.full((len(texts), len(cols)), np.nan, dtype=float)
