@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-import pandas as pd
-
 from framing.io.outlets import OutletRegistry
 
 _MONTHS = (
@@ -74,6 +72,8 @@ def _parse_date_str(s: str) -> str | None:
             return date(int(m[3]), int(m[2]), int(m[1])).isoformat()
         except ValueError:
             return None
+    import pandas as pd  # here: reading a text file's header needs pandas only for a date
+
     try:
         ts = pd.to_datetime(s, errors="raise", dayfirst=False)
     except (ValueError, TypeError, OverflowError):
