@@ -44,8 +44,12 @@ from framing.analyze import analyze_article
 from framing.features.registry import available_families, make_families
 fams = make_families(available_families(), args.lexicon)
 mark("import analysis + families")
-from framing.commands._common import corpus_from_args
-rows = corpus_from_args(args).to_dict("records")
+try:
+    from framing.commands.analyze import article_rows
+except ImportError:  # a checkout from before article_rows: the same rows, through pandas
+    from framing.commands._common import corpus_from_args
+    article_rows = lambda a: corpus_from_args(a).to_dict("records")
+rows = article_rows(args)
 mark("read the article (framing.io)")
 fams[0]._plan
 mark("lexicon load + feature plan")
