@@ -94,7 +94,7 @@ def read(key: str) -> Any | None:
             packs={k: Meta.model_construct(**v) for k, v in data["packs"].items()},
             pack_files=dict(data["pack_files"]),
         )
-        lex._table = [(k, [(int(i), ex) for i, ex in cands]) for k, cands in data["table"]]
+        lex._table = data["table"]  # [key, [[entry index, exact forms or null], ...]] as written
         return lex
     except FileNotFoundError:
         return None

@@ -136,7 +136,8 @@ class Match(NamedTuple):
 # whether the entry has sense rules to check): flags computed once, not per hit
 _Cand = tuple[Entry, frozenset[str] | None, bool]
 #: the automaton's content as plain data (what framing.lexicon.cache stores): each key with
-#: its candidates in priority order, as (index into the entries, exact forms or None)
+#: its candidates in priority order, as (index into the entries, exact forms or None);
+#: lists in place of the tuples when read back from the cache
 Table = list[tuple[str, list[tuple[int, list[str] | None]]]]
 
 
