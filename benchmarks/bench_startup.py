@@ -8,8 +8,9 @@ shared machine barely moves it. ``--root`` measures another checkout (e.g. an ol
 unpacked with ``git archive``) for a before/after comparison.
 
 ``framing analyze SEED, by phase`` splits one analysis into the steps a fresh process takes
-(``time.process_time`` inside the child; each phase the least over the runs, so the phases
-need not add up to the least total): building the CLI parser, importing the analysis
+(``time.process_time`` inside the child, with the collector set as ``framing.cli.main`` sets
+it; each phase the least over the runs, so the phases need not add up to the least total;
+the interpreter's start and exit are outside them): building the CLI parser, importing the analysis
 modules and families, reading the article, loading the lexicon and compiling its matcher,
 and the first analysis (which loads each family's own data: VADER, CMUdict, the cues).
 
@@ -32,12 +33,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 #: run in the child: the phases of `framing analyze FILE`, each as CPU seconds on stdout
 PHASES = r"""
-import sys, time
+import gc, sys, time
 T = time.process_time
 marks = [("start", T())]
 def mark(name):
     marks.append((name, T()))
 import framing.cli as cli
+gc.set_threshold(getattr(cli, "GC_THRESHOLD", 700))  # as cli.main() runs a command
 args = cli.build_parser().parse_args(["analyze", sys.argv[1]])
 mark("CLI parser (framing.cli)")
 from framing.analyze import analyze_article

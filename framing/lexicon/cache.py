@@ -108,6 +108,14 @@ def write(key: str, lex: Any) -> None:
     from framing.atomic import write_atomic
     from framing.errors import FramingError
 
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        log.debug("lexicon cache not written to %s: %s", folder, exc)
+        return
+    if not os.access(folder, os.W_OK):  # read-only: spare the serialising
+        return
     data = {
         "format": FORMAT,
         "key": key,
@@ -120,9 +128,7 @@ def write(key: str, lex: Any) -> None:
         # this process's matcher too
         "table": lex.matcher().table(),
     }
-    folder = cache_dir()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         write_atomic(folder / f"{key}.json", json.dumps(data, ensure_ascii=False, separators=(",", ":")))
         _prune(folder)
     except (OSError, FramingError) as exc:
