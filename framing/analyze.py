@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from framing.corpus import ARTICLE_COLUMNS
-from framing.extract import clean_text
 from framing.features.base import Family, FamilyResult
 from framing.features.registry import DEFAULT_FAMILIES, available_families, make_families
 from framing.text import Document
+from framing.text.gate import clean_text
 
 #: the registry's helpers stay importable from here, where they used to live
 __all__ = ["DEFAULT_FAMILIES", "META_KEYS", "analyze_article", "available_families", "make_families", "run_families",

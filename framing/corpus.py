@@ -7,9 +7,10 @@ pandas directly, and so the feature table is the same shape with columns added.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: The metadata columns of every corpus, in order. ``text`` is the article body
 #: (metadata lines removed); every span offset in the project indexes it.
@@ -32,6 +33,8 @@ EXTRA_COLUMNS: tuple[str, ...] = ("label", "warnings")
 
 def make_corpus(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     """Build a corpus DataFrame from article dicts, filling missing metadata with None."""
+    import pandas as pd  # in the functions: ARTICLE_COLUMNS alone must not cost pandas' import
+
     records = [dict(r) for r in rows]
     df = pd.DataFrame.from_records(records)
     for col in ARTICLE_COLUMNS:
@@ -48,6 +51,8 @@ def as_texts(X: Any) -> list[str]:
 
     Every feature family takes the same inputs, so this is the one place that knows them.
     """
+    import pandas as pd
+
     if isinstance(X, pd.DataFrame):
         if "text" not in X.columns:
             raise ValueError(f"DataFrame has no 'text' column (columns: {list(X.columns)})")

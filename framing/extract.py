@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import os
-import re
 import time
 from collections import deque
 from collections.abc import Iterator, Mapping, Sequence
@@ -28,16 +27,12 @@ from framing.corpus import make_corpus
 from framing.errors import FramingError
 from framing.features.registry import make_families, resolve_families
 from framing.parquet_writer import AtomicParquet, span_schema
+from framing.text.gate import MAX_CHARS, clean_text  # noqa: F401  (MAX_CHARS: callers read it here)
 
-#: Articles longer than this (in characters, ~5 MB of text) are skipped with an error:
-#: no news article is that long, such "articles" are mis-parsed dumps, and the families'
-#: cost grows with length, so one would stall its whole chunk.
-MAX_CHARS = 5_000_000
 #: Articles per task: big enough to amortise inter-process transfer, small enough that
 #: the chunks in flight stay a few MB.
 DEFAULT_CHUNK_SIZE = 200
 SPAN_COLUMNS = ("id", "family", "label", "start", "end", "text", "voice")
-_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 # --------------------------------------------------------------------------- worker side
@@ -52,7 +47,7 @@ def _families(names: tuple[str, ...], lexicons: tuple[str, ...]) -> tuple[list[A
         fams = make_families(names, lexicons)
         cols: list[str] = []
         for fam in fams:
-            cols.extend(str(c) for c in fam.fit().get_feature_names_out())
+            cols.extend(str(c) for c in fam.feature_names())
         got = _FAMILY_CACHE[key] = (fams, cols)
     return got
 
@@ -83,29 +78,6 @@ def warm(names: tuple[str, ...], lexicons: tuple[str, ...], parent: int | None =
         fam.analyze(doc)
 
 
-def clean_text(value: Any) -> tuple[str | None, str | None]:
-    """(text to analyse or None to skip, problem to record or None)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None, "empty text"
-    if isinstance(value, bytes | bytearray):
-        try:
-            value = bytes(value).decode("utf-8")
-        except UnicodeDecodeError as exc:
-            return None, f"undecodable bytes ({exc.reason} at byte {exc.start}); skipped"
-    text = value if isinstance(value, str) else str(value)
-    if len(text) > MAX_CHARS:
-        return None, f"text too long ({len(text):,} characters > {MAX_CHARS:,}); skipped"
-    if not text.strip():
-        return None, "empty text"
-    problem = None
-    bad = len(_SURROGATES.findall(text))
-    if bad:
-        # lone surrogates come from undecodable bytes; replacing them one for one keeps offsets
-        text = _SURROGATES.sub("\ufffd", text)
-        problem = f"{bad} undecodable characters replaced by U+FFFD"
-    return text, problem
-
-
 @dataclass
 class ChunkResult:
     """What a worker sends back for one chunk (plain arrays and lists: cheap to pickle)."""
@@ -127,7 +99,7 @@ def process_chunk(
     slices: list[tuple[int, int, list[str]]] = []
     start = 0
     for fam in fams:
-        names_f = [str(c) for c in fam.get_feature_names_out()]
+        names_f = [str(c) for c in fam.feature_names()]
         slices.append((start, start + len(names_f), names_f))
         start += len(names_f)
     values = np.full((len(texts), len(cols)), np.nan, dtype=float)

@@ -1,9 +1,9 @@
-import framing.extract
+import framing.text.gate
 from framing.analyze import analyze_article
 
 
 def test_a_text_too_long_is_kept_and_reported_not_analysed(monkeypatch):
-    monkeypatch.setattr(framing.extract, "MAX_CHARS", 50)
+    monkeypatch.setattr(framing.text.gate, "MAX_CHARS", 50)
     text = "The army said the town fell on Monday, officials said."
     out = analyze_article({"id": "a", "text": text})
     assert out["body"] == text  # nothing lost

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from framing.commands._common import add_corpus_args, add_lexicon_arg, corpus_from_args, dumps
+from framing.commands._common import add_corpus_args, add_lexicon_arg, corpus_from_args, dumps, mapping_from_args, warn
 from framing.errors import printable
 
 
@@ -29,8 +29,7 @@ def run(args: argparse.Namespace) -> int:
     # the family names are checked before the corpus is read: a typo costs nothing
     names = check_families(args.families.split(",")) if args.families else available_families()
     families = make_families(names, args.lexicon)
-    df = corpus_from_args(args)
-    results = (analyze_article(row, families) for row in df.to_dict("records"))
+    results = (analyze_article(row, families) for row in article_rows(args))
     if args.format == "json":
         items = list(results)
         print(dumps(items[0] if len(items) == 1 else items))
@@ -41,6 +40,23 @@ def run(args: argparse.Namespace) -> int:
         for item in results:
             print(format_text(item))
     return 0
+
+
+def article_rows(args: argparse.Namespace) -> list[dict[str, Any]]:
+    """The articles the arguments name, as rows. Article files (the usual ``framing analyze
+    FILE``) are read without pandas, whose import costs more CPU than analysing an article;
+    folders and tables go through the corpus loader."""
+    from pathlib import Path
+
+    from framing.io.loaders import TABLE_SUFFIXES, load_articles
+
+    paths = [Path(p) for p in args.paths]
+    if mapping_from_args(args) or any(p.is_dir() or p.suffix.lower() in TABLE_SUFFIXES for p in paths):
+        return corpus_from_args(args).to_dict("records")
+    rows, problems = load_articles(paths)
+    for p in problems:
+        warn(p)
+    return rows
 
 
 def format_text(item: dict[str, Any]) -> str:

@@ -1,8 +1,10 @@
-"""The feature-family contract: one module per family, each a scikit-learn transformer.
+"""The feature-family contract: one module per family, each a plain analyser.
 
 A family analyses one :class:`~framing.text.Document` at a time and returns flat numeric
-features plus evidence spans (and JSON details for ``framing analyze``). The transformer
-methods are derived from that, so every family drops into a ``Pipeline`` the same way.
+features plus evidence spans (and JSON details for ``framing analyze``). The families
+import nothing from scikit-learn, which costs more than a second to import and which
+``framing analyze`` and ``framing extract`` never use; the scikit-learn transformers of
+the same names, built on these, live in :mod:`framing.features.transformers`.
 """
 
 from __future__ import annotations
@@ -10,10 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-import numpy as np
-from sklearn.base import BaseEstimator, TransformerMixin
-
-from framing.corpus import as_texts
 from framing.text import Document
 
 
@@ -40,31 +38,16 @@ class FamilyResult:
     details: dict[str, Any] = field(default_factory=dict)
 
 
-class TextTransformer(TransformerMixin, BaseEstimator):
-    """What every text-to-features transformer here shares: texts in, names fixed at ``fit``."""
-
-    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
-        if not hasattr(self, "feature_names_out_"):
-            self.fit()
-        return self.feature_names_out_.copy()
-
-    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
-        tags = super().__sklearn_tags__()
-        tags.input_tags.string = True
-        tags.input_tags.two_d_array = False
-        tags.requires_fit = False
-        return tags
-
-
-class Family(TextTransformer):
+class Family:
     """Base class. Subclasses set ``name`` and implement ``feature_names`` and ``analyze``.
 
-    ``fit`` learns nothing (the features are defined by rules and lexicons) but fixes the
-    column order, so ``transform`` output always matches ``get_feature_names_out``.
+    Parameters are kept as attributes of the same names (scikit-learn's convention), so
+    that :mod:`framing.features.transformers` can make any family a transformer by
+    inheritance alone.
     """
 
     name: ClassVar[str] = "family"
-    #: what ``transform`` puts where a feature is undefined (NaN in ``analyze``: e.g. the
+    #: what a transformer puts where a feature is undefined (NaN in ``analyze``: e.g. the
     #: sentiment towards an actor the article never mentions), so that a single family
     #: feeds an estimator that rejects NaN, as ``FramingFeatures`` does; None keeps NaN
     fill_value: ClassVar[float | None] = 0.0
@@ -75,27 +58,18 @@ class Family(TextTransformer):
     def analyze(self, doc: Document) -> FamilyResult:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    # --- scikit-learn API -------------------------------------------------
-    def fit(self, X: Any = None, y: Any = None) -> Family:
-        self.feature_names_out_ = np.asarray(self.feature_names(), dtype=object)
-        self.n_features_out_ = len(self.feature_names_out_)
-        return self
 
-    def transform(self, X: Any) -> np.ndarray:
-        if not hasattr(self, "feature_names_out_"):
-            self.fit(X)
-        names = list(self.feature_names_out_)
-        texts = as_texts(X)
-        out = np.zeros((len(texts), len(names)), dtype=float)
-        for i, text in enumerate(texts):
-            feats = self.analyze(Document(text)).features
-            out[i] = [feats.get(n, 0.0) for n in names]
-        if self.fill_value is not None:
-            out[np.isnan(out)] = self.fill_value
-        return out
+def __getattr__(name: str) -> Any:
+    # TextTransformer moved to framing.features.transformers (it needs scikit-learn); the
+    # old import path still works, paying for scikit-learn only when it is asked for
+    if name == "TextTransformer":
+        from framing.features.transformers import TextTransformer
+
+        return TextTransformer
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # The registry moved to framing.features.registry; these names stay importable from here.
 from framing.features.registry import FAMILY_PATHS, family_class, register  # noqa: E402
 
-__all__ = ["FAMILY_PATHS", "Evidence", "Family", "FamilyResult", "TextTransformer", "family_class", "register"]
+__all__ = ["FAMILY_PATHS", "Evidence", "Family", "FamilyResult", "family_class", "register"]

@@ -50,7 +50,7 @@ def feature_table(
 
     rows = []
     for fam in make_families(resolve_families(families), lexicons):
-        names = [str(n) for n in fam.fit().get_feature_names_out()]
+        names = [str(n) for n in fam.feature_names()]
         docs = fam.feature_docs() if hasattr(fam, "feature_docs") else {}
         for n in names:
             meaning, unit = docs.get(n, ("(undocumented: add feature_docs() to the family)", ""))

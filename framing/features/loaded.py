@@ -10,9 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from framing.features.base import Evidence, Family, FamilyResult
 from framing.features.loaded_docs import CATEGORY_MEANINGS, RATE_DOCS
@@ -21,6 +19,9 @@ from framing.lexicon import CATEGORIES, Entry, Lexicon, Match, load_lexicon, slu
 from framing.lexicon.confidence import LOADED_THRESHOLD, not_a_use, repeated_line_spans
 from framing.lexicon.packs import split_selection
 from framing.text import Document
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 NAME = "loaded"
 _STRIP = " \t\n.,;:!?'\"\u2019\u2018"
@@ -388,6 +389,8 @@ def naming_profile(
     ``framing analyze`` objects (``by`` read from ``article``). Returns columns
     ``by, referent, canonical, n, mentions, share`` sorted by group, referent and share.
     """
+    import pandas as pd  # here, not at the top: analysing an article needs no pandas
+
     if isinstance(data, pd.DataFrame):
         df = data
     else:

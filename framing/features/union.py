@@ -14,8 +14,9 @@ from typing import Any
 import numpy as np
 
 from framing.corpus import as_texts
-from framing.features.base import Family, FamilyResult, TextTransformer
+from framing.features.base import Family, FamilyResult
 from framing.features.registry import make_families, resolve_families
+from framing.features.transformers import TextTransformer
 from framing.text import Document
 
 
@@ -54,7 +55,7 @@ class FramingFeatures(TextTransformer):
         self.families_ = self._make()
         names: list[str] = []
         for fam in self.families_:
-            names.extend(fam.fit().get_feature_names_out())
+            names.extend(fam.feature_names())
         self.feature_names_out_ = np.asarray(names, dtype=object)
         self.n_features_out_ = len(names)
         return self

@@ -14,11 +14,12 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from framing.errors import InputError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # one field may hold a whole article; the csv module's default cap is 128 KiB
 csv.field_size_limit(2**31 - 1)
@@ -44,6 +45,8 @@ def iter_frames(
 ) -> Iterator[pd.DataFrame]:
     """The table in DataFrames of at most ``chunk_size`` rows, all with the header's columns
     (text values; empty fields are None). Problems are appended to ``problems``."""
+    import pandas as pd
+
     reader = csv.reader(lines, delimiter=sep)
     try:
         header = next(reader, None)

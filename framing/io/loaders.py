@@ -6,15 +6,14 @@ corpus still loads. Only a problem that leaves nothing to load raises InputError
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import logging
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from framing.corpus import make_corpus
 from framing.errors import InputError
@@ -22,6 +21,9 @@ from framing.io.csvrows import UNNAMED, iter_frames
 from framing.io.decode import decode_bytes, repair_field
 from framing.io.outlets import OutletRegistry
 from framing.io.provenance import Provenance, find_wire_credit, parse_date, parse_text_header
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 log = logging.getLogger("framing.io")
 
@@ -173,6 +175,8 @@ def _pick(columns: Sequence[str], field: str, given: str | None, path: Path) -> 
 
 
 def _read_table(path: Path) -> pd.DataFrame:
+    import pandas as pd  # in the functions that need it: load_articles must not import it
+
     suffix = path.suffix.lower()
     try:
         if suffix in {".parquet", ".pq"}:
@@ -243,6 +247,8 @@ def table_to_corpus(
 
     ``warnings`` concern every row; ``row_warnings`` (one list per row) only their own row,
     and are summarised in ``problems`` with the ids they concern."""
+    import pandas as pd
+
     out = pd.DataFrame(index=df.index)
     for f, col in mapping.items():
         if col is not None:
@@ -367,15 +373,20 @@ def finalize(df: pd.DataFrame, registry: OutletRegistry | None = None) -> pd.Dat
     if df.empty:
         return df
     df = df.copy()
-    for col in ("outlet", "publisher", "origin"):
-        df[col] = [registry.canonical(v) if isinstance(v, str) and v.strip() else None for v in df[col]]
-    origins = []
-    for text, outlet, origin in zip(df["text"], df["outlet"], df["origin"], strict=True):
-        agency, _, _ = find_wire_credit(text, registry)
-        origins.append(origin or agency or outlet)
-    df["origin"] = origins
-    df["publisher"] = [p or o for p, o in zip(df["publisher"], df["outlet"], strict=True)]
+    meta = [final_meta(*v, registry) for v in zip(df["text"], df["outlet"], df["publisher"], df["origin"], strict=True)]
+    for j, col in enumerate(("outlet", "publisher", "origin")):
+        df[col] = [m[j] for m in meta]
     return df
+
+
+def final_meta(text: str, outlet: Any, publisher: Any, origin: Any, registry: OutletRegistry
+               ) -> tuple[str | None, str | None, str | None]:
+    """(outlet, publisher, origin) of one article: registry names; the origin from a wire
+    credit in the text, else the outlet; the publisher, else the outlet."""
+    outlet, publisher, origin = (registry.canonical(v) if isinstance(v, str) and v.strip() else None
+                                 for v in (outlet, publisher, origin))
+    agency, _, _ = find_wire_credit(text, registry)
+    return outlet, publisher or outlet, origin or agency or outlet
 
 
 def corpus_hash(df: pd.DataFrame) -> str:
@@ -396,16 +407,12 @@ def load_corpus(paths: str | Path | Sequence[str | Path], **mapping: Any) -> pd.
     kept in ``df.attrs["problems"]``, and in each article's ``warnings``; only a load that
     finds no article at all raises InputError.
     """
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
+    import pandas as pd
+
+    paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
     problems: list[str] = []
     frames: list[pd.DataFrame] = []
-    for p in map(Path, paths):
-        if why := check_path(p):  # one bad path among good ones is a warning, not the end
-            if len(paths) == 1:
-                raise InputError(p, why)
-            _warn(problems, f"{p}: {why}")
-            continue
+    for p in _readable(paths, problems):
         if p.is_dir():
             rows = load_directory(p, problems)
             if rows:
@@ -413,25 +420,72 @@ def load_corpus(paths: str | Path | Sequence[str | Path], **mapping: Any) -> pd.
             elif not problems:
                 _warn(problems, f"{p}: no article files found")
         elif p.suffix.lower() in TABLE_SUFFIXES:
-            try:
+            with _one_of(paths, problems):
                 frames.append(load_table(p, problems=problems, **{k: v for k, v in mapping.items() if v}))
-            except InputError as exc:
-                if len(paths) == 1:
-                    raise
-                _warn(problems, str(exc))
         else:
-            try:
+            with _one_of(paths, problems):
                 frames.append(make_corpus([load_file(p)]))
-            except InputError as exc:
-                if len(paths) == 1:
-                    raise
-                _warn(problems, str(exc))
     frames = [f for f in frames if not f.empty]
     if not frames:
-        raise InputError(
-            ", ".join(map(str, paths)), "no articles could be loaded" + (f" ({problems[0]})" if problems else "")
-        )
+        _nothing_loaded(paths, problems)
     df = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     df = finalize(_dedupe_ids(df, problems))
     df.attrs["problems"] = problems
     return df
+
+
+def load_articles(paths: Sequence[str | Path]) -> tuple[list[dict[str, Any]], list[str]]:
+    """(rows, problems): what ``load_corpus(paths).to_dict("records")`` gives for article
+    files (text, Markdown, HTML; no folders or tables), without pandas, whose import costs
+    more CPU than analysing an article (``framing analyze`` reads files this way)."""
+    from framing.corpus import ARTICLE_COLUMNS
+
+    paths = list(paths)
+    problems: list[str] = []
+    rows: list[dict[str, Any]] = []
+    for p in _readable(paths, problems):
+        with _one_of(paths, problems):
+            rows.append(load_file(p))
+    if not rows:
+        _nothing_loaded(paths, problems)
+    unique = UniqueIds()
+    ids = unique(r.get("id") for r in rows)
+    unique.report(problems)
+    registry = OutletRegistry.default()
+    extra = [k for k in dict.fromkeys(k for r in rows for k in r) if k not in ARTICLE_COLUMNS]
+    out = []
+    for r, aid in zip(rows, ids, strict=True):
+        row = {k: r.get(k) for k in (*ARTICLE_COLUMNS, *extra)}
+        row["id"], row["text"] = aid, "" if row["text"] is None else str(row["text"])
+        row["outlet"], row["publisher"], row["origin"] = final_meta(
+            row["text"], row["outlet"], row["publisher"], row["origin"], registry)
+        out.append(row)
+    return out, problems
+
+
+def _readable(paths: Sequence[str | Path], problems: list[str]) -> Iterable[Path]:
+    """The paths that can be read; one that cannot is an error alone, a warning among others."""
+    for p in map(Path, paths):
+        if why := check_path(p):
+            if len(paths) == 1:
+                raise InputError(p, why)
+            _warn(problems, f"{p}: {why}")
+            continue
+        yield p
+
+
+@contextlib.contextmanager
+def _one_of(paths: Sequence[str | Path], problems: list[str]) -> Iterator[None]:
+    """A file that fails to load is the error when it is the only path, else a warning."""
+    try:
+        yield
+    except InputError as exc:
+        if len(paths) == 1:
+            raise
+        _warn(problems, str(exc))
+
+
+def _nothing_loaded(paths: Sequence[str | Path], problems: list[str]) -> NoReturn:
+    raise InputError(
+        ", ".join(map(str, paths)), "no articles could be loaded" + (f" ({problems[0]})" if problems else "")
+    )

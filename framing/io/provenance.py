@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-import pandas as pd
-
 from framing.io.outlets import OutletRegistry
 
 _MONTHS = (
@@ -35,6 +33,13 @@ _SOURCE_LINE = re.compile(
     re.I,
 )
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+#: the unambiguous forms read without pandas (whose import costs half a CPU-second, more than
+#: reading an article): ISO, "15 June 2017", "June 15, 2017" (tests check they agree)
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DAY_MONTH = re.compile(rf"(\d{{1,2}})\s+({_MONTHS})\.?,?\s+(\d{{4}})", re.I)
+_MONTH_DAY = re.compile(rf"({_MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})", re.I)
+_MONTH_NUMBER = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                              "nov", "dec"), 1)}
 _KEY_VALUE = re.compile(
     r"^(?P<key>title|headline|outlet|publisher|origin|date|url|language|author|byline)\s*:\s*(?P<value>.+)$", re.I
 )
@@ -70,10 +75,15 @@ def _parse_date_str(s: str) -> str | None:
         return None
     m = _DOTTED.fullmatch(s)  # European dotted: day first
     if m:
-        try:
-            return date(int(m[3]), int(m[2]), int(m[1])).isoformat()
-        except ValueError:
-            return None
+        return _iso(int(m[3]), int(m[2]), int(m[1]))
+    if m := _ISO.fullmatch(s):
+        return _iso(int(m[1]), int(m[2]), int(m[3]))
+    if m := _DAY_MONTH.fullmatch(s):
+        return _iso(int(m[3]), _MONTH_NUMBER[m[2][:3].lower()], int(m[1]))
+    if m := _MONTH_DAY.fullmatch(s):
+        return _iso(int(m[3]), _MONTH_NUMBER[m[1][:3].lower()], int(m[2]))
+    import pandas as pd  # here, for the other forms: reading an article rarely needs it
+
     try:
         ts = pd.to_datetime(s, errors="raise", dayfirst=False)
     except (ValueError, TypeError, OverflowError):
@@ -81,6 +91,13 @@ def _parse_date_str(s: str) -> str | None:
     if pd.isna(ts):
         return None
     return ts.date().isoformat()
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _paragraphs(text: str) -> list[str]:

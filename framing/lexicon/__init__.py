@@ -6,17 +6,25 @@
 
 from __future__ import annotations
 
-from framing.lexicon.load import (
-    Lexicon,
-    count_entries,
-    default_paths,
-    is_loaded_lexicon,
-    load_lexicon,
-    parse_file,
-    validate_paths,
-)
-from framing.lexicon.matcher import Match, Matcher, normalise_form, normalise_text, variants
-from framing.lexicon.schema import CATEGORIES, Entry, Meta, Referent, slug
+from typing import Any
+
+# imported on first use (PEP 562): the CLI parser needs only framing.lexicon.packs, and the
+# schema (pydantic) and matcher cost a fifth of a CPU-second that building it need not pay
+_LAZY = {
+    **dict.fromkeys(("Lexicon", "count_entries", "default_paths", "is_loaded_lexicon", "load_lexicon", "parse_file",
+                     "validate_paths"), "framing.lexicon.load"),
+    **dict.fromkeys(("Match", "Matcher", "normalise_form", "normalise_text", "variants"), "framing.lexicon.matcher"),
+    **dict.fromkeys(("CATEGORIES", "Entry", "Meta", "Referent", "slug"), "framing.lexicon.schema"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "CATEGORIES",

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from framing import paths as _paths  # noqa: F401  (tests and callers reach LEXICON_DIR here)
+from framing import paths as _paths  # tests and callers reach LEXICON_DIR here too
 from framing.errors import LexiconError
 from framing.lexicon.files import (  # noqa: F401  (re-exported: callers import them from here)
     _HEADER,
@@ -31,7 +31,7 @@ from framing.lexicon.files import (  # noqa: F401  (re-exported: callers import 
 from framing.lexicon.schema import Entry, Meta, Referent, slug
 
 if TYPE_CHECKING:
-    from framing.lexicon.matcher import Matcher
+    from framing.lexicon.matcher import Matcher, Table
 
 _TOP_KEYS = {"meta", "referent", "entry"}
 
@@ -49,12 +49,14 @@ class Lexicon:
 
     def __post_init__(self) -> None:
         self._matcher: Matcher | None = None
+        #: the matcher's key table when read from the disk cache (framing.lexicon.cache)
+        self._table: Table | None = None
 
     def matcher(self) -> Matcher:
         if self._matcher is None:
             from framing.lexicon.matcher import Matcher
 
-            self._matcher = Matcher(self.entries)
+            self._matcher = Matcher(self.entries, self._table)
         return self._matcher
 
     def naming_pairs(self) -> list[tuple[str, str]]:
@@ -75,6 +77,7 @@ class Lexicon:
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
         state["_matcher"] = None
+        state["_table"] = None
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -306,13 +309,36 @@ def load_lexicon(extra: Sequence[str | Path] = ()) -> Lexicon:
     """The bundled packs (all, or those ``extra`` selects with ``pack:NAME`` items), the
     graded layer when its pack is on, and ``extra``'s user files (later ones override entries
     with the same canonical and referent). Cached per process, keyed on the files'
-    modification times. Raises :class:`LexiconError` on the first problem found."""
-    from framing.lexicon import graded as _graded
+    modification times, and on disk (:mod:`framing.lexicon.cache`), keyed on their contents.
+    Raises :class:`LexiconError` on the first problem found."""
+    from framing.lexicon import cache as _disk
     from framing.lexicon import packs as _packs
 
     if isinstance(extra, str | Path):
         extra = (extra,)
     selected, user = _packs.split_selection(extra)
+    # a user folder is expanded (and its files stamped) by the full load only
+    quick = None if any(p.is_dir() for p in user) else (
+        "files", tuple(selected or ()), selected is None, _stamp(sorted(Path(_paths.LEXICON_DIR).glob("*.toml"))),
+        _stamp(user))
+    lex = _CACHE.get(quick) if quick is not None else None
+    if lex is None:
+        key = _disk.cache_key(selected, user) if quick is not None else None
+        lex = _disk.read(key) if key is not None else None
+        if lex is None:
+            lex = _load(selected, user)
+            if key is not None:
+                _disk.write(key, lex)
+        if quick is not None:
+            _CACHE[quick] = lex
+    return lex
+
+
+def _load(selected: list[str] | None, user: list[Path]) -> Lexicon:
+    """Read, validate and merge the files (cached per process on their modification times)."""
+    from framing.lexicon import graded as _graded
+    from framing.lexicon import packs as _packs
+
     available = _packs.bundled_packs()
     _packs.check_selection(selected, available)
     chosen = {n: kp for n, kp in available.items() if selected is None or n in selected}

@@ -80,7 +80,7 @@ def _recorders(lexicons: tuple[str, ...]) -> tuple[list[str], list[_Recorder], l
 
         names = available_families()
         recorders = [_Recorder(f) for f in make_families(names, lexicons)]
-        columns = [str(c) for r in recorders for c in r.family.fit().get_feature_names_out()]
+        columns = [str(c) for r in recorders for c in r.family.feature_names()]
         got = _WORKER_CACHE[lexicons] = (names, recorders, columns)
     return got
 

@@ -6,12 +6,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from framing.sourcing.attribution import attributions, classify_source, extract
 from framing.sourcing.claims import STATUSES, claims
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["STATUSES", "attributions", "claims", "classify_source", "extract", "sourcing_table"]
 
@@ -19,6 +20,8 @@ __all__ = ["STATUSES", "attributions", "claims", "classify_source", "extract", "
 def sourcing_table(corpus: Any) -> pd.DataFrame:
     """One row per article: ``id`` (when the corpus has one) + every ``attribution__*`` and
     ``claims__*`` feature. Accepts a corpus DataFrame, a Series or a list of texts."""
+    import pandas as pd
+
     from framing.corpus import as_texts
     from framing.features.attribution import Attribution
     from framing.features.claims import Claims

@@ -66,7 +66,9 @@ def test_lead_columns_say_who_sources_the_lead() -> None:
 
 
 def test_transform_matches_feature_names() -> None:
-    fam = Attribution().fit()
+    from framing.features.transformers import Attribution as AttributionTransformer
+
+    fam = AttributionTransformer().fit()
     X = fam.transform(["The army said the road was open.", ""])
     assert X.shape == (2, len(fam.get_feature_names_out()))
     assert np.all(X[1] == 0)

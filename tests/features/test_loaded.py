@@ -185,6 +185,9 @@ def test_feature_columns_are_stable(fam):
 
 
 def test_transformer_and_pickle(fam):
+    from framing.features import transformers
+
+    fam = transformers.LoadedTerms(lexicons=fam.lexicons)
     X = fam.fit_transform(["Daesh attacked", "the regime", ""])
     assert X.shape == (3, len(fam.get_feature_names_out()))
     clone = pickle.loads(pickle.dumps(fam))

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from framing.features._cmudict import patch_textstat, syllables
-from framing.features.readability import FEATURE_DOCS, Readability, count, scores
+from framing.features.readability import FEATURE_DOCS, count, scores
 from framing.paths import FAKES_CSV
 from framing.text import Document
 
@@ -154,7 +154,9 @@ def test_scores_are_sensible() -> None:
 
 
 def test_family_transform_and_names() -> None:
-    fam = Readability().fit()
+    from framing.features.transformers import Readability as ReadabilityTransformer
+
+    fam = ReadabilityTransformer().fit()
     names = list(fam.get_feature_names_out())
     assert names == [f"readability__{k}" for k in FEATURE_DOCS]
     X = fam.transform(pd.Series(["The cat sat on the mat.", "", "A much longer sentence here."]))

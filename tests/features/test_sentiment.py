@@ -186,8 +186,7 @@ def test_random_texts_from_vader_cue_words() -> None:
 
 def test_document_and_sentence_features() -> None:
     text = "The attack was horrific and brutal. Aid arrived. Volunteers were wonderful and kind."
-    fam = Sentiment(lexicons=()).fit()
-    f = fam.analyze(Document(text)).features
+    f = Sentiment(lexicons=()).analyze(Document(text)).features
     assert f["sentiment__compound"] == SentimentIntensityAnalyzer().polarity_scores(text)["compound"]
     assert f["sentiment__sentence_min"] < 0 < f["sentiment__sentence_max"]
     assert f["sentiment__sentence_share_negative"] == pytest.approx(1 / 3)
@@ -216,8 +215,8 @@ def test_actor_sentiment_uses_narrator_sentences_only(lexicon_path: str) -> None
         '"The government are murderers and liars," a rebel commander said. '
         "Prices rose."
     )
-    fam = Sentiment(lexicons=(lexicon_path,)).fit()
-    names = list(fam.get_feature_names_out())
+    fam = Sentiment(lexicons=(lexicon_path,))
+    names = fam.feature_names()
     for r in ("rebels", "government", "unused_group"):
         assert f"sentiment__actor__{r}" in names and f"sentiment__actor_n__{r}" in names
     doc = Document(text)
@@ -240,7 +239,9 @@ def test_actor_sentiment_uses_narrator_sentences_only(lexicon_path: str) -> None
 def test_transform_and_pickle(lexicon_path: str) -> None:
     import pickle
 
-    fam = Sentiment(lexicons=(lexicon_path,))
+    from framing.features.transformers import Sentiment as SentimentTransformer
+
+    fam = SentimentTransformer(lexicons=(lexicon_path,))
     X = fam.fit_transform(["Great news!", "Terrible war.", ""])
     assert X.shape == (3, len(fam.get_feature_names_out()))
     assert X[0, 0] > 0 > X[1, 0]
