@@ -137,9 +137,31 @@ _ONE_OF = re.compile(r"\bone of (?:the|their|its|his|her|our|[A-Z][\w.\-]*(?: [A
                      re.IGNORECASE)
 
 
+#: the participles of _PASSIVE_VERB, as written (it is case-sensitive)
+_PASSIVE_WORDS = ("said", "reported", "believed", "thought", "alleged", "rumored", "rumoured",
+                  "claimed", "considered", "regarded", "known", "seen", "described")
+
+
+def _passive_verbs(text: str) -> list[re.Match[str]]:
+    """_PASSIVE_VERB's matches after a space (where _PASSIVE_AUX can end), in text order.
+    str.find locates each word and the regex checks the word boundaries there: a regex scan of
+    the whole text tried the alternation at every character (about 5% of the sourcing time on
+    FA-KES); the words cannot overlap."""
+    found = []
+    for w in _PASSIVE_WORDS:
+        i = text.find(w)
+        while i >= 0:
+            m = _PASSIVE_VERB.match(text, i) if i > 0 and text[i - 1].isspace() else None
+            if m is not None:
+                found.append(m)
+            i = text.find(w, i + 1)
+    found.sort(key=lambda m: m.start())
+    return found
+
+
 def _patterns(text: str) -> list[tuple[int, int, str]]:
     out = []
-    for m in _PASSIVE_VERB.finditer(text):
+    for m in _passive_verbs(text):
         aux = _PASSIVE_AUX.search(text, max(0, m.start() - 30), m.start())
         if aux:
             out.append((aux.start(), m.end(), "evidential"))
