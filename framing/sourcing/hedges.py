@@ -166,8 +166,26 @@ def _patterns(text: str) -> list[tuple[int, int, str]]:
         if aux:
             out.append((aux.start(), m.end(), "evidential"))
     if "one of " in text or "One of " in text:
-        out += [(m.start(), m.end(), "weasel") for m in _ONE_OF.finditer(text)]
+        out += [(m.start(), m.end(), "weasel") for m in _one_of(text)]
     return out
+
+
+def _one_of(text: str) -> list[re.Match[str]]:
+    """_ONE_OF's matches, tried only where "one of " is written (in any case): the regex's
+    own scan tried its leading word boundary at every character."""
+    low = text.lower()
+    if len(low) != len(text):  # a case change that shifts offsets ("\u0130"): the plain scan
+        return list(_ONE_OF.finditer(text))
+    found = []
+    i = low.find("one of ")
+    while i >= 0:
+        m = _ONE_OF.match(text, i)
+        if m is not None:
+            found.append(m)
+            i = low.find("one of ", m.end())
+        else:
+            i = low.find("one of ", i + 1)
+    return found
 
 
 def find_hedges(doc: Document, lex: SourcingLexicon) -> list[dict[str, Any]]:

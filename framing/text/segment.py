@@ -22,7 +22,10 @@ _LINE = re.compile(r"[^\n]+")
 
 # a candidate boundary: terminal punctuation, closing quotes/brackets, then whitespace
 _CAND = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
-_TOKEN_BEFORE = re.compile(r"([\w.\-'\u2019]+)$")
+#: with str.isalnum() (which is \w without "_"): the characters of the word before a period
+_TOKEN_CHARS = "_.-'\u2019"
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "d.c": a dotted acronym before its last period
+_WORD = re.compile(r"[\w']+")
 
 # Abbreviations after which a period never ends a sentence (titles, months, "No.").
 _ABBR_NEVER = frozenset(
@@ -130,13 +133,19 @@ def _is_boundary(text: str, pstart: int, punct_start: int, after: int, pend: int
         return True  # ! ? and ellipsis followed by a capital
     if text[punct_start:after].startswith("..") or text[punct_start] == "\u2026":
         return True
-    m = _TOKEN_BEFORE.search(text, max(pstart, punct_start - 40), punct_start)
-    if not m:
+    # the word before the period: the run of word characters, dots, hyphens and apostrophes
+    # ending there (at most 40 back). A backward loop rather than a regex search for
+    # r"[\w.\-'\u2019]+$", which tried a match at each of the 40 positions: the same run
+    lo = max(pstart, punct_start - 40)
+    w0 = punct_start
+    while w0 > lo and (text[w0 - 1].isalnum() or text[w0 - 1] in _TOKEN_CHARS):
+        w0 -= 1
+    if w0 == punct_start:
         return True
-    tok = m.group(1).lstrip("-'\u2019").lower()
+    tok = text[w0:punct_start].lstrip("-'\u2019").lower()
     if not tok:
         return True
-    if len(tok) == 1 and tok.isalpha() and text[m.start(1)].isupper():
+    if len(tok) == 1 and tok.isalpha() and text[w0].isupper():
         return False  # an initial: "George W. Bush"
     if tok in _ABBR_NEVER:
         return False
@@ -145,8 +154,8 @@ def _is_boundary(text: str, pstart: int, punct_start: int, after: int, pend: int
     party = _PARTY_STATE.fullmatch(tok)
     if party and party.group(1) in _STATES:
         tok = party.group(1)  # "(R-Ariz.)": the state abbreviation decides
-    if tok in _ABBR_MAYBE or re.fullmatch(r"(?:[a-z]\.)+[a-z]", tok):
-        word = re.match(r"[\w']+", text[k:k + 20])
+    if tok in _ABBR_MAYBE or _DOTTED.fullmatch(tok):
+        word = _WORD.match(text, k, k + 20)
         return bool(word) and word.group().lower() in _STARTERS
     return True
 
