@@ -86,11 +86,14 @@ DESCRIPTOR = re.compile(
     re.IGNORECASE,
 )
 NOT_SOURCE_AFTER = frozenset("plan plans schedule law laws rules tradition custom".split())
+# Each word of the run is matched whole (it must end at a word boundary), so the possessive
+# and atomic forms accept exactly what the backtracking ones would, without trying every split
+# of a long tail before failing (10-16 microseconds a call on a sentence's rest, measured)
 TRAILING = re.compile(
-    r"^[\s,]*(?:(?:on|in|at|late|early|earlier|later|last|this|that|yesterday|today|tonight|"
+    r"^[\s,]*+(?>(?:on|in|at|late|early|earlier|later|last|this|that|yesterday|today|tonight|"
     r"recently|again|also|a|an|the|statement|interview|press|conference|briefing|told|"
     r"to|reporters|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|"
-    r"year|night|morning|evening|afternoon|\w+day|\d+)\b[\s,]*)*[.!?\u2026]?[\"'\u201d\u2019)]*\s*$",
+    r"year|night|morning|evening|afternoon|\w+day|\d+)\b[\s,]*+)*+[.!?\u2026]?[\"'\u201d\u2019)]*\s*$",
     re.IGNORECASE,
 )
 THAT_AFTER = re.compile(r"\bthat\b")
