@@ -60,7 +60,11 @@ def _permission(text: str, s: int, e: int, sent_start: int, before: str, after: 
     if before in _PERMITTED:
         return True
     lead = TOK.findall(text, max(sent_start, s - 50), s)[-6:]
-    return any(t.lower() == "only" for t in lead if t not in ",;:")
+    if any(t.lower() == "only" for t in lead if t not in ",;:"):
+        return True
+    # "Only the 23 million people of Taiwan may decide": a restriction that opens the sentence
+    first = TOK.search(text, sent_start, s)
+    return first is not None and first.group().lower() == "only" and "," not in text[sent_start:s]
 
 
 def _modal_ok(text: str, s: int, e: int, sent_start: int, in_quote: bool) -> bool:
@@ -193,7 +197,9 @@ def find_hedges(doc: Document, lex: SourcingLexicon) -> list[dict[str, Any]]:
     text = doc.text
     sents = doc.sentences
     starts = [s.start for s in sents]
-    quotes = [q for q in doc.quotes if not q.is_short]
+    # every quotation, short ones too: a modal inside quotation marks ('said administrations
+    # "may recommend" it') is the quoted source's word, not the writer's doubt
+    quotes = list(doc.quotes)
     q_starts = [q.inner_start for q in quotes]
     out: list[dict[str, Any]] = []
     for hs, he in lex.hedges.finditer(text):
