@@ -202,7 +202,7 @@ def find_hedges(doc: Document, lex: SourcingLexicon) -> list[dict[str, Any]]:
     quotes = list(doc.quotes)
     q_starts = [q.inner_start for q in quotes]
     out: list[dict[str, Any]] = []
-    for hs, he in lex.hedges.finditer(text):
+    for hs, he in lex.hits(doc)[2]:
         kind, rule = lex.hedge_kinds.get(text[hs:he].lower().replace("\u2019", "'"),
                                          ("epistemic", ""))
         if rule == "modal":

@@ -133,6 +133,8 @@ RELEASE_TIME = frozenset(
 RELATIVES = frozenset(("who", "which"))
 #: a prepositional phrase alone after a cue ("wrote in a court filing", "said during a
 #: rally in Ohio on Friday"): where or how it was said, not what
+#: how PP_TAIL starts: a cheap test before it
+PP_HEAD = re.compile(r"[\s,]*(?:in|on|at|during|via|through|from|before|after|while)\s", re.IGNORECASE)
 PP_TAIL = re.compile(
     r"^[\s,]*(?:in|on|at|during|via|through|from|before|after|while)\s+"
     r"(?:[\w'\u2019.\-]+\s+){0,9}?[\w'\u2019.\-]+[.!?\u2026]?[\"'\u201d\u2019)]*\s*$",

@@ -105,6 +105,7 @@ class PhraseFinder:
                     table[key] = (len(key), None)
                 else:
                     table[key] = (len(key), need | {spelled})
+        self._table = table
         self._auto = ahocorasick.Automaton()
         for key, (length, need) in table.items():
             if self.fold:
@@ -165,3 +166,45 @@ class PhraseFinder:
 
     def search(self, text: str) -> bool:
         return next(self.finditer(text), None) is not None
+
+
+class PhraseGroup:
+    """Several whole-word finders (``fold_separators`` off) read in one automaton pass.
+
+    The cue, noun-cue and hedge finders each scanned every article; one pass over the shared
+    keys gives each finder exactly the hits its own ``finditer`` would."""
+
+    def __init__(self, finders: list[PhraseFinder]) -> None:
+        if any(f.fold for f in finders):
+            raise ValueError("PhraseGroup takes finders without fold_separators only")
+        self.n = len(finders)
+        merged: dict[str, list[tuple[int, set[str] | None]]] = {}
+        for i, f in enumerate(finders):
+            for key, (_, need) in f._table.items():
+                merged.setdefault(key, []).append((i, need))
+        self._auto = ahocorasick.Automaton()
+        for key, wants in merged.items():
+            self._auto.add_word("\x00" + key.translate(_BOUNDARY) + "\x00", (len(key), key, tuple(wants)))
+        self._empty = not merged
+        if not self._empty:
+            self._auto.make_automaton()
+
+    def finditer_all(self, text: str) -> list[list[tuple[int, int]]]:
+        """Per finder, in the order given: its (start, end) hits, as its ``finditer``."""
+        hits: list[list[tuple[int, int]]] = [[] for _ in range(self.n)]
+        if self._empty or not text:
+            return hits
+        low, marked = _bounded(text)
+        for last, (length, key, wants) in self._auto.iter(marked):
+            start = last - length - 1
+            end = start + length
+            if low[start:end] != key:
+                continue
+            seen = None
+            for i, need in wants:
+                if need is not None:
+                    seen = text[start:end] if seen is None else seen
+                    if seen not in need:
+                        continue
+                hits[i].append((start, end))
+        return [list(_leftmost_longest(h)) for h in hits]
