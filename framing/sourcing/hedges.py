@@ -192,6 +192,23 @@ def _one_of(text: str) -> list[re.Match[str]]:
     return found
 
 
+#: a named agent after a participle: "was alleged by Hustler's publisher", "reported by the BBC"
+#: (not "considered by many": a vague agent keeps the weasel)
+_BY_AGENT = re.compile(r"\s+by\s+(?:[A-Z]|(?:the|a|an|his|her|its|their)\s)")
+_PARTICIPLES = ("thought", "known", "seen", "said")
+#: "believe in the cause": faith or support, not doubt
+_BELIEVE_IN = re.compile(r"\s+in\b")
+
+
+def _names_its_holder(text: str, s: int, e: int) -> bool:
+    """A hedge that says who holds the claim is no hedge: a participle with a named agent
+    ("alleged by Larry Flynt", "has been reported by Reuters"), or "believe in" (support)."""
+    last = text[s:e].rsplit(None, 1)[-1].lower()
+    if (last.endswith("ed") or last in _PARTICIPLES) and _BY_AGENT.match(text, e):
+        return True
+    return last in ("believe", "believes", "believed") and _BELIEVE_IN.match(text, e) is not None
+
+
 def find_hedges(doc: Document, lex: SourcingLexicon) -> list[dict[str, Any]]:
     """Every hedge kept by its context rule: ``{text, start, end, kind}``, in text order."""
     text = doc.text
@@ -215,8 +232,12 @@ def find_hedges(doc: Document, lex: SourcingLexicon) -> list[dict[str, Any]]:
             continue
         elif rule == "frequency" and not _names_a_view(text, he):
             continue
+        if _names_its_holder(text, hs, he):
+            continue
         out.append({"text": text[hs:he], "start": hs, "end": he, "kind": kind})
     for ps, pe, kind in _patterns(text):
+        if _names_its_holder(text, ps, pe):
+            continue
         if not any(h["start"] < pe and ps < h["end"] for h in out):
             out.append({"text": text[ps:pe], "start": ps, "end": pe, "kind": kind})
     out.sort(key=lambda h: h["start"])

@@ -55,6 +55,8 @@ def test_each_kind_is_found(text: str, want: tuple[str, str]) -> None:
         "Only the residents of the two northern islands may vote on the new charter.",  # same
         "Visitors may bring one bag into the stadium.",  # permission
         "The loaves are usually baked before dawn.",  # a habit, not a view
+        "The fraud was alleged by the county auditor in March.",  # the holder is named
+        "The farmers believe in the new tax plan.",  # support, not doubt
     ],
 )
 def test_context_rules_drop_everyday_uses(text: str) -> None:
