@@ -173,9 +173,9 @@ def _kind(text: str, start: int, end: int, n_in_para: int, before_body: bool, al
     if n_in_para == 1 and s[-1] in ".0123456789" and _MONTH_DATE.search(s[-30:]) \
             and _CAPTION_VERB.search(s):
         return "caption"
-    words = s.split()
     if alone or s[0].islower():
         return "body"  # a one-paragraph text, or a lower-case start, is not a title
+    words = s.split()
     if n_in_para == 1 and not _TERMINAL.search(s) and len(words) <= 20:
         return "headline" if before_body else "heading"
     if n_in_para == 1 and s.isupper() and len(words) <= 20:
