@@ -160,6 +160,29 @@ def _is_boundary(text: str, pstart: int, punct_start: int, after: int, pend: int
     return True
 
 
+def _candidates(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """``_CAND.finditer(text, start, end)``, tried only where a terminal mark is written:
+    str.find jumps to each mark, where the regex scan tested every character (a third of the
+    segmentation time on FA-KES)."""
+    marks = []
+    for ch in ".!?\u2026":
+        i = text.find(ch, start, end)
+        while i >= 0:
+            marks.append(i)
+            i = text.find(ch, i + 1, end)
+    marks.sort()
+    out = []
+    last = start
+    for i in marks:
+        if i < last:
+            continue  # inside the run of the match before ("...")
+        m = _CAND.match(text, i, end)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
 def _kind(text: str, start: int, end: int, n_in_para: int, before_body: bool, alone: bool) -> str:
     s = text[start:end]
     # cheap substring tests first: these regexes ran on every sentence and cost 15% of time
@@ -201,7 +224,7 @@ def sentences(text: str, paras: list[Span] | None = None, limit: int | None = No
         need = None if limit is None else max(2, limit - len(out) + 1)
         bounds: list[tuple[int, int]] = []
         s0 = p.start
-        for m in _CAND.finditer(text, p.start, p.end):
+        for m in _candidates(text, p.start, p.end):
             if _is_boundary(text, p.start, m.start(), m.end(), p.end):
                 bounds.append((s0, m.end()))
                 s0 = m.end()
