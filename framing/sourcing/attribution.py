@@ -60,7 +60,8 @@ def rule_extract(doc: Document, lex: SourcingLexicon) -> list[Extracted]:
     text = doc.text
     out: list[Extracted] = []
     consumed: set[int] = set()
-    for ms, me in lex.cue_finder.finditer(text):
+    cue_hits, noun_hits, _ = lex.hits(doc)
+    for ms, me in cue_hits:
         if ms in consumed:
             continue
         cue = lex.cues.get(text[ms:me])
@@ -88,7 +89,7 @@ def rule_extract(doc: Document, lex: SourcingLexicon) -> list[Extracted]:
         a.paragraph = sent.paragraph
         out.append(a)
     taken = {a.cue[0] for a in out}
-    for ns, ne in lex.nominal_finder.finditer(text):
+    for ns, ne in noun_hits:
         si = ctx.sentence_of(ns)
         if si < 0 or ns in taken:
             continue

@@ -18,6 +18,7 @@ from framing.sourcing.words import (
     NOUN_LIKE,
     PARENTHETICAL,
     PARTY_TAG,
+    PP_HEAD,
     PP_TAIL,
     PRONOUNS,
     QUANTITY,
@@ -126,7 +127,18 @@ def _is_role(toks: list[tuple[int, int, str]], lex: SourcingLexicon) -> bool:
 def _no_content(tail: str) -> bool:
     """Nothing after the cue but time, place or medium ("said on Monday", "wrote in a court
     filing"): the content is what came before the source."""
-    return bool(TRAILING.match(tail) or (PP_TAIL.match(tail) and " that " not in tail))
+    return bool(TRAILING.match(tail) or (PP_HEAD.match(tail) and _pp_short(tail) and PP_TAIL.match(tail)
+                                         and " that " not in tail))
+
+
+def _pp_short(tail: str) -> bool:
+    """Whether ``tail`` has few enough words for PP_TAIL (a preposition and at most ten words
+    after the leading spaces and commas): PP_TAIL's lazy repeat tries every split of a long
+    tail before it fails, so a longer one is not tried."""
+    i, n = 0, len(tail)
+    while i < n and (tail[i] == "," or tail[i].isspace()):
+        i += 1
+    return len(tail[i:].split(maxsplit=11)) <= 11
 
 
 def _extends_source(inner: list[tuple[int, int, str]], lex: SourcingLexicon) -> bool:

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from framing import paths as _paths
 from framing.errors import LexiconError
-from framing.text.phrases import PhraseFinder
+from framing.text.phrases import PhraseFinder, PhraseGroup
 
 #: title-case forms that are names or other words, never headline cues
 _NOT_TITLE = frozenset(("Said", "Read", "Post", "Tell", "Found", "Show", "Shows", "Know", "Want"))
@@ -136,6 +136,21 @@ class SourcingLexicon:
     #: first word of every cue and cue-noun form, lower case -> cue kind (the learned tagger
     #: reads it as a feature and tags only sentences that hold one, or another signal)
     cue_words: dict[str, str] = field(default_factory=dict)
+    #: cue_finder, nominal_finder and hedges in one pass (``hits``)
+    scanner: PhraseGroup | None = None
+
+    def hits(self, doc: Any) -> list[list[tuple[int, int]]]:
+        """[cue hits, cue-noun hits, hedge hits] of a document, read in one pass and kept on
+        it: the extractor and the hedge finder read the same article in turn."""
+        cache = doc.__dict__
+        got = cache.get("_sourcing_hits")
+        if got is None or got[0] is not self:
+            if self.scanner is None:
+                found = [list(f.finditer(doc.text)) for f in (self.cue_finder, self.nominal_finder, self.hedges)]
+            else:
+                found = self.scanner.finditer_all(doc.text)
+            got = cache["_sourcing_hits"] = (self, found)
+        return got[1]
 
 
 def _read(path: Path) -> tuple[dict[str, Any], list[str]]:
@@ -221,11 +236,14 @@ def load_sourcing_lexicon(
             hedge_kinds.setdefault(f.lower().replace("\u2019", "'"), (h.kind, h.rule))
     hedge_forms = list(hedge_kinds)
 
+    cue_finder = PhraseFinder(list(cue_map), ignore_case=False)
+    nominal_finder = PhraseFinder(nominals, ignore_case=False)
+    hedge_finder = PhraseFinder(hedge_forms, ignore_case=True)
     return SourcingLexicon(
         cues=cue_map,
-        cue_finder=PhraseFinder(list(cue_map), ignore_case=False),
+        cue_finder=cue_finder,
         title_forms=frozenset(titles),
-        nominal_finder=PhraseFinder(nominals, ignore_case=False),
+        nominal_finder=nominal_finder,
         source_nouns=nouns,
         name_words=name_words,
         anon_always=frozenset(always),
@@ -233,8 +251,9 @@ def load_sourcing_lexicon(
         vague_heads=vague,
         anon_markers=PhraseFinder(markers, ignore_case=True),
         anon_hint=tuple(sorted({max(m.split(), key=len) for m in markers})),
-        hedges=PhraseFinder(hedge_forms, ignore_case=True),
+        hedges=hedge_finder,
         hedge_kinds=hedge_kinds,
+        scanner=PhraseGroup([cue_finder, nominal_finder, hedge_finder]),
         cue_words=_cue_words(cue_map, nominals),
     )
 

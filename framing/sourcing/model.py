@@ -46,7 +46,18 @@ class Ctx:
 
     def tokens(self, start: int, end: int) -> list[tuple[int, int, str]]:
         """Tokens of ``text[start:end]`` (a window next to a cue: a few hundred characters)."""
-        return [(m.start(), m.end(), m.group()) for m in TOK.finditer(self.text, start, end)]
+        # findall + str.find instead of one match object per token (a third of the time of
+        # this function, which runs for every cue): tokens are separated only by whitespace,
+        # so the next occurrence of a token's text is the token itself
+        out = []
+        text, pos = self.text, start
+        find = text.find
+        for w in TOK.findall(text, start, end):
+            pos = find(w, pos)
+            e = pos + len(w)
+            out.append((pos, e, w))
+            pos = e
+        return out
 
     def sentence_of(self, pos: int) -> int:
         return bisect_right(self.sent_starts, pos) - 1

@@ -51,12 +51,28 @@ def _classify_default(np: str) -> str:
     return _classify_np(np, default_lexicon())
 
 
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+#: source_nouns dict -> its media phrases of several words ("news agency", "state television")
+_MEDIA_PHRASES: dict[int, tuple[dict[str, str], tuple[str, ...]]] = {}
+
+
+def _media_phrases(lex: SourcingLexicon) -> tuple[str, ...]:
+    """The lexicon's multi-word media nouns, listed once per lexicon (the loop over every
+    source noun ran for each noun phrase typed)."""
+    nouns = lex.source_nouns
+    got = _MEDIA_PHRASES.get(id(nouns))
+    if got is None or got[0] is not nouns:
+        got = _MEDIA_PHRASES[id(nouns)] = (
+            nouns, tuple(p for p, typ in nouns.items() if typ == "media" and " " in p))
+    return got[1]
+
+
 def _classify_np(np: str, lex: SourcingLexicon) -> str:
     raw_words = TOK.findall(np)
     raw_words = [w for w in raw_words if w[0].isalnum()]
     if not raw_words:
         return "unknown"
-    words = [re.sub(r"['\u2019]s$", "", w.lower()) for w in raw_words]
+    words = [_POSSESSIVE.sub("", w.lower()) for w in raw_words]
     if len(words) == 1 and words[0] in PRONOUNS:
         return PRONOUNS[words[0]]
     head = _head_word(words)
@@ -104,9 +120,8 @@ def _classify_np(np: str, lex: SourcingLexicon) -> str:
         head_type = None  # "The Huffington Post": a capitalised name, not a post
     if head_type == "media" and (head != "agency" and head != "news"):
         return "media"
-    for phrase, typ in lex.source_nouns.items():
-        if typ == "media" and " " in phrase and phrase in low:
-            return "media"
+    if any(phrase in low for phrase in _media_phrases(lex)):
+        return "media"
     if head_type in ("document", "organization"):
         return head_type
     if head_type == "person":

@@ -157,6 +157,7 @@ def sentence_features(doc: Document, unit: Unit, rule: tuple[list[int], list[int
             "nc=" + _bucket(nxt_cue[i]),
         ]
         f += ctx
+        f += _context_features(i, n, low, shapes, rl, in_quote, cue_words)
         if i == 0:
             f.append("first")
         elif i == n - 1:
@@ -177,6 +178,29 @@ def sentence_features(doc: Document, unit: Unit, rule: tuple[list[int], list[int
             f.append("bg-=" + low[i - 1] + "|" + w)
         feats.append(f)
     return feats
+
+
+def _context_features(i: int, n: int, low: list[str], shapes: list[str], rl: list[str],
+                      in_quote: list[bool], cue_words: dict[str, str]) -> list[str]:
+    """A wider window: words and rule roles three and two away, the cue kind of the
+    neighbouring words (a source ends right before a cue word, a content starts right after),
+    where the token sits in the sentence, where a quotation opens or closes, and whether the
+    token is inside a run of capitalised words (a name: "Sen. Mitch McConnell")."""
+    f = [
+        "w-3=" + (low[i - 3] if i > 2 else "<"),
+        "w+3=" + (low[i + 3] if i + 3 < n else ">"),
+        "r-2=" + (rl[i - 2] if i > 1 else "<"),
+        "r+2=" + (rl[i + 2] if i + 2 < n else ">"),
+        "cw-1=" + (cue_words.get(low[i - 1], "-") if i > 0 else "<"),
+        "cw+1=" + (cue_words.get(low[i + 1], "-") if i + 1 < n else ">"),
+        "pos=" + _bucket(i),
+        "end=" + _bucket(n - 1 - i),
+        "qq=" + ("1" if i > 0 and in_quote[i - 1] else "0") + ("1" if in_quote[i] else "0")
+        + ("1" if i + 1 < n and in_quote[i + 1] else "0"),
+    ]
+    if shapes[i][0] == "X" and ((i > 0 and shapes[i - 1][0] == "X") or (i + 1 < n and shapes[i + 1][0] == "X")):
+        f.append("capsrun")
+    return f
 
 
 def _bucket(d: int) -> str:

@@ -117,7 +117,7 @@ def examples(recs: list[dict[str, Any]], gate: frozenset[str]
     return xs, ys
 
 
-def train(recs: list[dict[str, Any]], c1: float = 2.0, c2: float = 0.01, iterations: int = 100
+def train(recs: list[dict[str, Any]], c1: float = 2.0, c2: float = 0.01, iterations: int = 200
           ) -> dict[str, Any]:
     """Fit the CRF and return the model as plain data (the JSON written to disk)."""
     try:
@@ -168,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c1", type=float, default=2.0,
                     help="L1 penalty (sparser model; 2.0 chosen on an inner split of dev)")
     ap.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
-    ap.add_argument("--iterations", type=int, default=100, help="L-BFGS iterations")
+    ap.add_argument("--iterations", type=int, default=200,
+                    help="L-BFGS iterations (200: about +0.004 F1 over 100 on an inner split of dev)")
     args = ap.parse_args(argv)
     try:
         model = train(read_records(args.jsonl, args.split), args.c1, args.c2, args.iterations)
