@@ -18,7 +18,7 @@ from framing.features.base import Evidence, Family, FamilyResult
 from framing.features.loaded_docs import CATEGORY_MEANINGS, RATE_DOCS
 from framing.features.loaded_style import STYLE_COLUMNS, STYLE_DOCS, has_abbreviation, style_features
 from framing.lexicon import CATEGORIES, Entry, Lexicon, Match, load_lexicon, slug
-from framing.lexicon.confidence import LOADED_THRESHOLD, not_a_use, repeated_line_spans
+from framing.lexicon.confidence import LOADED_THRESHOLD, not_a_use, repeated_line_spans, repeated_name_confidence
 from framing.lexicon.packs import split_selection
 from framing.text import Document
 
@@ -219,6 +219,7 @@ class LoadedTerms(Family):
         repeats = repeated_line_spans(text) if matches else []
         uses: list[Match] = []
         not_uses: list[dict[str, Any]] = []
+        name_uses: dict[tuple[str, str], int] = {}  # (referent, name) -> its uses so far
         for m in matches:
             start, end, mtext, e = m
             canonical, category, referent = e.canonical, e.category, e.referent
@@ -227,6 +228,9 @@ class LoadedTerms(Family):
             # most hits are lower case on a line that is not repeated: skip the call then
             reason = not_a_use(text, start, end, e, repeats) if repeats or text[start].isupper() else None
             conf = 0.0 if reason is not None else e.weight
+            if referent and reason is None and category != "neutral":
+                k = name_uses[referent, canonical] = name_uses.get((referent, canonical), 0) + 1
+                conf = repeated_name_confidence(e, k)
             loaded = category != "neutral" and conf >= threshold
             term = {
                 "text": mtext,
