@@ -53,7 +53,7 @@ REPEATED_NAME_CONFIDENCE = 0.1
 _LOWER_FORMS: dict[int, tuple[Entry, bool]] = {}
 
 
-def _written_lower(entry: Entry) -> bool:
+def written_lower(entry: Entry) -> bool:
     """Whether every form of ``entry`` starts with a lower-case letter (cached per entry)."""
     got = _LOWER_FORMS.get(id(entry))
     if got is None or got[0] is not entry:
@@ -128,7 +128,7 @@ _HEADLINE_CHARS = 300
 def proper_name_collision(text: str, start: int, end: int, entry: Entry) -> bool:
     """Whether the hit ``text[start:end]`` is part of a proper name: see the module docstring.
     The cheap tests run first; the line's title case is read only for a hit beside a name."""
-    if not text[start].isupper() or text[start:end].isupper() or not _written_lower(entry):
+    if not text[start].isupper() or text[start:end].isupper() or not written_lower(entry):
         return False
     if _starts_sentence(text, start) or not _beside_a_name(text, start, end):
         return False
