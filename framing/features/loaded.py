@@ -16,7 +16,13 @@ from framing.features.base import Evidence, Family, FamilyResult
 from framing.features.loaded_docs import CATEGORY_MEANINGS, RATE_DOCS
 from framing.features.loaded_style import STYLE_COLUMNS, STYLE_DOCS, has_abbreviation, style_features
 from framing.lexicon import CATEGORIES, Entry, Lexicon, Match, load_lexicon, slug
-from framing.lexicon.confidence import LOADED_THRESHOLD, not_a_use, repeated_line_spans
+from framing.lexicon.confidence import (
+    LOADED_THRESHOLD,
+    not_a_use,
+    repeated_line_spans,
+    repeated_name_confidence,
+    written_lower,
+)
 from framing.lexicon.packs import split_selection
 from framing.text import Document
 
@@ -49,6 +55,8 @@ class _Plan:
     #: id() of entries with an abbreviated / a hyphenated form (for the style columns)
     abbreviated: frozenset[int]
     hyphenated: frozenset[int]
+    #: id() of entries written in lower case: only their capitalised hits can be proper names
+    lower: frozenset[int]
 
 
 def _plan(lex: Lexicon, selected: frozenset[str] = frozenset()) -> _Plan:
@@ -96,6 +104,7 @@ def _plan(lex: Lexicon, selected: frozenset[str] = frozenset()) -> _Plan:
         lex, tuple(names), tuple(refs), naming, rates, about, lead, dict.fromkeys(names, 0.0), frozenset(graded),
         frozenset(id(e) for e in lex.entries if e.referent and has_abbreviation([*e.forms, *e.exact_forms])),
         frozenset(id(e) for e in lex.entries if e.referent and any("-" in f for f in e.forms)),
+        frozenset(id(e) for e in lex.entries if written_lower(e)),
     )
 
 
@@ -216,18 +225,28 @@ class LoadedTerms(Family):
         has_speech = bool(doc.quoted_regions)
         voice_at = doc.voice_at
         graded = plan.graded
+        lower = plan.lower
         threshold = self.threshold
         repeats = repeated_line_spans(text) if matches else []
         uses: list[Match] = []
         not_uses: list[dict[str, Any]] = []
+        name_uses: dict[tuple[str, str], int] = {}  # (referent, name) -> its uses so far
         for m in matches:
             start, end, mtext, e = m
             canonical, category, referent = e.canonical, e.category, e.referent
             voice = voice_at(start, end) if has_speech else "narrator"
             is_graded = id(e) in graded
-            # most hits are lower case on a line that is not repeated: skip the call then
-            reason = not_a_use(text, start, end, e, repeats) if repeats or text[start].isupper() else None
+            # most hits are lower case, or a name written with a capital, on a line that is not
+            # repeated: neither can be a non-use, so skip the call then
+            reason = (
+                not_a_use(text, start, end, e, repeats)
+                if repeats or (text[start].isupper() and id(e) in lower)
+                else None
+            )
             conf = 0.0 if reason is not None else e.weight
+            if referent and reason is None and category != "neutral":
+                k = name_uses[referent, canonical] = name_uses.get((referent, canonical), 0) + 1
+                conf = repeated_name_confidence(e, k)
             loaded = category != "neutral" and conf >= threshold
             term = {
                 "text": mtext,
@@ -329,16 +348,16 @@ def labelled_mentions(text: str, matches: Sequence[Match]) -> list[int]:
     clause ("ISIS terrorists", "terrorists of Jaish al-Islam"): whom the text calls what,
     which a referent-less label cannot show by itself. ``matches`` in text order."""
     out = []
-    n = len(matches)
+    # one flag per match (False at both ends, so neighbours need no bounds check)
+    label = [False, *(is_general_label(m.entry) for m in matches), False]
+    gap = _GAP.fullmatch
     for i, m in enumerate(matches):
         if not m.entry.referent:
             continue
-        for j in (i - 1, i + 1):
-            if 0 <= j < n and is_general_label(matches[j].entry):
-                a, b = (matches[j], m) if j < i else (m, matches[j])
-                if _GAP.fullmatch(text, a.end, b.start):
-                    out.append(i)
-                    break
+        if label[i] and gap(text, matches[i - 1].end, m.start):
+            out.append(i)
+        elif label[i + 2] and gap(text, m.end, matches[i + 1].start):
+            out.append(i)
     return out
 
 

@@ -230,48 +230,87 @@ class Matcher:
             self._automaton = self._build()
         if not text or not self.entries:
             return []
-        # padded: a key " form " hit ending at padded index `last` covers text[last-k+1:last-1]
+        # padded: a key " form " hit ending at padded index `last` covers text[last-k+1:last-1].
+        # The automaton reports hits in order of their end, so two hits overlap somewhere only
+        # if some hit starts before the previous one ends: that test runs as hits come, and
+        # without an overlap the hits are already in text order (no sort).
         padded = " " + normalise_text(text) + " "
-        hits: list[tuple[int, int, Entry]] = []
+        hits: list[Match] = []
         append = hits.append
+        prev_end = -1
+        overlap = False
         slots = self._slots
         for last, slot in self._automaton.iter(padded):
             klen, cands = slots[slot]
             start = last - klen + 1
             end = last - 1
             entry, exact, ctx = cands[0]
-            if exact is None and not ctx:  # the common case: one case-insensitive candidate
-                append((start, end, entry))
+            if exact is not None or ctx:  # the common case (neither) skips the call
+                entry = _choose(cands, text, start, end)
+                if entry is None:
+                    continue
+            append(Match(start, end, text[start:end], entry))
+            if start < prev_end:
+                overlap = True
+            prev_end = end
+        if overlap:
+            return _resolve_overlaps(hits)
+        return hits
+
+
+def _choose(cands: tuple[_Cand, ...], text: str, start: int, end: int) -> Entry | None:
+    """The entry a hit of one key stands for: the first candidate whose exact form is there
+    (case-sensitive entries), or ``None`` when none is or a sense rule stops the hit."""
+    for entry, exact, ctx in cands:
+        if exact is not None:
+            if text[start:end].translate(_FOLD) not in exact or in_capitals(text, start, end):
                 continue
-            for entry, exact, ctx in cands:
-                if exact is not None:
-                    if text[start:end].translate(_FOLD) not in exact or in_capitals(text, start, end):
-                        continue
-                if ctx and not context_allows(entry, text, start, end):
-                    # a literal use ("criminal charges"): no other candidate for this key
-                    break
-                hits.append((start, end, entry))
-                break
-        if not hits:
-            return []
-        hits.sort(key=_START_END)
-        prev_end = -1
-        for s, e, _ in hits:
-            if s < prev_end:
-                hits = _resolve_overlaps(hits, len(text))
-                break
-            prev_end = e
-        return [Match(s, e, text[s:e], entry) for s, e, entry in hits]
+        if ctx and not context_allows(entry, text, start, end):
+            return None  # a literal use ("criminal charges"): no other candidate for this key
+        return entry
+    return None
 
 
-def _resolve_overlaps(hits: list[tuple[int, int, Entry]], n: int) -> list[tuple[int, int, Entry]]:
-    """Longest match wins, then the leftmost; the rest of an overlapping hit is dropped."""
-    taken = bytearray(n)
-    kept = []
-    for s, e, entry in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
-        if taken.find(1, s, e) != -1:
-            continue
-        taken[s:e] = b"\x01" * (e - s)
-        kept.append((s, e, entry))
-    kept.sort(key=lambda h: h[0])
+def _longest_first(hit: Match) -> tuple[int, int]:
+    return (hit.start - hit.end, hit.start)
+
+
+def _resolve_overlaps(hits: list[Match]) -> list[Match]:
+    """Longest match wins, then the leftmost; the rest of an overlapping hit is dropped.
+    ``hits`` in order of their end. Only runs of mutually overlapping hits (clusters) need the
+    longest-first choice; a hit that overlaps nothing is kept as it is."""
+    hits.sort(key=_START_END)
+    kept: list[Match] = []
+    cluster: list[Match] = []
+    cluster_end = -1
+    for h in hits:
+        if h.start >= cluster_end:
+            if len(cluster) == 1:
+                kept.append(cluster[0])
+            elif cluster:
+                kept.extend(_resolve_cluster(cluster))
+            cluster = [h]
+            cluster_end = h.end
+        else:
+            cluster.append(h)
+            if h.end > cluster_end:
+                cluster_end = h.end
+    if len(cluster) == 1:
+        kept.append(cluster[0])
+    elif cluster:
+        kept.extend(_resolve_cluster(cluster))
     return kept
+
+
+def _resolve_cluster(cluster: list[Match]) -> list[Match]:
+    # most clusters are two hits (a word inside a longer phrase): the longer, else the first
+    if len(cluster) == 2:
+        a, b = cluster
+        return [b] if b.end - b.start > a.end - a.start else [a]
+    # a handful of hits: pairwise checks against the kept ones beat marking a character map
+    chosen: list[Match] = []
+    for h in sorted(cluster, key=_longest_first):
+        if all(h.end <= c.start or h.start >= c.end for c in chosen):
+            chosen.append(h)
+    chosen.sort(key=_START_END)
+    return chosen

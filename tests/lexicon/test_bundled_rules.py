@@ -41,6 +41,8 @@ def loaded(fam, text):
         ("Bolton, a supporter of regime change, joined.", "regime change"),
         ("The Islamist party won the vote.", "islamist"),
         ("The caravan of migrants reached the border.", "caravan of migrants"),
+        # round 3: the agencies' attribution formula
+        ("The state sued to block what it called a dangerous settlement.", "what it called"),
     ],
 )
 def test_literal_or_plain_use_is_not_loaded(fam, text, word):

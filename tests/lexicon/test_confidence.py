@@ -9,10 +9,13 @@ from framing.features.loaded import LoadedTerms
 from framing.lexicon import Entry
 from framing.lexicon.confidence import (
     LOADED_THRESHOLD,
+    NAME_USES_LOADED,
+    REPEATED_NAME_CONFIDENCE,
     is_loaded,
     not_a_use,
     proper_name_collision,
     repeated_line_spans,
+    repeated_name_confidence,
 )
 from framing.text import Document
 
@@ -107,3 +110,30 @@ def test_family_keeps_every_hit_but_counts_only_uses():
     n_words = Document(text).n_words
     assert res.features["loaded__per_1k"] == pytest.approx(len(loaded) * 1000 / n_words)
     assert [s.text for s in res.spans].count("corrupt") == 2  # evidence only for uses
+
+
+def test_a_name_repeated_past_the_cap_is_the_articles_term_of_reference():
+    regime = Entry(
+        forms=["regime"], canonical="regime", category="label", referent="syrian_government",
+        connotation=-1, weight=0.6, why="test",
+    )
+    assert [repeated_name_confidence(regime, k) for k in range(1, NAME_USES_LOADED + 1)] == [0.6] * NAME_USES_LOADED
+    assert repeated_name_confidence(regime, NAME_USES_LOADED + 1) == REPEATED_NAME_CONFIDENCE < LOADED_THRESHOLD
+    # general vocabulary is a fresh choice each time
+    assert repeated_name_confidence(E("brutal"), 10) == 0.6
+
+
+def test_family_counts_a_repeated_name_as_a_mention_not_as_loaded():
+    fam = LoadedTerms()
+    n = NAME_USES_LOADED + 2
+    text = "Opposition groups spoke. " + " ".join(["The regime shelled a brutal siege."] * n)
+    res = fam.analyze(Document(text))
+    regime = [t for t in res.details["loaded_terms"] if t["canonical"] == "regime"]
+    brutal = [t for t in res.details["loaded_terms"] if t["canonical"] == "brutal"]
+    assert len(regime) == n and [t["loaded"] for t in regime] == [True] * NAME_USES_LOADED + [False] * 2
+    assert all(t["loaded"] for t in brutal) and len(brutal) == n
+    f = res.features
+    assert f["loaded__mentions__syrian_government"] == n  # every use is still a mention
+    assert f["loaded__naming__syrian_government__regime"] == 1.0
+    n_loaded = sum(t["loaded"] for t in res.details["loaded_terms"])
+    assert f["loaded__per_1k"] == pytest.approx(n_loaded * 1000 / Document(text).n_words)
