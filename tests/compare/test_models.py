@@ -35,6 +35,26 @@ def test_text_and_combined_models_run_on_text(tiny):
         assert evaluate(y, pred, classes, n_boot=50)[0]["macro_f1"] > 0.8
 
 
+def test_word_model_folds_hand_their_svm_values_to_the_refit(tiny):
+    from framing.compare.models import fit_model
+
+    features, _, corpus = tiny
+    X = features.assign(text=corpus["text"].values)
+    y = X["outlet"].to_numpy()
+    plan = make_cv(y, np.arange(len(y)), n_splits=3, seed=0)
+    cols = framing_columns(X, exclude={"label"})
+    svm: list[np.ndarray] = []
+    pred, scores, classes = oof_predict(build_model("tfidf", cols), X, y, plan, svm_scores=svm)
+    same, _, _ = oof_predict(build_model("tfidf", cols), X, y, plan)
+    assert (pred == same).all()  # collecting them changes no prediction
+    assert svm[0].shape == (len(y), len(classes)) and np.isfinite(svm[0]).all()
+    # each row's values come from the fold that held it out: the raw SVM, not the re-weighed
+    assert not np.allclose(svm[0], scores)
+    model = fit_model(build_model("tfidf", cols), X, y, held_out_scores=svm[0])
+    clf = model.named_steps["clf"]
+    assert clf.recal_ is not None and clf.recal_.n_features_in_ == len(classes)
+
+
 def test_unknown_kind_is_an_error():
     with pytest.raises(ValueError):
         build_model("forest", ["loaded__x"])
