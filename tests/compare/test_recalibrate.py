@@ -60,7 +60,7 @@ def test_given_held_out_scores_replace_the_inner_folds():
 
     rng = np.random.default_rng(4)
     centres = {"a": [2.0, 0.0], "b": [-2.0, 0.0], "c": [0.0, 1.2]}
-    X = np.vstack([rng.normal(centres[c], 1.0, size=(n, 2)) for c, n in zip("abc", (80, 80, 10))])
+    X = np.vstack([rng.normal(centres[c], 1.0, size=(n, 2)) for c, n in zip("abc", (80, 80, 10), strict=True)])
     y = np.repeat(list("abc"), (80, 80, 10))
     plain = LinearSVC(C=0.5, class_weight="balanced", random_state=0)
     held = cross_val_predict(plain, X, y, cv=StratifiedKFold(5, shuffle=True, random_state=0),
