@@ -25,12 +25,16 @@ MAX_STATS_ROWS = 30
 #: The report's default caps the work that grows with the number of groups: per-group
 #: sections, term suggestions, story statistics and the comparison cover the MAX_GROUPS
 #: largest groups (ties by name) when there are more, and the comparison's classifiers see
-#: at most MAX_PER_GROUP articles of each (a seeded sample). The rest are listed on stderr
-#: and in the report. On 2,000 articles from 146 outlets the report took 21 CPU-minutes
-#: without them (docs/performance.md); `framing compare` compares up to 30, every article.
+#: at most MAX_PER_GROUP articles of each (a seeded sample) and are two, framing features and
+#: words (REPORT_MODELS; the combined model is `framing compare`'s, about 40% of its time).
+#: The rest are listed on stderr and in the report. On 2,000 articles from 146 outlets the
+#: report took 21 CPU-minutes without them (docs/performance.md); `framing compare` compares
+#: up to 30 groups, every article, with all three models.
 MAX_GROUPS = 10
 MAX_PER_GROUP = 100
-DEFAULT_OPTIONS = {"max_groups": MAX_GROUPS, "max_per_group": MAX_PER_GROUP}
+REPORT_MODELS = ("framing", "tfidf")
+DEFAULT_OPTIONS = {"max_groups": MAX_GROUPS, "max_per_group": MAX_PER_GROUP,
+                   "models": REPORT_MODELS}
 
 
 def largest_groups(groups: pd.Series, max_groups: int | None = MAX_GROUPS) -> list[str] | None:
