@@ -30,7 +30,7 @@ from framing.compare.leakage import outlet_names
 from framing.compare.models import MODEL_KINDS
 from framing.compare.neardup import near_duplicate_groups
 from framing.compare.results import ComparisonResult, write_results
-from framing.compare.selection import MAX_GROUPS, MIN_ARTICLES, select_groups
+from framing.compare.selection import MAX_GROUPS, MIN_ARTICLES, sample_rows, select_groups
 from framing.compare.shares import exclusion_table, naming_shares
 from framing.compare.termcache import shared_term_counts
 from framing.errors import FramingError
@@ -152,6 +152,7 @@ def _compare(
     min_articles: int = MIN_ARTICLES,
     max_groups: int | None = MAX_GROUPS,
     style: bool = False,
+    max_per_group: int | None = None,
 ) -> ComparisonResult:
     """Compare groups of articles (outlets by default) on their framing features.
 
@@ -165,8 +166,10 @@ def _compare(
     (``by``) on outlets never seen. ``control="genre"`` weighs training articles so genre
     cannot stand in for ``by`` and reports every score both ways. Only groups with at least
     ``min_articles`` articles are compared, at most ``max_groups`` of them (None: all); the
-    rest are listed in the summary and told to ``progress``. ``style`` lets the framing models
-    read house-style columns (``columns.is_style``), left out by default.
+    rest are listed in the summary and told to ``progress``; ``max_per_group`` compares a
+    seeded random sample of that many articles of each larger group (None: all; the report's
+    default caps it). ``style`` lets the framing models read house-style columns
+    (``columns.is_style``), left out by default.
     """
     say = progress or (lambda _msg: None)
     t0 = time.perf_counter()
@@ -181,9 +184,12 @@ def _compare(
     df = features_df[features_df[by].notna()].reset_index(drop=True).copy()
     df["id"] = df["id"].astype(str)
     sel = select_groups(df[by], min_articles, max_groups)
-    if sel.left_out:
+    rows, sel = sample_rows(df[by], sel, max_per_group, seed)
+    notes: list[str] = []
+    if sel.left_out or sel.sampled:
         say(sel.message(by) or "")
-        df = df[df[by].astype(str).isin(sel.kept)].reset_index(drop=True)
+        notes.append(sel.message(by) or "")
+        df = df.iloc[rows].reset_index(drop=True)
     if df[by].nunique() < 2:
         raise FramingError(f"fewer than two values of {by!r} have {min_articles}+ articles")
     y = np.array(df[by].astype(str).tolist(), dtype=object)
@@ -193,7 +199,6 @@ def _compare(
     if not cols:
         raise FramingError("the feature table has no <family>__<name> feature columns")
     counts = pd.Series(y).value_counts()
-    notes: list[str] = []
 
     texts = _texts(df, corpus_df)
     if texts is not None and not _shared_words(texts.tolist()):

@@ -22,6 +22,7 @@ from framing.compare import examples, explain
 from framing.compare.control import scores_by_stratum
 from framing.compare.cv import CVPlan, make_cv, oof_predict
 from framing.compare.models import (
+    SVM_TOL,
     WORD_CHOICE_NAMES,
     WORD_CHOICES,
     build_model,
@@ -45,9 +46,17 @@ class Effort:
     #: learn site chrome per training fold inside the word models (else once, from every
     #: article's text before cross-validation: unsupervised, it reads no label)
     chrome_per_fold: bool
+    #: the word models' refit on every article re-weighs its SVM scores with the outer folds'
+    #: out-of-fold SVM values (5 folds, near duplicates kept together) instead of fitting its
+    #: own inner folds: the same kind of held-out values, without 3 more SVM fits per model
+    recal_from_folds: bool = False
+    #: inner folds of the SVMs' re-weighing, and liblinear's stopping tolerance
+    recal_folds: int = 3
+    svm_tol: float = SVM_TOL
 
 
-FAST = Effort("fast", 1, 0, False, False, False, False)
+FAST = Effort("fast", 1, 0, False, False, False, False, recal_from_folds=True, recal_folds=3,
+              svm_tol=0.1)
 THOROUGH = Effort("thorough", 5, 30, True, True, True, True)
 
 
@@ -69,6 +78,8 @@ class Setup:
     say: Callable[[str], None] = lambda _msg: None
     #: out-of-fold predictions without the control, per model (filled when it is on)
     uncontrolled: dict[str, np.ndarray] = field(default_factory=dict)
+    #: the word models' out-of-fold SVM values, for their refit (``Effort.recal_from_folds``)
+    svm_scores: dict[str, np.ndarray] = field(default_factory=dict)
 
 
 def make_model(kind: str, s: Setup, furniture: bool, tuned: bool | None = None) -> Any:
@@ -78,6 +89,7 @@ def make_model(kind: str, s: Setup, furniture: bool, tuned: bool | None = None) 
     return build_model(
         kind, s.cols, strip_rules=False, strip_furniture=furniture, seed=s.seed, tune=tune,
         recal_grouped=s.effort.recal_grouped, choose_words=s.held_out and kind != "framing",
+        recal_folds=s.effort.recal_folds, svm_tol=s.effort.svm_tol,
     )
 
 
@@ -100,9 +112,16 @@ def _word_choice(params: dict[str, Any]) -> str:
 
 
 def _oof(kind: str, s: Setup, data: pd.DataFrame, furniture: bool, weights: np.ndarray | None,
-         chosen: list[dict[str, Any]] | None = None) -> tuple[np.ndarray, np.ndarray]:
+         chosen: list[dict[str, Any]] | None = None, keep_svm: bool = False
+         ) -> tuple[np.ndarray, np.ndarray]:
+    # the refit can reuse the folds' SVM values only when every article was scored
+    keep = keep_svm and s.effort.recal_from_folds and not s.held_out and kind != "framing" \
+        and len(s.plan.tested) == len(s.y)
+    svm: list[np.ndarray] | None = [] if keep else None
     pred, _, classes = oof_predict(make_model(kind, s, furniture), data, s.y, s.plan,
-                                   chosen=chosen, sample_weight=weights)
+                                   chosen=chosen, sample_weight=weights, svm_scores=svm)
+    if svm:
+        s.svm_scores[kind] = svm[0]
     return pred, classes
 
 
@@ -123,7 +142,7 @@ def score_kind(
         s.say(f"{kind} model: {s.plan.method}, {s.plan.n_splits} folds"
               f"{', ' + variant if variant else ''}")
         chosen: list[dict[str, Any]] = []
-        pred, classes = _oof(kind, s, data, furniture, s.weights, chosen)
+        pred, classes = _oof(kind, s, data, furniture, s.weights, chosen, keep_svm=variant == "stripped")
         scores, cm = evaluate(y, pred[tested], classes, n_boot=s.n_boot, seed=s.seed)
         if variant == "unstripped":
             entry["macro_f1_unstripped"] = scores["macro_f1"]
@@ -203,7 +222,7 @@ def fit_and_explain(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         fit_model(model, data, s.y[rows], s.plan.groups[rows] if s.plan.groups is not None
-                  else s.groups[rows], w)
+                  else s.groups[rows], w, held_out_scores=s.svm_scores.get(kind))
     extra: dict[str, Any] = {}
     if chosen_params(model):
         params = chosen_params(model)

@@ -140,17 +140,22 @@ def outlet_cv(
 
 def oof_predict(
     model: Any, X: pd.DataFrame, y: Any, plan: CVPlan, chosen: list[dict[str, Any]] | None = None,
-    sample_weight: np.ndarray | None = None,
+    sample_weight: np.ndarray | None = None, svm_scores: list[np.ndarray] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Out-of-fold predicted labels and per-class scores (columns = ``classes``).
 
     A tuned model runs its inner search on each training fold alone; what it picked per fold
     is appended to ``chosen`` when given. ``sample_weight`` (one per row) weighs training
     articles (the genre control). Rows no fold tests (given test outlets) keep -inf scores.
+    ``svm_scores``, when given and the model ends in a ``RecalibratedSVC``, gets the SVMs' own
+    out-of-fold values before re-weighing (rows x classes; -1, "not this class", where a
+    fold's training part lacked the class): what a refit on every row can re-weigh its scores
+    with (``RecalibratedSVC.fit(held_out_scores=...)``) instead of fitting inner folds.
     """
     y = np.asarray(y)
     classes = np.unique(y)
     scores = np.full((len(y), len(classes)), -np.inf)
+    raw = np.full((len(y), len(classes)), -1.0)
     for tr, te in plan.splits:
         m = clone(model)
         w = None if sample_weight is None else sample_weight[tr]
@@ -161,6 +166,14 @@ def oof_predict(
             chosen.append(chosen_params(m))
         m = final_pipeline(m)
         cols = np.searchsorted(classes, m.classes_)
-        scores[np.ix_(te, cols)] = class_scores(m, X.iloc[te])
+        if svm_scores is not None and hasattr(m[-1], "svm_decision_function"):
+            Xt = m[:-1].transform(X.iloc[te])  # once, for both kinds of score
+            scores[np.ix_(te, cols)] = class_scores(m[-1:], Xt)
+            if len(cols) > 2:
+                raw[np.ix_(te, cols)] = m[-1].svm_decision_function(Xt)
+        else:
+            scores[np.ix_(te, cols)] = class_scores(m, X.iloc[te])
+    if svm_scores is not None:
+        svm_scores.append(raw)
     pred = classes[scores.argmax(axis=1)]
     return pred, scores, classes

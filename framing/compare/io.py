@@ -42,6 +42,7 @@ def trusted_classes() -> tuple[type, ...]:
 
     from framing.compare.leakage import BoilerplateStripper
     from framing.compare.models import BlockWeight, MentionShrinkage, MinSupport, RecalibratedSVC, TermTfidf
+    from framing.compare.transformers import NormalQuantiles
 
     return (
         # the containers and scalars any skops file is made of
@@ -51,7 +52,8 @@ def trusted_classes() -> tuple[type, ...]:
         Pipeline, FeatureUnion, ColumnTransformer, SimpleImputer, StandardScaler,
         QuantileTransformer, TfidfTransformer, LogisticRegression,
         # framing's own estimators
-        BoilerplateStripper, BlockWeight, MentionShrinkage, MinSupport, RecalibratedSVC, TermTfidf,
+        BoilerplateStripper, BlockWeight, MentionShrinkage, MinSupport, NormalQuantiles,
+        RecalibratedSVC, TermTfidf,
     )
 
 

@@ -24,12 +24,18 @@ from sklearn.impute import SimpleImputer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GridSearchCV, StratifiedGroupKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
-from sklearn.preprocessing import QuantileTransformer, StandardScaler
+from sklearn.preprocessing import StandardScaler
 
 from framing.compare.choice import PooledCVChoice
 from framing.compare.furniture import BoilerplateStripper
 from framing.compare.recalibrate import RECAL_DUP_COSINE, RecalibratedSVC
-from framing.compare.transformers import BlockWeight, MentionShrinkage, MinSupport, TermTfidf
+from framing.compare.transformers import (
+    BlockWeight,
+    MentionShrinkage,
+    MinSupport,
+    NormalQuantiles,
+    TermTfidf,
+)
 
 MODEL_KINDS = ("framing", "tfidf", "combined")
 
@@ -67,7 +73,7 @@ def _framing_block(min_share: float = 0.0) -> Pipeline:
             ("shrink", MentionShrinkage(SHRINK_STRENGTH)),
             ("impute", SimpleImputer(strategy="median", keep_empty_features=True)),
             ("support", MinSupport(min_share)),
-            ("quantile", QuantileTransformer(n_quantiles=100, output_distribution="normal")),
+            ("quantile", NormalQuantiles(n_quantiles=100)),
             ("scale", StandardScaler()),
         ]
     )
@@ -153,6 +159,8 @@ def build_model(
     tune: bool = False,
     recal_grouped: bool = True,
     choose_words: bool = False,
+    recal_folds: int = 3,
+    svm_tol: float = SVM_TOL,
 ) -> Any:
     """A fresh, unfitted model for ``kind`` (framing | tfidf | combined) over a DataFrame.
 
@@ -166,7 +174,9 @@ def build_model(
     folds then share the TF-IDF vocabulary, which is unsupervised and touches only the choice,
     not the outer score). :func:`final_pipeline` turns a fitted tuned model into a plain one.
     ``recal_grouped`` keeps near-identical rows together in the SVM's recalibration folds
-    (``--thorough``; the fast default uses plain stratified folds). ``choose_words`` (for
+    (``--thorough``; the fast default uses plain stratified folds); ``recal_folds`` is how
+    many there are and ``svm_tol`` liblinear's stopping tolerance (the fast default: 2 folds
+    and a looser tolerance, ``classify.FAST``). ``choose_words`` (for
     outlets held out) picks the word settings among WORD_CHOICES by inner folds that hold out
     training outlets (``PooledCVChoice``; fit with the outlets as ``groups``).
     """
@@ -201,8 +211,8 @@ def build_model(
     # regression here and 5-10x faster, which keeps `framing compare` under a few minutes;
     # its scores are re-weighed on held-out data (RecalibratedSVC) so small outlets compete.
     svm = RecalibratedSVC(
-        C=0.5 if C is None else C, class_weight="balanced", random_state=seed, tol=SVM_TOL,
-        recal_dup_cosine=RECAL_DUP_COSINE if recal_grouped else None,
+        C=0.5 if C is None else C, class_weight="balanced", random_state=seed, tol=svm_tol,
+        recal_dup_cosine=RECAL_DUP_COSINE if recal_grouped else None, recal_folds=recal_folds,
     )
     if kind == "tfidf":
         model = Pipeline([("features", features), ("clf", svm)])
@@ -223,11 +233,13 @@ def build_model(
 
 
 def fit_model(
-    model: Any, X: pd.DataFrame, y: Any, groups: Any = None, sample_weight: Any = None
+    model: Any, X: pd.DataFrame, y: Any, groups: Any = None, sample_weight: Any = None,
+    held_out_scores: Any = None,
 ) -> Any:
     """Fit ``model``; a tuned one gets ``groups`` so its inner folds keep near duplicates (or
     outlets) together (each article its own group when none are given); ``sample_weight``
-    reaches the classifier (and a search's candidates)."""
+    reaches the classifier (and a search's candidates). ``held_out_scores`` reach a plain
+    pipeline's ``RecalibratedSVC`` (its re-weighing then needs no inner folds)."""
     groups = np.arange(len(X)) if groups is None else np.asarray(groups)
     weights = {} if sample_weight is None else {"clf__sample_weight": np.asarray(sample_weight)}
     if isinstance(model, (GridSearchCV, PooledCVChoice)):
@@ -236,6 +248,9 @@ def fit_model(
         name = model.steps[-1][0]
         return model.fit(X, y, **{f"{name}__groups": groups},
                          **{f"{name}__{k}": v for k, v in weights.items()})
+    if held_out_scores is not None and isinstance(model, Pipeline) \
+            and isinstance(model[-1], RecalibratedSVC):
+        weights["clf__held_out_scores"] = held_out_scores
     return model.fit(X, y, **weights)
 
 

@@ -67,13 +67,25 @@ class RecalibratedSVC(LinearSVC):
         self.recal_C = recal_C
         self.recal_dup_cosine = recal_dup_cosine
 
-    def fit(self, X: Any, y: Any, sample_weight: Any = None) -> RecalibratedSVC:
+    def fit(self, X: Any, y: Any, sample_weight: Any = None,
+            held_out_scores: Any = None) -> RecalibratedSVC:
+        """Fit the SVM, then the re-weighing. ``held_out_scores`` (rows x classes, raw
+        one-vs-rest SVM values from models that did not see each row, as the outer folds of
+        a comparison give for every article) replaces the inner folds: the same kind of
+        held-out values, without ``recal_folds`` more SVM fits."""
         super().fit(X, y, sample_weight=sample_weight)
         y = np.asarray(y)
         _, counts = np.unique(y, return_counts=True)
         k = int(min(self.recal_folds, counts.min()))
         self.recal_: LogisticRegression | None = None
-        if k >= 2 and len(counts) > 2:  # a binary SVM's one score needs no re-weighing
+        if len(counts) <= 2:  # a binary SVM's one score needs no re-weighing
+            return self
+        if held_out_scores is not None:
+            held_out = np.asarray(held_out_scores, dtype=float)
+            if held_out.shape != (len(y), len(counts)):
+                raise ValueError(f"held_out_scores must be {len(y)} x {len(counts)}, "
+                                 f"got {held_out.shape}")
+        elif k >= 2:
             plain = LinearSVC(C=self.C, class_weight=self.class_weight,
                               random_state=self.random_state, max_iter=self.max_iter, tol=self.tol)
             weights = None if sample_weight is None else {"sample_weight": sample_weight}
@@ -81,10 +93,16 @@ class RecalibratedSVC(LinearSVC):
                 plain, X, y, cv=_inner_splits(X, y, k, self.recal_dup_cosine),
                 method="decision_function", params=weights,
             )
-            self.recal_ = LogisticRegression(
-                C=self.recal_C, class_weight="balanced", max_iter=2000
-            ).fit(held_out, y, sample_weight=sample_weight)
+        else:
+            return self
+        self.recal_ = LogisticRegression(
+            C=self.recal_C, class_weight="balanced", max_iter=2000
+        ).fit(held_out, y, sample_weight=sample_weight)
         return self
+
+    def svm_decision_function(self, X: Any) -> np.ndarray:
+        """The SVM's own one-vs-rest values, before the re-weighing."""
+        return super().decision_function(X)
 
     def decision_function(self, X: Any) -> np.ndarray:
         d = super().decision_function(X)

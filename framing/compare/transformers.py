@@ -1,8 +1,9 @@
 """The feature steps of the comparison models: scikit-learn transformers with one job each.
 
 ``TermTfidf`` (a TF-IDF that saves compactly), ``MentionShrinkage`` (per-mention ratios
-smoothed toward the pooled ratio), ``MinSupport`` (drop columns seen in too few articles) and
-``BlockWeight`` (scale the framing block against the words).
+smoothed toward the pooled ratio), ``MinSupport`` (drop columns seen in too few articles),
+``NormalQuantiles`` (a rank map to a normal shape, at matrix speed) and ``BlockWeight``
+(scale the framing block against the words).
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
+from scipy.special import ndtri
 from sklearn.base import BaseEstimator, OneToOneFeatureMixin, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.feature_selection import SelectorMixin
+from sklearn.preprocessing import QuantileTransformer
 from sklearn.utils.validation import check_is_fitted, validate_data
 
 from framing.compare.termcache import counts_for
@@ -214,6 +217,51 @@ class MinSupport(SelectorMixin, BaseEstimator):
         tags = super().__sklearn_tags__()
         tags.input_tags.allow_nan = True
         return tags
+
+
+#: scikit-learn's margin (``sklearn.preprocessing._data.BOUNDS_THRESHOLD``): a value this close
+#: to a column's lowest or highest training quantile maps to that end of the distribution
+_BOUNDS = 1e-7
+
+
+class NormalQuantiles(QuantileTransformer):
+    """``QuantileTransformer(output_distribution="normal")``, the same numbers, faster.
+
+    scikit-learn maps each column through ``scipy.stats.norm.ppf`` three times (the values and
+    two clip bounds), and each call costs about a tenth of a millisecond of argument checks:
+    with ~1,000 framing columns, transformed for every fold, model and refit, that was about a
+    tenth of ``framing compare`` on FA-KES. Here the per-column loop only interpolates, and the
+    normal quantile function (``scipy.special.ndtri``, which ``norm.ppf`` calls) runs once over
+    the whole matrix. Written out because scikit-learn offers no vectorised path; the inverse
+    and sparse input keep scikit-learn's code. tests/compare/test_transformers.py checks the
+    output equals ``QuantileTransformer``'s.
+    """
+
+    def __init__(self, n_quantiles: int = 1000, output_distribution: str = "normal",
+                 ignore_implicit_zeros: bool = False, subsample: int = 10_000,
+                 random_state: Any = None, copy: bool = True) -> None:
+        super().__init__(n_quantiles=n_quantiles, output_distribution=output_distribution,
+                         ignore_implicit_zeros=ignore_implicit_zeros, subsample=subsample,
+                         random_state=random_state, copy=copy)
+
+    def _transform(self, X: Any, inverse: bool = False) -> Any:
+        if inverse or self.output_distribution != "normal" or sp.issparse(X):
+            return super()._transform(X, inverse)
+        refs = self.references_
+        for j in range(X.shape[1]):
+            col, q = X[:, j], self.quantiles_[:, j]
+            with np.errstate(invalid="ignore"):  # NaN stays NaN
+                low, high = col - _BOUNDS < q[0], col + _BOUNDS > q[-1]
+            ok = ~np.isnan(col)
+            v = col[ok]
+            # both directions, averaged: a run of equal quantiles (many zeros) maps to the
+            # middle of its run, not to one end of it
+            col[ok] = 0.5 * (np.interp(v, q, refs) - np.interp(-v, -q[::-1], -refs[::-1]))
+            col[high] = 1.0
+            col[low] = 0.0
+            X[:, j] = col
+        lo, hi = ndtri(_BOUNDS - np.spacing(1)), ndtri(1 - (_BOUNDS - np.spacing(1)))
+        return np.clip(ndtri(X), lo, hi)
 
 
 class BlockWeight(TransformerMixin, BaseEstimator):

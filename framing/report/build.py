@@ -23,7 +23,12 @@ from framing.errors import FramingError
 from framing.report import sections
 from framing.report.card import CARD_CSS, article_card_html, is_informative
 from framing.report.cards import card_anchor, cards_section, inline_card
-from framing.report.comparison import comparison_section, result_section
+from framing.report.comparison import (
+    DEFAULT_OPTIONS,
+    comparison_section,
+    largest_groups,
+    result_section,
+)
 from framing.report.discover import discover_section
 from framing.report.glossary import glossary_rows
 from framing.report.pdf import _require_weasyprint, write_pdf
@@ -216,7 +221,8 @@ def build_report(
     groups = sections.group_labels(corpus, by)
     params: dict[str, Any] = {"by": by, "max cards per group": max_cards, "seed": seed,
                               "min n (grey below)": min_n,
-                              **{f"compare {k}": v for k, v in (compare_options or {}).items()},
+                              **{f"compare {k}": v for k, v in
+                                 {**DEFAULT_OPTIONS, **(compare_options or {})}.items()},
                               "user lexicons": ", ".join(str(p) for p in lexicons) or "none"}
     ctx: dict[str, Any] = {
         "title": title or _default_title(corpus, out_path),
@@ -238,19 +244,25 @@ def build_report(
                  "(framing analyze --format json lists them all).")
     else:
         ctx["overview"] = sections.overview(corpus, groups, by)
-        ctx["per_group"] = sections.per_group(analyses, features, groups, by, referent_labels,
-                                              min_n, docs)
-        ctx["per_group"]["discover"] = discover_section(corpus.assign(**{by: groups}), by, lexicons)
+        focus = _focus(corpus, analyses, features, groups, by, compare_options, ctx["left_out"])
+        ctx["per_group"] = sections.per_group(focus.analyses, focus.features, focus.groups, by,
+                                              referent_labels, min_n, docs)
+        ctx["per_group"]["discover"] = discover_section(
+            focus.corpus.assign(**{by: focus.groups.to_numpy()}), by, lexicons)
     steps.update(1)
     if len(corpus) > 1 and comparison is not None:
         ctx["comparison"] = result_section(comparison, by, docs)
     elif len(corpus) > 1:
-        ctx["comparison"] = comparison_section(features, ca.spans, corpus, groups,
+        ctx["comparison"] = comparison_section(focus.features, ca.spans, focus.corpus, focus.groups,
                                                by, seed, compare_options, docs)
+        ctx["left_out"] += [n.removeprefix("left out of the ") for n in
+                            ctx["comparison"].get("notes", [])
+                            if n.startswith("left out of the comparison")]
     if len(corpus) > 1:  # the story index and one folded page per multi-outlet story
         from framing.report.stories import stories_section
 
-        ctx["stories"] = stories_section(corpus, analyses, features, by)
+        # stories are found in every article; their statistics compare the focus groups
+        ctx["stories"] = stories_section(corpus, analyses, focus.features, by)
     steps.update(1)
     if len(corpus) > 1:
         common = _common_warnings(analyses)
@@ -294,6 +306,39 @@ def build_report(
     steps.update(1)
     steps.close()
     return out_path
+
+
+@dataclass
+class _Focus:
+    """The rows of the groups the per-group sections and the comparison cover."""
+
+    corpus: pd.DataFrame
+    analyses: list[Mapping[str, Any]]
+    features: pd.DataFrame
+    groups: pd.Series
+
+
+def _focus(corpus: pd.DataFrame, analyses: Sequence[Mapping[str, Any]], features: pd.DataFrame,
+           groups: pd.Series, by: str, compare_options: Mapping[str, Any] | None,
+           left_out: list[str]) -> _Focus:
+    """Every row, or those of the largest groups when there are more than the comparison's
+    cap (``comparison.MAX_GROUPS``, or ``compare_options["max_groups"]``): the cost of the
+    per-group charts, suggestions and pairwise story tests grows with the groups (146
+    outlets: 10,585 pairs), and no chart can show them all. What is left out is listed."""
+    cap = {**DEFAULT_OPTIONS, **(compare_options or {})}.get("max_groups")
+    top = largest_groups(groups, cap)
+    if top is None:
+        return _Focus(corpus, list(analyses), features, groups)
+    keep = groups.astype(str).isin(top).to_numpy()
+    rest = groups[~keep].value_counts()
+    names = ", ".join(f"{g} {n}" for g, n in rest.head(5).items())
+    left_out.append(f"per-{by} sections, term suggestions, story statistics and comparison for "
+                    f"{len(rest)} {by}s beyond the {len(top)} largest ({names}"
+                    f"{', and more' if len(rest) > 5 else ''}; {int(rest.sum())} articles, "
+                    "still in the overview, the stories and the cards)")
+    return _Focus(corpus[keep].reset_index(drop=True),
+                  [a for a, k in zip(analyses, keep, strict=True) if k],
+                  features[keep].reset_index(drop=True), groups[keep].reset_index(drop=True))
 
 
 def _feature_docs(lexicons: tuple[str, ...]) -> dict[str, tuple[str, str]]:

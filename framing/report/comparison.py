@@ -22,6 +22,28 @@ SCORE_COLUMNS = {"macro_f1": "macro-F1", "ci_low": "95% low", "ci_high": "95% hi
                  "acc_low": "accuracy 95% low", "acc_high": "accuracy 95% high"}
 STATS_COLUMNS = {"h": "H", "p": "p", "epsilon_sq": "ε² (effect size)", "q": "q (BH)"}
 MAX_STATS_ROWS = 30
+#: The report's default caps the work that grows with the number of groups: per-group
+#: sections, term suggestions, story statistics and the comparison cover the MAX_GROUPS
+#: largest groups (ties by name) when there are more, and the comparison's classifiers see
+#: at most MAX_PER_GROUP articles of each (a seeded sample) and are two, framing features and
+#: words (REPORT_MODELS; the combined model is `framing compare`'s, about 40% of its time).
+#: The rest are listed on stderr and in the report. On 2,000 articles from 146 outlets the
+#: report took 21 CPU-minutes without them (docs/performance.md); `framing compare` compares
+#: up to 30 groups, every article, with all three models.
+MAX_GROUPS = 10
+MAX_PER_GROUP = 100
+REPORT_MODELS = ("framing", "tfidf")
+DEFAULT_OPTIONS = {"max_groups": MAX_GROUPS, "max_per_group": MAX_PER_GROUP,
+                   "models": REPORT_MODELS}
+
+
+def largest_groups(groups: pd.Series, max_groups: int | None = MAX_GROUPS) -> list[str] | None:
+    """The ``max_groups`` largest values of ``groups`` (ties by name), or None when there
+    are no more than that (nothing to leave out)."""
+    counts = groups.astype(str).value_counts()
+    if not max_groups or len(counts) <= max_groups:
+        return None
+    return sorted(counts.index, key=lambda g: (-int(counts[g]), g))[:max_groups]
 
 
 def comparison_section(features: pd.DataFrame, spans: pd.DataFrame, corpus: pd.DataFrame,
@@ -44,7 +66,7 @@ def comparison_section(features: pd.DataFrame, spans: pd.DataFrame, corpus: pd.D
             warnings.simplefilter("ignore", RuntimeWarning)
             warnings.simplefilter("ignore", pd.errors.PerformanceWarning)
             result = compare_outlets(feats, spans_df=spans, by=by, corpus_df=corpus, seed=seed,
-                                     **dict(options or {}))
+                                     **{**DEFAULT_OPTIONS, **dict(options or {})})
     except FramingError as exc:
         return {"note": f"The comparison could not be run: {exc}"}
     return result_section(result, by, docs)

@@ -23,16 +23,36 @@ def test_framing_model_learns_separable_outlets_and_not_noise(tiny):
     assert evaluate(y, pred, classes, n_boot=50)[0]["macro_f1"] < 0.6
 
 
-def test_text_and_combined_models_run_on_text(tiny):
+def _with_text(tiny):
+    """(table with text, outlets, 3 ungrouped folds, framing columns) for the word models."""
     features, _, corpus = tiny
     X = features.assign(text=corpus["text"].values)
     y = X["outlet"].to_numpy()
-    plan = make_cv(y, np.arange(len(y)), n_splits=3, seed=0)
-    cols = framing_columns(X, exclude={"label"})
+    return X, y, make_cv(y, np.arange(len(y)), n_splits=3, seed=0), framing_columns(X, exclude={"label"})
+
+
+def test_text_and_combined_models_run_on_text(tiny):
+    X, y, plan, cols = _with_text(tiny)
     for kind in ("tfidf", "combined"):
         pred, scores, classes = oof_predict(build_model(kind, cols), X, y, plan)
         assert scores.shape == (len(y), 3)
         assert evaluate(y, pred, classes, n_boot=50)[0]["macro_f1"] > 0.8
+
+
+def test_word_model_folds_hand_their_svm_values_to_the_refit(tiny):
+    from framing.compare.models import fit_model
+
+    X, y, plan, cols = _with_text(tiny)
+    svm: list[np.ndarray] = []
+    pred, scores, classes = oof_predict(build_model("tfidf", cols), X, y, plan, svm_scores=svm)
+    same, _, _ = oof_predict(build_model("tfidf", cols), X, y, plan)
+    assert (pred == same).all()  # collecting them changes no prediction
+    assert svm[0].shape == (len(y), len(classes)) and np.isfinite(svm[0]).all()
+    # each row's values come from the fold that held it out: the raw SVM, not the re-weighed
+    assert not np.allclose(svm[0], scores)
+    model = fit_model(build_model("tfidf", cols), X, y, held_out_scores=svm[0])
+    clf = model.named_steps["clf"]
+    assert clf.recal_ is not None and clf.recal_.n_features_in_ == len(classes)
 
 
 def test_unknown_kind_is_an_error():

@@ -52,3 +52,27 @@ def test_recalibrated_svm_falls_back_to_the_plain_svm_when_a_class_is_too_small(
     m = RecalibratedSVC(random_state=0).fit(X, y)
     assert m.recal_ is None  # one article of "c": no held-out scores for it
     assert m.predict(X).shape == (7,)
+
+
+def test_given_held_out_scores_replace_the_inner_folds():
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    from sklearn.svm import LinearSVC
+
+    rng = np.random.default_rng(4)
+    centres = {"a": [2.0, 0.0], "b": [-2.0, 0.0], "c": [0.0, 1.2]}
+    X = np.vstack([rng.normal(centres[c], 1.0, size=(n, 2)) for c, n in zip("abc", (80, 80, 10), strict=True)])
+    y = np.repeat(list("abc"), (80, 80, 10))
+    plain = LinearSVC(C=0.5, class_weight="balanced", random_state=0)
+    held = cross_val_predict(plain, X, y, cv=StratifiedKFold(5, shuffle=True, random_state=0),
+                             method="decision_function")
+    given = RecalibratedSVC(C=0.5, random_state=0).fit(X, y, held_out_scores=held)
+    # the re-weighing is fitted on exactly the values given, the SVM is the usual one
+    from sklearn.linear_model import LogisticRegression
+
+    expect = LogisticRegression(C=1.0, class_weight="balanced", max_iter=2000).fit(held, y)
+    np.testing.assert_allclose(given.recal_.coef_, expect.coef_)
+    np.testing.assert_allclose(given.svm_decision_function(X), plain.fit(X, y).decision_function(X))
+    import pytest
+
+    with pytest.raises(ValueError, match="held_out_scores"):
+        RecalibratedSVC().fit(X, y, held_out_scores=held[:, :2])

@@ -2,8 +2,9 @@ import numpy as np
 import pandas as pd
 import pytest
 import scipy.sparse as sp
+from sklearn.preprocessing import QuantileTransformer
 
-from framing.compare.transformers import BlockWeight, MentionShrinkage, MinSupport
+from framing.compare.transformers import BlockWeight, MentionShrinkage, MinSupport, NormalQuantiles
 
 
 def _naming_table(rows: list[tuple[float, float, float, float]]) -> pd.DataFrame:
@@ -49,3 +50,21 @@ def test_block_weight_scales_only_the_framing_block():
     assert np.allclose(out[:, :2], 0.1) and np.allclose(out[:, 2:], 1.0)
     outs = BlockWeight(n_first=2, weight=0.1).fit_transform(sp.csr_matrix(X))
     assert sp.issparse(outs) and np.allclose(outs.toarray(), out)
+
+
+def test_normal_quantiles_equal_scikit_learns_normal_quantile_map():
+    # zero-inflated counts (runs of equal quantiles), a constant column, NaNs, and test values
+    # outside the training range: every branch of the map
+    rng = np.random.default_rng(0)
+    train = rng.exponential(size=(300, 40)) * (rng.random((300, 40)) < 0.15)
+    train[rng.random(train.shape) < 0.02] = np.nan
+    train[:, 3] = 2.0
+    test = rng.exponential(size=(50, 40)) * 3 - 0.5
+    test[0, 0] = np.nan
+    ours = NormalQuantiles(n_quantiles=100).fit(train)
+    theirs = QuantileTransformer(n_quantiles=100, output_distribution="normal").fit(train)
+    for X in (train, test):
+        assert np.array_equal(ours.transform(X), theirs.transform(X), equal_nan=True)
+    assert np.isfinite(ours.transform(test)[1:]).all()  # clipped, never +-inf
+    back = ours.inverse_transform(ours.transform(test))
+    assert np.allclose(back, theirs.inverse_transform(theirs.transform(test)), equal_nan=True)

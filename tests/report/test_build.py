@@ -196,3 +196,28 @@ def test_cli_title_min_n_and_no_card_pages(tmp_path, fake_analysis, capsys):
     with pytest.raises(SystemExit):  # argparse refuses it in one line
         main(["report", str(src), "-o", str(out), "--min-n", "0"])
     assert "--min-n" in capsys.readouterr().err
+
+
+def test_many_outlets_focus_on_the_largest_and_list_the_rest(tmp_path, fake_analysis, monkeypatch):
+    # 12 outlets: the 10 largest get the per-outlet sections and the comparison, the two
+    # smallest are named on stderr and in the report, and keep their cards
+    seen: dict[str, list[str]] = {}
+    fake = build.comparison_section
+
+    def spy(features, spans, corpus, groups, by, seed=0, options=None, docs=None):
+        seen["compared"] = sorted(groups.unique())
+        return fake(features, spans, corpus, groups, by, seed, options, docs)
+
+    monkeypatch.setattr(build, "comparison_section", spy)
+    names = [f"Outlet {i:02d}" for i in range(12)]
+    corpus = pd.concat([_corpus(names[:10], per=3), _corpus(names[10:], per=2)], ignore_index=True)
+    told: list[str] = []
+    out = build_report(corpus, tmp_path / "r.html", max_cards=1, progress=False,
+                       on_left_out=told.append)
+    html = unescape(out.read_text(encoding="utf-8"))
+    assert seen["compared"] == names[:10]
+    line = next(t for t in told if "beyond the 10 largest" in t)
+    assert "2 outlets" in line and "Outlet 10 2" in line and "Outlet 11 2" in line
+    assert "beyond the 10 largest" in html
+    assert 'id="Outlet-11-0"' in html or "Outlet 11 story 0" in html  # cards keep every outlet
+    assert "compare max_groups" in html  # the cap is in the methods
