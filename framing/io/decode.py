@@ -15,9 +15,6 @@ import codecs
 import re
 import unicodedata
 
-import ftfy
-import ftfy.badness
-
 from framing.errors import InputError
 
 _C1 = re.compile(r"[\x80-\x9f]")
@@ -128,7 +125,11 @@ def needs_repair(text: str) -> bool:
     text and so is not run on every field."""
     if text.isascii() or not _LEAD_OR_C1.search(text):
         return False
-    return bool(_C1.search(text)) or ftfy.badness.is_bad(text)
+    if _C1.search(text):
+        return True
+    import ftfy.badness  # imported on first need: most texts never reach it (70 ms at start-up)
+
+    return ftfy.badness.is_bad(text)
 
 
 def repair_field(text: str) -> tuple[str, str | None]:
@@ -140,6 +141,8 @@ def repair_field(text: str) -> tuple[str, str | None]:
         text = unicodedata.normalize("NFC", text)
     what = None
     if needs_repair(text):
+        import ftfy
+
         fixed = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False, fix_line_breaks=False)
         if fixed != text:
             what = "repaired mojibake"

@@ -6,7 +6,6 @@ import codecs
 
 import pytest
 
-from framing.io import decode
 from framing.io.decode import decode_bytes, repair_field
 
 TEXT = "Cafés in Aleppo — “reopened”, officials said. © 2018 Reuters ®\nSecond line: naïve ☃ 😀"
@@ -31,7 +30,7 @@ def test_valid_utf8_comes_back_unchanged_without_running_ftfy(monkeypatch):
     def boom(*a, **k):
         raise AssertionError("ftfy ran on valid text")
 
-    monkeypatch.setattr(decode.ftfy, "fix_text", boom)
+    monkeypatch.setattr("ftfy.fix_text", boom)
     text, warnings = decode_bytes(TEXT.encode("utf-8"), "a.txt")
     assert text == TEXT and warnings == []
     assert repair_field(TEXT) == (TEXT, None)
