@@ -50,13 +50,11 @@ class Effort:
     #: out-of-fold SVM values (5 folds, near duplicates kept together) instead of fitting its
     #: own inner folds: the same kind of held-out values, without 3 more SVM fits per model
     recal_from_folds: bool = False
-    #: inner folds of the SVMs' re-weighing, and liblinear's stopping tolerance
-    recal_folds: int = 3
+    #: liblinear's stopping tolerance
     svm_tol: float = SVM_TOL
 
 
-FAST = Effort("fast", 1, 0, False, False, False, False, recal_from_folds=True, recal_folds=3,
-              svm_tol=0.1)
+FAST = Effort("fast", 1, 0, False, False, False, False, recal_from_folds=True, svm_tol=0.1)
 THOROUGH = Effort("thorough", 5, 30, True, True, True, True)
 
 
@@ -89,7 +87,7 @@ def make_model(kind: str, s: Setup, furniture: bool, tuned: bool | None = None) 
     return build_model(
         kind, s.cols, strip_rules=False, strip_furniture=furniture, seed=s.seed, tune=tune,
         recal_grouped=s.effort.recal_grouped, choose_words=s.held_out and kind != "framing",
-        recal_folds=s.effort.recal_folds, svm_tol=s.effort.svm_tol,
+        svm_tol=s.effort.svm_tol,
     )
 
 

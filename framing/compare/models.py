@@ -159,7 +159,6 @@ def build_model(
     tune: bool = False,
     recal_grouped: bool = True,
     choose_words: bool = False,
-    recal_folds: int = 3,
     svm_tol: float = SVM_TOL,
 ) -> Any:
     """A fresh, unfitted model for ``kind`` (framing | tfidf | combined) over a DataFrame.
@@ -174,9 +173,8 @@ def build_model(
     folds then share the TF-IDF vocabulary, which is unsupervised and touches only the choice,
     not the outer score). :func:`final_pipeline` turns a fitted tuned model into a plain one.
     ``recal_grouped`` keeps near-identical rows together in the SVM's recalibration folds
-    (``--thorough``; the fast default uses plain stratified folds); ``recal_folds`` is how
-    many there are and ``svm_tol`` liblinear's stopping tolerance (the fast default: 2 folds
-    and a looser tolerance, ``classify.FAST``). ``choose_words`` (for
+    (``--thorough``; the fast default uses plain stratified folds); ``svm_tol`` is liblinear's
+    stopping tolerance (the fast default's is looser, ``classify.FAST``). ``choose_words`` (for
     outlets held out) picks the word settings among WORD_CHOICES by inner folds that hold out
     training outlets (``PooledCVChoice``; fit with the outlets as ``groups``).
     """
@@ -212,7 +210,7 @@ def build_model(
     # its scores are re-weighed on held-out data (RecalibratedSVC) so small outlets compete.
     svm = RecalibratedSVC(
         C=0.5 if C is None else C, class_weight="balanced", random_state=seed, tol=svm_tol,
-        recal_dup_cosine=RECAL_DUP_COSINE if recal_grouped else None, recal_folds=recal_folds,
+        recal_dup_cosine=RECAL_DUP_COSINE if recal_grouped else None,
     )
     if kind == "tfidf":
         model = Pipeline([("features", features), ("clf", svm)])
