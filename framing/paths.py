@@ -43,6 +43,12 @@ def bundled_dir(name: str) -> Path:
     return PROJECT_ROOT / name
 
 
+def user_cache_dir() -> Path:
+    """framing's folder in the user's cache: ``$XDG_CACHE_HOME/framing``, ``~/.cache/framing``
+    when that is unset (fetched data sets and the lexicon cache live under it)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "framing"
+
+
 def reports_dir() -> Path:
     """Where ``framing report`` writes by default: the checkout's reports/ in a clone, else
     reports/ in the current folder (never inside site-packages)."""

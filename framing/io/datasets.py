@@ -18,7 +18,7 @@ import pandas as pd
 
 from framing.errors import FramingError, InputError
 from framing.io.loaders import finalize, load_table
-from framing.paths import FAKES_CSV
+from framing.paths import FAKES_CSV, user_cache_dir
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,7 @@ def cache_dir() -> Path:
     """Where fetched data sets live: $FRAMING_DATA, else $XDG_CACHE_HOME/framing."""
     if env := os.environ.get("FRAMING_DATA"):
         return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "framing"
+    return user_cache_dir()
 
 
 def sha256_file(path: Path) -> str:

@@ -37,8 +37,7 @@ _CODE = ("schema.py", "load.py", "files.py", "packs.py", "graded.py", "matcher.p
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "framing" / "lexicon"
+    return _paths.user_cache_dir() / "lexicon"
 
 
 def cache_key(selected: Sequence[str] | None, user: Sequence[Path]) -> str | None:
