@@ -63,6 +63,11 @@ def _bounded(text: str) -> tuple[str, str]:
     return low, marked
 
 
+def _marked_key(key: str) -> str:
+    """A whole-word key as it appears in :func:`_bounded`'s marked text: between two marks."""
+    return "\x00" + key.translate(_BOUNDARY) + "\x00"
+
+
 def _leftmost_longest(hits: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     hits.sort(key=lambda h: (h[0], h[0] - h[1]))
     last_end = -1
@@ -112,7 +117,7 @@ class PhraseFinder:
                 self._auto.add_word(key, (length, need, key))
             else:
                 # whole words only: the key between two boundary marks (see _bounded)
-                self._auto.add_word("\x00" + key.translate(_BOUNDARY) + "\x00", (length, need, key))
+                self._auto.add_word(_marked_key(key), (length, need, key))
         self._empty = not table
         if not self._empty:
             self._auto.make_automaton()
@@ -184,7 +189,7 @@ class PhraseGroup:
                 merged.setdefault(key, []).append((i, need))
         self._auto = ahocorasick.Automaton()
         for key, wants in merged.items():
-            self._auto.add_word("\x00" + key.translate(_BOUNDARY) + "\x00", (len(key), key, tuple(wants)))
+            self._auto.add_word(_marked_key(key), (len(key), key, tuple(wants)))
         self._empty = not merged
         if not self._empty:
             self._auto.make_automaton()
