@@ -138,6 +138,9 @@ class SourcingLexicon:
     cue_words: dict[str, str] = field(default_factory=dict)
     #: cue_finder, nominal_finder and hedges in one pass (``hits``)
     scanner: PhraseGroup | None = None
+    #: the multi-word media nouns of ``source_nouns`` ("news agency", "state television"),
+    #: listed once: typing a noun phrase looked through every source noun for them
+    media_phrases: tuple[str, ...] = ()
 
     def hits(self, doc: Any) -> list[list[tuple[int, int]]]:
         """[cue hits, cue-noun hits, hedge hits] of a document, read in one pass and kept on
@@ -255,6 +258,7 @@ def load_sourcing_lexicon(
         hedge_kinds=hedge_kinds,
         scanner=PhraseGroup([cue_finder, nominal_finder, hedge_finder]),
         cue_words=_cue_words(cue_map, nominals),
+        media_phrases=tuple(p for p, typ in nouns.items() if typ == "media" and " " in p),
     )
 
 

@@ -52,19 +52,6 @@ def _classify_default(np: str) -> str:
 
 
 _POSSESSIVE = re.compile(r"['\u2019]s$")
-#: source_nouns dict -> its media phrases of several words ("news agency", "state television")
-_MEDIA_PHRASES: dict[int, tuple[dict[str, str], tuple[str, ...]]] = {}
-
-
-def _media_phrases(lex: SourcingLexicon) -> tuple[str, ...]:
-    """The lexicon's multi-word media nouns, listed once per lexicon (the loop over every
-    source noun ran for each noun phrase typed)."""
-    nouns = lex.source_nouns
-    got = _MEDIA_PHRASES.get(id(nouns))
-    if got is None or got[0] is not nouns:
-        got = _MEDIA_PHRASES[id(nouns)] = (
-            nouns, tuple(p for p, typ in nouns.items() if typ == "media" and " " in p))
-    return got[1]
 
 
 def _classify_np(np: str, lex: SourcingLexicon) -> str:
@@ -120,7 +107,7 @@ def _classify_np(np: str, lex: SourcingLexicon) -> str:
         head_type = None  # "The Huffington Post": a capitalised name, not a post
     if head_type == "media" and (head != "agency" and head != "news"):
         return "media"
-    if any(phrase in low for phrase in _media_phrases(lex)):
+    if any(phrase in low for phrase in lex.media_phrases):
         return "media"
     if head_type in ("document", "organization"):
         return head_type
