@@ -40,10 +40,11 @@ DEFAULT_OPTIONS = {"max_groups": MAX_GROUPS, "max_per_group": MAX_PER_GROUP,
 def largest_groups(groups: pd.Series, max_groups: int | None = MAX_GROUPS) -> list[str] | None:
     """The ``max_groups`` largest values of ``groups`` (ties by name), or None when there
     are no more than that (nothing to leave out)."""
-    counts = groups.astype(str).value_counts()
-    if not max_groups or len(counts) <= max_groups:
-        return None
-    return sorted(counts.index, key=lambda g: (-int(counts[g]), g))[:max_groups]
+    # the comparison's own choice of groups; imported here: framing.compare loads scikit-learn
+    from framing.compare.selection import select_groups
+
+    sel = select_groups(groups, min_articles=1, max_groups=max_groups)
+    return sel.kept if sel.over_cap else None
 
 
 def comparison_section(features: pd.DataFrame, spans: pd.DataFrame, corpus: pd.DataFrame,
