@@ -24,9 +24,9 @@ from framing.report import sections
 from framing.report.card import CARD_CSS, article_card_html, is_informative
 from framing.report.cards import card_anchor, cards_section, inline_card
 from framing.report.comparison import (
-    DEFAULT_OPTIONS,
     comparison_section,
     largest_groups,
+    report_options,
     result_section,
 )
 from framing.report.discover import discover_section
@@ -221,8 +221,7 @@ def build_report(
     groups = sections.group_labels(corpus, by)
     params: dict[str, Any] = {"by": by, "max cards per group": max_cards, "seed": seed,
                               "min n (grey below)": min_n,
-                              **{f"compare {k}": v for k, v in
-                                 {**DEFAULT_OPTIONS, **(compare_options or {})}.items()},
+                              **{f"compare {k}": v for k, v in report_options(compare_options).items()},
                               "user lexicons": ", ".join(str(p) for p in lexicons) or "none"}
     ctx: dict[str, Any] = {
         "title": title or _default_title(corpus, out_path),
@@ -325,7 +324,7 @@ def _focus(corpus: pd.DataFrame, analyses: Sequence[Mapping[str, Any]], features
     cap (``comparison.MAX_GROUPS``, or ``compare_options["max_groups"]``): the cost of the
     per-group charts, suggestions and pairwise story tests grows with the groups (146
     outlets: 10,585 pairs), and no chart can show them all. What is left out is listed."""
-    cap = {**DEFAULT_OPTIONS, **(compare_options or {})}.get("max_groups")
+    cap = report_options(compare_options).get("max_groups")
     top = largest_groups(groups, cap)
     if top is None:
         return _Focus(corpus, list(analyses), features, groups)

@@ -37,6 +37,11 @@ DEFAULT_OPTIONS = {"max_groups": MAX_GROUPS, "max_per_group": MAX_PER_GROUP,
                    "models": REPORT_MODELS}
 
 
+def report_options(options: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The comparison options a report runs with: the caps above, then the user's."""
+    return {**DEFAULT_OPTIONS, **dict(options or {})}
+
+
 def largest_groups(groups: pd.Series, max_groups: int | None = MAX_GROUPS) -> list[str] | None:
     """The ``max_groups`` largest values of ``groups`` (ties by name), or None when there
     are no more than that (nothing to leave out)."""
@@ -67,7 +72,7 @@ def comparison_section(features: pd.DataFrame, spans: pd.DataFrame, corpus: pd.D
             warnings.simplefilter("ignore", RuntimeWarning)
             warnings.simplefilter("ignore", pd.errors.PerformanceWarning)
             result = compare_outlets(feats, spans_df=spans, by=by, corpus_df=corpus, seed=seed,
-                                     **{**DEFAULT_OPTIONS, **dict(options or {})})
+                                     **report_options(options))
     except FramingError as exc:
         return {"note": f"The comparison could not be run: {exc}"}
     return result_section(result, by, docs)
