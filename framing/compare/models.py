@@ -36,6 +36,7 @@ from framing.compare.transformers import (
     NormalQuantiles,
     TermTfidf,
 )
+from framing.lazy import lazy_getattr
 
 MODEL_KINDS = ("framing", "tfidf", "combined")
 
@@ -298,9 +299,4 @@ _MOVED = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _MOVED:
-        import importlib
-
-        return getattr(importlib.import_module(_MOVED[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_getattr(__name__, _MOVED)

@@ -5,10 +5,9 @@ The families are plain analysers; their scikit-learn transformers (``LoadedTerms
 them in one) are importable from here but load scikit-learn only when first asked for.
 """
 
-from typing import Any
-
 from framing.features.base import Evidence, Family, FamilyResult
 from framing.features.registry import FAMILY_PATHS, family_class, register
+from framing.lazy import lazy_getattr
 
 #: names importable from here -> the module that defines them (imported on first use)
 _LAZY = {
@@ -18,12 +17,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_getattr(__name__, _LAZY)
 
 
 __all__ = ["FAMILY_PATHS", "Attribution", "Claims", "Evidence", "Family", "FamilyResult", "FramingFeatures",

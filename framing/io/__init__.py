@@ -5,7 +5,7 @@ The names below load their modules on first use (PEP 562): the outlet registry
 with the table loaders.
 """
 
-from typing import Any
+from framing.lazy import lazy_getattr
 
 _LAZY = {
     **dict.fromkeys(("corpus_hash", "load_corpus", "load_file", "load_table"), "framing.io.loaders"),
@@ -13,12 +13,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_getattr(__name__, _LAZY)
 
 
 __all__ = ["Outlet", "OutletRegistry", "corpus_hash", "load_corpus", "load_file", "load_table"]

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from framing.lazy import lazy_getattr
 
 # imported on first use (PEP 562): the CLI parser needs only framing.lexicon.packs, and the
 # schema (pydantic) and matcher cost a fifth of a CPU-second that building it need not pay
@@ -18,12 +18,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = lazy_getattr(__name__, _LAZY)
 
 
 __all__ = [
