@@ -238,10 +238,8 @@ def _say(msg: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from framing.atomic import staged_dir
-    from framing.compare import compare_outlets
-    from framing.compare.api import check_table, write_results
-    from framing.compare.io import RESULT_FILES, check_result_dir
+    from framing.compare.furniture import shared_stripping
+    from framing.compare.io import check_result_dir
     from framing.compare.selection import MAX_GROUPS, MIN_ARTICLES
 
     check_result_dir(args.output)  # before extraction, which can take minutes
@@ -257,6 +255,16 @@ def run(args: argparse.Namespace) -> int:
     if (args.cv == "outlet" or held_out) and args.by == "outlet":
         raise FramingError("--cv outlet and --test-outlets need --by COLUMN other than outlet "
                            "(a label such as lean): an outlet never seen cannot be recognised")
+    with shared_stripping():  # the corpus is stripped for extraction, then for the word models
+        return _extract_and_compare(args, held_out)
+
+
+def _extract_and_compare(args: argparse.Namespace, held_out: list[str] | None) -> int:
+    from framing.atomic import staged_dir
+    from framing.compare import compare_outlets
+    from framing.compare.api import check_table, write_results
+    from framing.compare.io import RESULT_FILES
+
     features, spans, corpus, span_corpus = load_inputs(args)
     if args.within_story is not None and corpus is None and span_corpus is None:  # before minutes of work
         raise FramingError("--within-story needs the articles' text: pass the corpus, or --corpus with a feature table")
