@@ -137,7 +137,7 @@ def _compare(
     corpus_df: pd.DataFrame | None = None,
     seed: int = 0,
     spans_corpus_df: pd.DataFrame | None = None,
-    n_splits: int | None = None,
+    n_splits: int = 5,
     near_dup_threshold: float = NEAR_DUP_THRESHOLD,
     n_boot: int = 1000,
     n_coef_boot: int | None = None,
@@ -159,8 +159,7 @@ def _compare(
     ``corpus_df`` supplies article text when the feature table has none (word models,
     near-duplicate detection, genre); ``spans_corpus_df`` is the text the evidence spans index,
     when the features were extracted from a different (e.g. boilerplate-stripped) copy.
-    The fast default scores each model once on ``n_splits`` grouped folds (None: 3, or 5 with
-    ``thorough``); ``thorough`` runs
+    The fast default scores each model once on ``n_splits`` grouped folds; ``thorough`` runs
     today's full analysis (``classify.THOROUGH``); ``n_repeats`` and ``n_coef_boot`` override
     its fold draws and coefficient bootstraps. ``cv="outlet"`` holds whole outlets out (leave
     one out) and ``test_outlets`` names the outlets to score on, for predicting a label
@@ -180,7 +179,6 @@ def _compare(
     effort = type(effort)(**{**effort.__dict__,
                              **({"n_repeats": n_repeats} if n_repeats else {}),
                              **({"n_coef_boot": n_coef_boot} if n_coef_boot is not None else {})})
-    n_splits = effort.n_splits if n_splits is None else n_splits
     held_out = cv == "outlet" or test_outlets is not None
 
     df = features_df[features_df[by].notna()].reset_index(drop=True).copy()

@@ -108,17 +108,6 @@ def test_confusion_rows_sum_to_outlet_sizes(result, tiny):
     assert np.all(cm.sum(axis=1).to_numpy() == sizes.loc[cm.index].to_numpy())
 
 
-def test_fast_default_uses_three_folds_and_thorough_five(tiny):
-    from framing.compare.classify import FAST, THOROUGH
-
-    features, _, corpus = tiny
-    assert (FAST.n_splits, THOROUGH.n_splits) == (3, 5)
-    r = compare_outlets(features, corpus_df=corpus, n_boot=20, models=("framing",))
-    assert r.summary["effort"] == "fast" and r.summary["cv"]["n_splits"] == 3
-    r = compare_outlets(features, corpus_df=corpus, n_boot=20, models=("framing",), n_splits=4)
-    assert r.summary["cv"]["n_splits"] == 4  # a caller's choice wins
-
-
 def test_thorough_runs_the_full_analysis(tiny):
     features, _, corpus = tiny
     r = compare_outlets(features, corpus_df=corpus, n_splits=3, n_boot=50, thorough=True,
