@@ -241,3 +241,12 @@ def test_term_suggestions_read_at_most_the_comparisons_articles_per_outlet(tmp_p
     assert seen["sizes"].to_dict() == {"Big Daily": 4, "Small Times": 3}
     line = next(t for t in told if t.startswith("term suggestions:"))
     assert "a random 4 of each of 1 value(s) (Big Daily 9)" in line
+
+
+def test_report_comparison_defaults_are_capped_and_the_users_options_win():
+    from framing.report.comparison import report_options
+
+    opts = report_options(None)
+    assert opts["n_splits"] == 3 and opts["max_per_group"] == 100 and "combined" not in opts["models"]
+    assert report_options({"n_splits": 5, "max_per_group": None}) == {**opts, "n_splits": 5,
+                                                                      "max_per_group": None}
