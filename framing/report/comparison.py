@@ -72,7 +72,7 @@ def sampled_rows(groups: pd.Series, max_per_group: int | None, seed: int = 0
     sizes = sorted(sel.sampled.items(), key=lambda kv: (-kv[1][1], kv[0]))
     names = ", ".join(f"{g} {n}" for g, (_, n) in sizes[:5])
     return rows, (f"the articles beyond a random {max_per_group} of each of {len(sizes)} "
-                  f"value(s) ({names}{', and more' if len(sizes) > 5 else ''})")
+                  f"value(s) ({names}{f', and {len(sizes) - 5} more' if len(sizes) > 5 else ''})")
 
 
 def comparison_section(features: pd.DataFrame, spans: pd.DataFrame, corpus: pd.DataFrame,
