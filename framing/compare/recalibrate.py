@@ -46,10 +46,14 @@ class RecalibratedSVC(LinearSVC):
     Hand-written because ``StackingClassifier`` hides the base estimator's ``coef_``; on
     FA-KES (stripped text, 3 fold draws) the word model goes from 0.590 to 0.622 macro-F1.
     ``recal_tol`` (None: ``tol``) stops the inner folds' SVMs earlier: their values only
-    train the re-weighing. The inner folds keep near-identical rows together (cosine >= ``recal_dup_cosine`` on the
-    model's own features), as the outer folds keep near duplicates: a republished story on
-    both sides would make the held-out scores look surer than they are.
+    train the re-weighing. The inner folds keep near-identical rows together (cosine >=
+    ``recal_dup_cosine`` on the model's own features), as the outer folds keep near
+    duplicates: a republished story on both sides would make the held-out scores look surer
+    than they are.
     """
+
+    #: models saved before ``recal_tol`` existed load without it
+    recal_tol: float | None = None
 
     def __init__(
         self,
