@@ -249,6 +249,8 @@ def _within(mean: float, kind: str) -> str:
 
 def mode_lines(extra: dict) -> list[str]:
     """The fast default against --thorough: scores, and what each costs."""
+    from framing.compare.classify import FAST, THOROUGH
+
     modes = extra["modes"]
     L = ["## Fast default and `--thorough`", "",
          "| run | framing only | TF-IDF | framing + TF-IDF | wall s | CPU s | peak RSS MB |",
@@ -279,14 +281,16 @@ def mode_lines(extra: dict) -> list[str]:
           + ("met." if cli["cpu_s"] <= 60 else "not met.")
           + " Wall time is longer here because the 2-core machine runs other engineers' jobs.",
           "",
-          "The fast default differs from `--thorough` in: one fold draw instead of 5; no "
+          f"The fast default differs from `--thorough` in: liblinear tolerance {FAST.svm_tol} instead of "
+          f"{THOROUGH.svm_tol}, and {FAST.recal_tol} in the recalibration's inner folds; "
+          "one fold draw instead of 5; no "
           "bootstrap refits for coefficient intervals (the intervals need `--thorough`); plain "
           "stratified recalibration folds instead of folds grouped by near-identical rows; the "
           "word models scored on stripped text only (not also on raw pages); the combined "
           "model's framing weight fixed at 1/sqrt(columns) instead of chosen by inner CV; site "
           "chrome learned once from all articles' text (no label read) instead of per "
           "training fold; pairwise tests for the 50 strongest significant features instead of "
-          "all significant ones. Both share: liblinear tolerance 1e-2, one BLAS thread, n-gram "
+          "all significant ones. Both share: one BLAS thread, n-gram "
           "counts and fold vocabularies shared between the word and combined models.",
           ""]
     return L

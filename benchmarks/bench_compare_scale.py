@@ -7,8 +7,9 @@ the same 2,000-article size over PolNeAR's own 7 publishers (each publisher's te
 so the repeats are near duplicates that the grouped folds keep together). Each command runs in
 a fresh process on the CSV; timed: wall, CPU (user + system) and peak RSS. `framing compare`
 compares the outlets with at least 5 articles, the 30 largest; the report's default the 10
-largest on at most 100 articles each (`framing.report.comparison`); both say on stderr what
-they left out. Before, `framing report --by outlet` on the many-outlet corpus took 21 CPU-min.
+largest on at most 100 articles each, on 3 folds, and its term suggestions on the same 100
+(`framing.report.comparison`); both say on stderr what they left out. Before, `framing report
+--by outlet` on the many-outlet corpus took 21 CPU-min.
 
     python benchmarks/bench_compare_scale.py             # both commands, many outlets
     python benchmarks/bench_compare_scale.py --only report --corpus few

@@ -26,7 +26,11 @@ def register(sub: Any) -> None:
         "report",
         help="write an HTML report: corpus overview, per-outlet framing, comparison, cards",
         description="Analyse a corpus and write one self-contained HTML report. With no "
-                    "PATH, report on the bundled seed article (writes reports/seeds.html).",
+                    "PATH, report on the bundled seed article (writes reports/seeds.html). "
+                    "The report's comparison is a quick one: the 10 largest groups, at most 100 "
+                    "articles of each (a seeded sample; the term suggestions read the same "
+                    "cap), framing and word models on 3 grouped folds; `framing compare` runs "
+                    "the full comparison.",
     )
     add_corpus_args(p, nargs="*")
     add_lexicon_arg(p)

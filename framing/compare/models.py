@@ -161,6 +161,7 @@ def build_model(
     recal_grouped: bool = True,
     choose_words: bool = False,
     svm_tol: float = SVM_TOL,
+    recal_tol: float | None = None,
 ) -> Any:
     """A fresh, unfitted model for ``kind`` (framing | tfidf | combined) over a DataFrame.
 
@@ -175,7 +176,8 @@ def build_model(
     not the outer score). :func:`final_pipeline` turns a fitted tuned model into a plain one.
     ``recal_grouped`` keeps near-identical rows together in the SVM's recalibration folds
     (``--thorough``; the fast default uses plain stratified folds); ``svm_tol`` is liblinear's
-    stopping tolerance (the fast default's is looser, ``classify.FAST``). ``choose_words`` (for
+    stopping tolerance (the fast default's is looser, ``classify.FAST``), ``recal_tol`` its
+    tolerance in the recalibration's inner folds (None: ``svm_tol``). ``choose_words`` (for
     outlets held out) picks the word settings among WORD_CHOICES by inner folds that hold out
     training outlets (``PooledCVChoice``; fit with the outlets as ``groups``).
     """
@@ -211,7 +213,7 @@ def build_model(
     # its scores are re-weighed on held-out data (RecalibratedSVC) so small outlets compete.
     svm = RecalibratedSVC(
         C=0.5 if C is None else C, class_weight="balanced", random_state=seed, tol=svm_tol,
-        recal_dup_cosine=RECAL_DUP_COSINE if recal_grouped else None,
+        recal_dup_cosine=RECAL_DUP_COSINE if recal_grouped else None, recal_tol=recal_tol,
     )
     if kind == "tfidf":
         model = Pipeline([("features", features), ("clf", svm)])

@@ -39,24 +39,32 @@ def wilson(share: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def naming_shares(features: pd.DataFrame, by: str, min_n: int = MIN_N) -> pd.DataFrame:
     """One row per (group, referent, name): the pooled share of the referent's mentions that
     use the name, the mentions and articles behind it, and its Wilson interval."""
-    rows = []
-    groups = features[by].astype(str)
+    pairs = []  # (column, referent, name, its referent's mentions column)
     for col in features.columns:
         m = _NAMING.match(str(col))
         ment = f"loaded__mentions__{m.group(1)}" if m else None
-        if not m or ment not in features:
-            continue
-        mentions = features[ment].fillna(0).to_numpy(float)
-        count = features[col].fillna(0).to_numpy(float) * mentions
-        df = pd.DataFrame({"g": groups, "count": count, "mentions": mentions,
-                           "articles": (mentions > 0).astype(int)})
-        agg = df.groupby("g")[["count", "mentions", "articles"]].sum()
-        for g, r in agg.iterrows():
-            rows.append({by: g, "referent": m.group(1), "name": m.group(2), "feature": col,
-                         "count": r["count"], "mentions": r["mentions"],
-                         "n_articles": int(r["articles"])})
-    out = pd.DataFrame(rows, columns=[by, "referent", "name", "feature", "count", "mentions",
-                                      "n_articles"])
+        if m and ment in features:
+            pairs.append((col, m.group(1), m.group(2), ment))
+    cols = [by, "referent", "name", "feature", "count", "mentions", "n_articles"]
+    if not pairs:
+        out = pd.DataFrame(columns=cols)
+    else:
+        # every column's group sums in one groupby (one per column was 4 s on FA-KES)
+        mentions = features[[p[3] for p in pairs]].fillna(0).to_numpy(float)
+        count = features[[p[0] for p in pairs]].fillna(0).to_numpy(float) * mentions
+        codes, names = pd.factorize(features[by].astype(str), sort=True)
+        k, j = len(names), len(pairs)
+        sums = [np.zeros((k, j)) for _ in range(3)]
+        for acc, values in zip(sums, (count, mentions, (mentions > 0).astype(float)), strict=True):
+            np.add.at(acc, codes, values)
+        out = pd.DataFrame({
+            by: np.tile(np.asarray(names, dtype=object), j),
+            "referent": np.repeat([p[1] for p in pairs], k),
+            "name": np.repeat([p[2] for p in pairs], k),
+            "feature": np.repeat([p[0] for p in pairs], k),
+            "count": sums[0].T.ravel(), "mentions": sums[1].T.ravel(),
+            "n_articles": sums[2].T.ravel().astype(int),
+        }, columns=cols)
     out["share"] = np.divide(out["count"], out["mentions"], out=np.full(len(out), np.nan),
                              where=out["mentions"].to_numpy() > 0)
     out["ci_low"], out["ci_high"] = wilson(out["share"].fillna(0), out["n_articles"])

@@ -74,7 +74,11 @@ class TermCounts:
         order): what scikit-learn's counting and ``_sort_features`` produce, without a dict of
         every term (a fold's texts hold hundreds of thousands of n-grams)."""
         rows = [self.row(d) for d in docs]
-        present = np.unique(np.concatenate([r[0] for r in rows])) if rows else np.zeros(0, int)
+        # the ids present, ascending: a count per id instead of np.unique's sort of every
+        # n-gram occurrence of the fold (that sort was 8 of FA-KES's 77 comparison seconds)
+        present = (np.flatnonzero(np.bincount(np.concatenate([r[0] for r in rows]),
+                                              minlength=len(self.term_id)))
+                   if rows else np.zeros(0, np.int64))
         present = present[np.argsort(self._sorted_rank()[present], kind="stable")]
         remap = np.full(len(self.term_id), -1, dtype=np.int64)
         remap[present] = np.arange(len(present))

@@ -28,6 +28,7 @@ from framing.report.comparison import (
     largest_groups,
     report_options,
     result_section,
+    sampled_rows,
 )
 from framing.report.discover import discover_section
 from framing.report.glossary import glossary_rows
@@ -246,8 +247,12 @@ def build_report(
         focus = _focus(corpus, analyses, features, groups, by, compare_options, ctx["left_out"])
         ctx["per_group"] = sections.per_group(focus.analyses, focus.features, focus.groups, by,
                                               referent_labels, min_n, docs)
+        cap = report_options(compare_options).get("max_per_group")
+        rows, sampled = sampled_rows(focus.groups, cap, seed)
+        if sampled:
+            ctx["left_out"].append(f"term suggestions: {sampled}")
         ctx["per_group"]["discover"] = discover_section(
-            focus.corpus.assign(**{by: focus.groups.to_numpy()}), by, lexicons)
+            focus.corpus.iloc[rows].assign(**{by: focus.groups.iloc[rows].to_numpy()}), by, lexicons)
     steps.update(1)
     if len(corpus) > 1 and comparison is not None:
         ctx["comparison"] = result_section(comparison, by, docs)

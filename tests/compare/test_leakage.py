@@ -1,3 +1,5 @@
+from collections import Counter
+
 import numpy as np
 
 from framing.compare.leakage import BoilerplateStripper, outlet_names, strip_boilerplate
@@ -334,3 +336,26 @@ def test_strip_texts_counts_learned_chrome_too():
     out, counts = strip_texts(texts, ())
     assert all("Subscribe" not in t for t in out)
     assert all(c["chrome"] == 1 for c in counts)
+
+
+def test_shared_stripping_strips_each_text_once_with_the_same_result(monkeypatch):
+    import framing.compare.furniture as furniture
+    from framing.compare.furniture import shared_stripping, strip_texts
+
+    footer = " Subscribe to our channel and share this story with friends and family today."
+    texts = ["WASHINGTON (Reuters) - The council voted on the budget." + footer,
+             "FILE PHOTO: a man walks by. The mayor said the vote was close." + footer] * 2
+    plain = strip_texts(texts, ())
+    calls = []
+    real = furniture.strip_boilerplate
+    monkeypatch.setattr(furniture, "strip_boilerplate", lambda *a: calls.append(a[0]) or real(*a))
+    with shared_stripping():
+        first = strip_texts(texts, ())
+        again = strip_texts(texts, (), chrome=False)
+        first[1][0]["chrome"] += 5  # a caller adding to its counts must not change the memo
+        third = strip_texts(texts, ())
+    assert len(calls) == 2  # two distinct texts, each stripped once
+    assert third == plain and first[0] == plain[0]
+    assert [c - Counter({"chrome": c["chrome"]}) for c in plain[1]] == again[1]
+    strip_texts(texts, ())
+    assert len(calls) == 2 + len(texts)  # outside the block nothing is kept

@@ -76,3 +76,23 @@ def test_given_held_out_scores_replace_the_inner_folds():
 
     with pytest.raises(ValueError, match="held_out_scores"):
         RecalibratedSVC().fit(X, y, held_out_scores=held[:, :2])
+
+
+def test_recal_tol_reaches_only_the_inner_folds(monkeypatch):
+    import framing.compare.recalibrate as recalibrate
+
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(90, 4)) + np.repeat(np.eye(3, 4) * 3, 30, axis=0)
+    y = np.repeat(["a", "b", "c"], 30)
+    tols = []
+    real = recalibrate.LinearSVC
+
+    def spy(**kw):
+        tols.append(kw["tol"])
+        return real(**kw)
+
+    monkeypatch.setattr(recalibrate, "LinearSVC", spy)
+    m = RecalibratedSVC(tol=0.1, recal_tol=0.5, random_state=0).fit(X, y)
+    assert m.tol == 0.1 and tols == [0.5]  # the full SVM keeps its own tolerance
+    RecalibratedSVC(tol=0.1, random_state=0).fit(X, y)
+    assert tols == [0.5, 0.1]  # without recal_tol the inner folds use tol

@@ -221,3 +221,32 @@ def test_many_outlets_focus_on_the_largest_and_list_the_rest(tmp_path, fake_anal
     assert "beyond the 10 largest" in html
     assert 'id="Outlet-11-0"' in html or "Outlet 11 story 0" in html  # cards keep every outlet
     assert "compare max_groups" in html  # the cap is in the methods
+
+
+def test_term_suggestions_read_at_most_the_comparisons_articles_per_outlet(tmp_path, fake_analysis,
+                                                                          monkeypatch):
+    seen: dict[str, pd.Series] = {}
+    real = build.discover_section
+
+    def spy(corpus, by, lexicons=()):
+        seen["sizes"] = corpus[by].value_counts()
+        return real(corpus, by, lexicons)
+
+    monkeypatch.setattr(build, "discover_section", spy)
+    corpus = pd.concat([_corpus(["Big Daily"], per=9), _corpus(["Small Times"], per=3)],
+                       ignore_index=True)
+    told: list[str] = []
+    build_report(corpus, tmp_path / "r.html", max_cards=1, progress=False, on_left_out=told.append,
+                 compare_options={"max_per_group": 4})
+    assert seen["sizes"].to_dict() == {"Big Daily": 4, "Small Times": 3}
+    line = next(t for t in told if t.startswith("term suggestions:"))
+    assert "a random 4 of each of 1 value(s) (Big Daily 9)" in line
+
+
+def test_report_comparison_defaults_are_capped_and_the_users_options_win():
+    from framing.report.comparison import report_options
+
+    opts = report_options(None)
+    assert opts["n_splits"] == 3 and opts["max_per_group"] == 100 and "combined" not in opts["models"]
+    assert report_options({"n_splits": 5, "max_per_group": None}) == {**opts, "n_splits": 5,
+                                                                      "max_per_group": None}
