@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,49 +43,12 @@ class Ctx:
         self.quotes = [q for q in doc.quotes if not q.is_short]
         self.q_starts = [q.start for q in self.quotes]
         self.q_ends = [q.end for q in self.quotes]
-        self._sent_toks: dict[int, tuple[list[tuple[int, int, str]], list[int], list[int]]] = {}
 
     def tokens(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        """Tokens of ``text[start:end]`` (a window next to a cue: a few hundred characters).
-
-        The same list as scanning the window alone (``scan``), sliced from its sentence's
-        tokens, scanned once: the windows of one sentence's cues overlap (the subject before
-        a cue, the content after it, the cue's adverbs), and rescanning them was a fifth of
-        the extraction time. A token never holds whitespace and every other character is in
-        one, so a scan from any whitespace on yields the sentence's own tokens; only a token
-        cut by the window's edge is rescanned.
-        """
-        si = self.sentence_of(start)
-        if si < 0 or end > self.sents[si].end:
-            return self.scan(start, end)  # a window across sentences: rare
-        got = self._sent_toks.get(si)
-        if got is None:
-            s = self.sents[si]
-            toks = self.scan(s.start, s.end)
-            got = self._sent_toks[si] = (toks, [t[0] for t in toks], [t[1] for t in toks])
-        toks, starts, ends = got
-        i = bisect_left(starts, start)
-        head: list[tuple[int, int, str]] = []
-        if i > 0 and ends[i - 1] > start:  # a token cut by the window's start: rescan to a space
-            j = i
-            while j < len(toks) and starts[j] == ends[j - 1]:
-                j += 1
-            lim = starts[j] if j < len(toks) and starts[j] < end else end
-            head = self.scan(start, lim)
-            if lim == end:
-                return head
-            i = j
-        k = bisect_right(ends, end, i)
-        out = toks[i:k]
-        if k < len(toks) and starts[k] < end:  # a token cut by the window's end
-            out += self.scan(starts[k], end)
-        return head + out if head else out
-
-    def scan(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        """Tokens of ``text[start:end]`` by one regex scan of that window."""
+        """Tokens of ``text[start:end]`` (a window next to a cue: a few hundred characters)."""
         # findall + str.find instead of one match object per token (a third of the time of
-        # this function): tokens are separated only by whitespace, so the next occurrence
-        # of a token's text is the token itself
+        # this function, which runs for every cue): tokens are separated only by whitespace,
+        # so the next occurrence of a token's text is the token itself
         out = []
         text, pos = self.text, start
         find = text.find
