@@ -95,7 +95,7 @@ class HedgeModel(BaseModel):
 
     forms: list[str] = Field(min_length=1)
     kind: Literal["evidential", "epistemic", "weasel"]
-    rule: Literal["", "modal", "quantifier", "frequency"] = ""
+    rule: Literal["", "modal", "quantifier", "frequency", "possible"] = ""
     why: str = Field(min_length=1)
 
 
