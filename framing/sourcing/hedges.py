@@ -155,6 +155,9 @@ _ONE_OF = re.compile(r"\bone of (?:the|their|its|his|her|our|[A-Z][\w.\-]*(?: [A
                      re.IGNORECASE)
 
 
+#: how the word before a _PASSIVE_AUX match's final spaces can end (its _ADV or "been"), a
+#: cheap test before the regex search: most participles found follow a name ("Smith said")
+_AUX_LAST = ("ly", "also", "long", "still", "now", "often", "once", "even", "been")
 #: the participles of _PASSIVE_VERB, as written (it is case-sensitive)
 _PASSIVE_WORDS = ("said", "reported", "believed", "thought", "alleged", "rumored", "rumoured",
                   "claimed", "considered", "regarded", "known", "seen", "described")
@@ -180,6 +183,14 @@ def _passive_verbs(text: str) -> list[re.Match[str]]:
 def _patterns(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _passive_verbs(text):
+        k = m.start() - 1
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        last = text[max(0, k - 5):k]
+        if last.isascii() and not last.lower().endswith(_AUX_LAST):
+            # _PASSIVE_AUX ends in an adverb or "been" before the spaces: not here (non-ASCII
+            # is left to the regex, whose IGNORECASE also folds "ſ" to "s")
+            continue
         aux = _PASSIVE_AUX.search(text, max(0, m.start() - 30), m.start())
         if aux:
             out.append((aux.start(), m.end(), "evidential"))
