@@ -34,6 +34,12 @@ def _hedges(text: str) -> list[tuple[str, str]]:
         ("The link between the two fires remains tentative.", ("tentative", "epistemic")),
         ("A growing number of farmers back the plan.", ("a growing number of", "weasel")),
         ("Studies have shown the filter cuts smog.", ("studies have shown", "weasel")),
+        ("The ceasefire seems fragile after the weekend.", ("seems", "epistemic")),
+        ("The allegations against the mayor surfaced in June.", ("allegations", "evidential")),
+        ("The renowned surgeon opened a clinic in the port.", ("renowned", "weasel")),
+        ("The poem is attributed to a monk of the abbey.", ("is attributed to", "weasel")),
+        ("A possible link between the two fires was found.", ("possible", "epistemic")),
+        ("Others say the bridge was never safe.", ("others", "weasel")),
     ],
 )
 def test_each_kind_is_found(text: str, want: tuple[str, str]) -> None:
@@ -64,21 +70,6 @@ def test_each_kind_is_found(text: str, want: tuple[str, str]) -> None:
 )
 def test_context_rules_drop_everyday_uses(text: str) -> None:
     assert _hedges(text) == []
-
-
-@pytest.mark.parametrize(
-    ("text", "want"),
-    [
-        ("The ceasefire seems fragile after the weekend.", ("seems", "epistemic")),
-        ("The allegations against the mayor surfaced in June.", ("allegations", "evidential")),
-        ("The renowned surgeon opened a clinic in the port.", ("renowned", "weasel")),
-        ("The poem is attributed to a monk of the abbey.", ("is attributed to", "weasel")),
-        ("A possible link between the two fires was found.", ("possible", "epistemic")),
-        ("Others say the bridge was never safe.", ("others", "weasel")),
-    ],
-)
-def test_round_four_forms(text: str, want: tuple[str, str]) -> None:
-    assert want in _hedges(text)
 
 
 def test_may_of_a_generic_agent_in_the_perfect_is_still_doubt() -> None:
