@@ -26,7 +26,6 @@ from framing.sourcing.words import (
     TOK,
 )
 
-
 #: connectors that tie a determiner's phrase to the name before it ("the Organisation for ...")
 _OF_CONNECTORS = PLACE_CONNECTORS | {"of", "for"}
 
