@@ -97,7 +97,7 @@ def claims(doc: Document, lex: SourcingLexicon | None = None) -> list[dict[str, 
     for si, s in enumerate(sents):
         sent = text[s.start:s.end]
         found = hedges.get(si, [])
-        if s.kind != "body" or ("?" in sent and _QUESTION.search(sent)) or len(sent.split()) < 3:
+        if s.kind != "body" or ("?" in sent and _QUESTION.search(sent)) or len(sent.split(None, 2)) < 3:
             status = "other"
         elif si in cover:
             status = cover[si]

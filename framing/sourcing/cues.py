@@ -95,7 +95,7 @@ class HedgeModel(BaseModel):
 
     forms: list[str] = Field(min_length=1)
     kind: Literal["evidential", "epistemic", "weasel"]
-    rule: Literal["", "modal", "quantifier", "frequency"] = ""
+    rule: Literal["", "modal", "quantifier", "frequency", "possible"] = ""
     why: str = Field(min_length=1)
 
 
@@ -253,7 +253,7 @@ def load_sourcing_lexicon(
         anon_heads=frozenset(heads),
         vague_heads=vague,
         anon_markers=PhraseFinder(markers, ignore_case=True),
-        anon_hint=tuple(sorted({max(m.split(), key=len) for m in markers})),
+        anon_hint=_minimal_substrings({max(m.split(), key=len) for m in markers}),
         hedges=hedge_finder,
         hedge_kinds=hedge_kinds,
         scanner=PhraseGroup([cue_finder, nominal_finder, hedge_finder]),
@@ -275,6 +275,12 @@ def _cue_words(cue_map: dict[str, Cue], nominals: list[str]) -> dict[str, str]:
 
 #: first words of multi-word cue forms that say nothing alone ("to", "in", "on")
 _FUNCTION_FIRST = frozenset("to in on at of for a an the as by with".split())
+
+
+def _minimal_substrings(words: set[str]) -> tuple[str, ...]:
+    """The words no other word of the set is part of: "named" finds "unnamed" too, so a
+    substring test for any of them needs only these."""
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
 
 
 @lru_cache(maxsize=1)

@@ -105,7 +105,21 @@ def _quantifier_ok(text: str, s: int, e: int) -> bool:
         return False  # "it is certain", "for certain": certainty, not a hedge
     if low == "others" and (before.isdigit() or before in _NUMBERS):
         return False  # "killed one and wounded three others": a count
+    if low == "others" and before in _PREP_OBJECT:
+        return False  # "the desires of others", "more than others": not a group holding a view
     return True
+
+
+#: prepositions whose object "others" is not a source of views ("by others" stays a weasel:
+#: "is considered by others")
+_PREP_OBJECT = frozenset("of to for with from than against about on toward towards".split())
+#: words before "possible" that make it a degree or a condition, not a doubt: "as soon as
+#: possible", "where possible", "if possible", "made possible by"
+_NOT_POSSIBLE = frozenset("as where wherever whenever if made make makes making".split())
+
+
+def _possible_ok(text: str, s: int) -> bool:
+    return _word_before(text, s) not in _NOT_POSSIBLE
 
 
 #: verbs of saying, thinking and naming that a frequency adverb turns into a consensus claim
@@ -141,6 +155,9 @@ _ONE_OF = re.compile(r"\bone of (?:the|their|its|his|her|our|[A-Z][\w.\-]*(?: [A
                      re.IGNORECASE)
 
 
+#: how the word before a _PASSIVE_AUX match's final spaces can end (its _ADV or "been"), a
+#: cheap test before the regex search: most participles found follow a name ("Smith said")
+_AUX_LAST = ("ly", "also", "long", "still", "now", "often", "once", "even", "been")
 #: the participles of _PASSIVE_VERB, as written (it is case-sensitive)
 _PASSIVE_WORDS = ("said", "reported", "believed", "thought", "alleged", "rumored", "rumoured",
                   "claimed", "considered", "regarded", "known", "seen", "described")
@@ -166,6 +183,14 @@ def _passive_verbs(text: str) -> list[re.Match[str]]:
 def _patterns(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _passive_verbs(text):
+        k = m.start() - 1
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        last = text[max(0, k - 5):k]
+        if last.isascii() and not last.lower().endswith(_AUX_LAST):
+            # _PASSIVE_AUX ends in an adverb or "been" before the spaces: not here (non-ASCII
+            # is left to the regex, whose IGNORECASE also folds "ſ" to "s")
+            continue
         aux = _PASSIVE_AUX.search(text, max(0, m.start() - 30), m.start())
         if aux:
             out.append((aux.start(), m.end(), "evidential"))
@@ -232,13 +257,19 @@ def find_hedges(doc: Document, lex: SourcingLexicon) -> list[dict[str, Any]]:
             continue
         elif rule == "frequency" and not _names_a_view(text, he):
             continue
+        elif rule == "possible" and not _possible_ok(text, hs):
+            continue
         if _names_its_holder(text, hs, he):
             continue
         out.append({"text": text[hs:he], "start": hs, "end": he, "kind": kind})
     for ps, pe, kind in _patterns(text):
         if _names_its_holder(text, ps, pe):
             continue
-        if not any(h["start"] < pe and ps < h["end"] for h in out):
+        over = [h for h in out if h["start"] < pe and ps < h["end"]]
+        if all(h["kind"] == kind for h in over):
+            # a pattern wins over the phrases of its own kind it overlaps ("one of Norway's
+            # most" over "most celebrated": one weasel, named by its pattern)
+            out = [h for h in out if not (h["start"] < pe and ps < h["end"])]
             out.append({"text": text[ps:pe], "start": ps, "end": pe, "kind": kind})
     out.sort(key=lambda h: h["start"])
     return out

@@ -26,6 +26,9 @@ from framing.sourcing.words import (
     TOK,
 )
 
+#: connectors that tie a determiner's phrase to the name before it ("the Organisation for ...")
+_OF_CONNECTORS = PLACE_CONNECTORS | {"of", "for"}
+
 
 def is_name(t: str) -> bool:
     c = t[0]
@@ -97,7 +100,7 @@ def np_back(toks: list[tuple[int, int, str]], i: int, lex: SourcingLexicon) -> i
             if tl in ("one", "two", "three", "four", "five") and k > 0 and toks[k - 1][2] == "of":
                 break
             start = k
-            if k >= 2 and toks[k - 1][2] in PLACE_CONNECTORS | {"of", "for"} and (
+            if k >= 2 and toks[k - 1][2] in _OF_CONNECTORS and (
                 is_name(toks[k - 2][2]) or toks[k - 2][2].lower() in lex.source_nouns
             ):
                 k -= 1  # "the Organisation for the Prohibition of ...", "a spokesman at the ..."

@@ -47,6 +47,13 @@ class Tagger:
                 w[i, t] = v
         self.weights = w
         self.trans = np.asarray(data["transitions"], dtype=float)
+        # a per-tag score added to every token's emissions (0 for O): Viterbi picks the one
+        # best path, which under-predicts spans (precision 0.79, recall 0.55 on sources), so
+        # a small bonus for the role tags, chosen on held-out data, trades back toward recall
+        try:
+            self.bias = bias_vector(data.get("tag_bias") or {})
+        except (AttributeError, TypeError, ValueError):
+            raise FramingError(f"{path or 'model'}: tag_bias must map roles or tags to numbers") from None
         self.gate = frozenset(data.get("gate_words", []))
         self.meta = data.get("meta", {})
 
@@ -71,7 +78,7 @@ class Tagger:
             ids = np.asarray([i for f in sents for tok in f for i in ([index.get(a, miss) for a in tok] or [miss])],
                              dtype=np.intp)
         offsets = np.concatenate(([0], np.cumsum(counts)[:-1]))
-        flat = np.add.reduceat(self.weights[ids], offsets, axis=0)
+        flat = np.add.reduceat(self.weights[ids], offsets, axis=0) + self.bias
         emit = np.zeros((n_s, width, nt))
         lens_a = np.asarray(lens)
         mask = np.arange(width)[None, :] < lens_a[:, None]
@@ -91,6 +98,12 @@ class Tagger:
             if i:
                 cur = np.where(live, back[rows, i, cur], cur)
         return [p[:n] for p, n in zip(path.tolist(), lens, strict=True)]
+
+
+def bias_vector(bias: dict[str, float | str]) -> np.ndarray:
+    """Per-tag emission bonus from a role or tag -> value map (``{"S": 0.2, "I-C": -0.1}``:
+    a tag's own value, else its role's); O gets 0."""
+    return np.asarray([0.0 if t == "O" else float(bias.get(t, bias.get(t[2:], 0.0))) for t in TAGS])
 
 
 def load_tagger(path: str | Path) -> Tagger:

@@ -117,9 +117,12 @@ def examples(recs: list[dict[str, Any]], gate: frozenset[str]
     return xs, ys
 
 
-def train(recs: list[dict[str, Any]], c1: float = 2.0, c2: float = 0.01, iterations: int = 200
-          ) -> dict[str, Any]:
-    """Fit the CRF and return the model as plain data (the JSON written to disk)."""
+def train(recs: list[dict[str, Any]], c1: float = 2.0, c2: float = 0.01, iterations: int = 200,
+          tag_bias: dict[str, float] | None = None) -> dict[str, Any]:
+    """Fit the CRF and return the model as plain data (the JSON written to disk).
+
+    ``tag_bias`` (role or tag -> value, e.g. ``{"S": 0.1}``) is stored with the weights and
+    added to the emissions at decoding (framing.sourcing.tagger.bias_vector)."""
     try:
         import sklearn_crfsuite
     except ImportError:
@@ -139,9 +142,23 @@ def train(recs: list[dict[str, Any]], c1: float = 2.0, c2: float = 0.01, iterati
     for (a, b), w in crf.transition_features_.items():
         trans[index[a]][index[b]] = round(w, 5)
     return {"format": FORMAT, "tags": list(TAGS), "features": feats, "transitions": trans,
-            "gate_words": sorted(gate),
+            "gate_words": sorted(gate), "tag_bias": dict(tag_bias or {}),
             "meta": {"records": len(recs), "sentences": len(xs), "c1": c1, "c2": c2,
                      "iterations": iterations}}
+
+
+def parse_bias(spec: str) -> dict[str, float]:
+    """``"S=0.1,I-C=-0.05"`` -> ``{"S": 0.1, "I-C": -0.05}`` (roles S, C, T or full tags)."""
+    out: dict[str, float] = {}
+    for part in filter(None, (p.strip() for p in spec.split(","))):
+        key, _, val = part.partition("=")
+        if key not in ("S", "C", "T") and key not in TAGS[1:]:
+            raise FramingError(f"--tag-bias: {key!r} is not a role (S, C, T) or tag ({', '.join(TAGS[1:])})")
+        try:
+            out[key] = float(val)
+        except ValueError:
+            raise FramingError(f"--tag-bias: {part!r} needs a number after '='") from None
+    return out
 
 
 def write_model(model: dict[str, Any], out: str | Path) -> None:
@@ -170,9 +187,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
     ap.add_argument("--iterations", type=int, default=200,
                     help="L-BFGS iterations (200: about +0.004 F1 over 100 on an inner split of dev)")
+    ap.add_argument("--tag-bias", default="",
+                    help="emission bonus per role or tag at decoding, e.g. S=0.1 (default none; "
+                         "benchmarks/tune_tagger.py --bias scores settings on an inner split of dev)")
     args = ap.parse_args(argv)
     try:
-        model = train(read_records(args.jsonl, args.split), args.c1, args.c2, args.iterations)
+        bias = parse_bias(args.tag_bias)
+        model = train(read_records(args.jsonl, args.split), args.c1, args.c2, args.iterations, bias)
         write_model(model, args.output)
     except FramingError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -24,6 +24,8 @@ _LINE = re.compile(r"[^\n]+")
 _CAND = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
 #: with str.isalnum() (which is \w without "_"): the characters of the word before a period
 _TOKEN_CHARS = "_.-'\u2019"
+#: a run of word characters and _TOKEN_CHARS (``\w`` is str.isalnum() plus "_")
+_WORD_RUN = re.compile(r"[\w.\-'\u2019]*")
 _DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "d.c": a dotted acronym before its last period
 _WORD = re.compile(r"[\w']+")
 
@@ -137,9 +139,13 @@ def _is_boundary(text: str, pstart: int, punct_start: int, after: int, pend: int
     # ending there (at most 40 back). A backward loop rather than a regex search for
     # r"[\w.\-'\u2019]+$", which tried a match at each of the 40 positions: the same run
     lo = max(pstart, punct_start - 40)
-    w0 = punct_start
-    while w0 > lo and (text[w0 - 1].isalnum() or text[w0 - 1] in _TOKEN_CHARS):
-        w0 -= 1
+    # most words are preceded by a space: try the span from the last space (or ``lo``) and
+    # check it is all word characters with one regex call; else walk back char by char
+    w0 = max(lo, text.rfind(" ", lo, punct_start) + 1)
+    if not _WORD_RUN.fullmatch(text, w0, punct_start):
+        w0 = punct_start
+        while w0 > lo and (text[w0 - 1].isalnum() or text[w0 - 1] in _TOKEN_CHARS):
+            w0 -= 1
     if w0 == punct_start:
         return True
     tok = text[w0:punct_start].lstrip("-'\u2019").lower()

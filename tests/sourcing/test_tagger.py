@@ -15,7 +15,7 @@ from framing.sourcing.attribution import extract, rule_extract, to_dict
 from framing.sourcing.cues import OTHER_KIND, default_lexicon
 from framing.sourcing.tagfeatures import TAGS
 from framing.sourcing.tagger import ENV, FORMAT, Tagger, load_tagger, segments
-from framing.sourcing.train import gold_tags, read_records, split_of, write_model
+from framing.sourcing.train import gold_tags, parse_bias, read_records, split_of, write_model
 from framing.text import Document
 
 TEXT = ('The senator said the bill would pass. "It is a good day," she added. '
@@ -95,6 +95,27 @@ def test_viterbi_follows_transitions() -> None:
     trans[TAGS.index("B-C"), TAGS.index("B-C")] = 10.0  # a strong pull to repeat the cue tag
     m["transitions"] = trans.tolist()
     assert [TAGS[i] for i in Tagger(m).decode([["w=eviscerated"], ["b"]])] == ["B-C", "B-C"]
+
+
+def test_tag_bias_shifts_emissions() -> None:
+    m = _hand_model()
+    m["transitions"] = np.zeros((len(TAGS), len(TAGS))).tolist()
+    assert [TAGS[i] for i in Tagger(m).decode([["b"]])] == ["O"]  # O scores 3.0
+    m["tag_bias"] = {"C": 4.0}  # a role's bonus goes to its B- and I- tags alike
+    assert [TAGS[i] for i in Tagger(m).decode([["b"]])] in (["B-C"], ["I-C"])
+    m["tag_bias"] = {"C": 4.0, "B-C": 0.0}  # a tag's own value wins over its role's
+    assert [TAGS[i] for i in Tagger(m).decode([["b"]])] == ["I-C"]
+    m["tag_bias"] = {"C": "much"}
+    with pytest.raises(FramingError, match="tag_bias"):
+        Tagger(m)
+
+
+def test_parse_bias() -> None:
+    assert parse_bias("S=0.1, I-C=-0.5") == {"S": 0.1, "I-C": -0.5}
+    assert parse_bias("") == {}
+    for bad in ("X=1", "S=high"):
+        with pytest.raises(FramingError, match="--tag-bias"):
+            parse_bias(bad)
 
 
 def test_batched_viterbi_equals_one_sentence_at_a_time() -> None:
