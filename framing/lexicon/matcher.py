@@ -224,6 +224,13 @@ class Matcher:
             self._automaton = self._build()
         return self
 
+    def is_one_key(self, text: str) -> bool:
+        """Whether the whole of ``text`` is one automaton key: the cheap test (a dict lookup,
+        no scan) for "could a single hit cover all of it", which most short quotations fail."""
+        if self._automaton is None:
+            self._automaton = self._build()
+        return bool(text) and self._automaton.exists(" " + normalise_text(text) + " ")
+
     def find(self, text: str) -> list[Match]:
         """Every non-overlapping hit, longest first then leftmost, returned in text order."""
         if self._automaton is None:
@@ -240,6 +247,7 @@ class Matcher:
         prev_end = -1
         overlap = False
         slots = self._slots
+        new = tuple.__new__  # what Match(...) calls, without its Python-level __new__ per hit
         for last, slot in self._automaton.iter(padded):
             klen, cands = slots[slot]
             start = last - klen + 1
@@ -249,7 +257,7 @@ class Matcher:
                 entry = _choose(cands, text, start, end)
                 if entry is None:
                     continue
-            append(Match(start, end, text[start:end], entry))
+            append(new(Match, (start, end, text[start:end], entry)))
             if start < prev_end:
                 overlap = True
             prev_end = end
