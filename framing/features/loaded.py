@@ -17,7 +17,9 @@ from framing.features.loaded_docs import CATEGORY_MEANINGS, RATE_DOCS
 from framing.features.loaded_style import STYLE_COLUMNS, STYLE_DOCS, has_abbreviation, style_features
 from framing.lexicon import CATEGORIES, Entry, Lexicon, Match, load_lexicon, slug
 from framing.lexicon.confidence import (
+    ALONE_NAME_CONFIDENCE,
     LOADED_THRESHOLD,
+    alone_names,
     not_a_use,
     repeated_line_spans,
     repeated_name_confidence,
@@ -38,8 +40,9 @@ _STRIP = " \t\n.,;:!?'\"\u2019\u2018"
 
 
 #: (canonical, category, referent, referent or None, weight, connotation, layer, graded,
-#: written in lower case, neutral, a general label): the fields of an entry the loop reads
-_Info = tuple[str, str, str, "str | None", float, float, str, bool, bool, bool, bool]
+#: written in lower case, neutral, a general label, a name for a group): the fields of an
+#: entry the loop reads
+_Info = tuple[str, str, str, "str | None", float, float, str, bool, bool, bool, bool, bool]
 
 
 def _entry_info(e: Entry) -> _Info:
@@ -47,7 +50,7 @@ def _entry_info(e: Entry) -> _Info:
     return (
         e.canonical, e.category, e.referent, e.referent or None, e.weight, e.connotation,
         "graded" if graded else "lexicon", graded, written_lower(e), e.category == "neutral",
-        is_general_label(e),
+        is_general_label(e), is_group_name(e),
     )
 
 
@@ -256,14 +259,16 @@ class LoadedTerms(Family):
         labels: list[bool] = []  # per use: a general label ("terrorists"), for labelled_mentions
         not_uses: list[dict[str, Any]] = []
         name_uses: dict[tuple[str, str], int] = {}  # (referent, name) -> its uses so far
+        loaded_spans: list[tuple[int, int]] = []  # of the loaded uses, in text order
+        loaded_terms: list[dict[str, Any]] = []
+        names_at: list[int] = []  # indices into loaded_spans of the loaded names of groups
         for m in matches:
             start, end, mtext, e = m
             got = info.get(id(e))
             if got is None:  # an entry added after the plan was made
                 got = _entry_info(e)
-            canonical, category, referent, ref_or_none, weight, connotation, layer, is_graded, lower, neutral, label = (
-                got
-            )
+            (canonical, category, referent, ref_or_none, weight, connotation, layer, is_graded,
+             lower, neutral, label, name) = got
             voice = voice_at(start, end) if has_speech else "narrator"
             # most hits are lower case, or a name written with a capital, on a line that is not
             # repeated: neither can be a non-use, so skip the call then
@@ -313,6 +318,11 @@ class LoadedTerms(Family):
             )
             uses.append(m)
             labels.append(label)
+            if loaded:
+                if name:
+                    names_at.append(len(loaded_spans))
+                loaded_spans.append((start, end))
+                loaded_terms.append(terms[-1])
             spans.append(Evidence(NAME, canonical, start, end, mtext, voice))
             if is_graded:
                 if loaded:
@@ -342,6 +352,26 @@ class LoadedTerms(Family):
                 counts[canonical] = counts.get(canonical, 0) + 1
                 conn[referent] += connotation
         matches = uses
+        if names_at:
+            # a name alone, no other loaded term near it, is the article's designation of the
+            # group: still a mention, its confidence lowered (confidence.alone_names)
+            dropped = False
+            for i in alone_names(loaded_spans, names_at):
+                term = loaded_terms[i]
+                term["confidence"] = conf = min(term["confidence"], ALONE_NAME_CONFIDENCE)
+                if conf < threshold:
+                    term["loaded"] = False
+                    dropped = True
+                    category = term["category"]
+                    per_cat[category] -= 1
+                    if not per_cat[category]:
+                        del per_cat[category]
+                    if term["voice"] == "narrator":
+                        n_narrator -= 1
+                    else:
+                        n_quoted -= 1
+            if dropped:  # summed again in text order, as the loop summed it
+                weighted = sum(t["weight"] for t in loaded_terms if t["loaded"])
 
         labelled: dict[str, int] = {}
         if by_ref and any(labels):  # no referent or no label: nothing can be labelled
@@ -394,6 +424,12 @@ class LoadedTerms(Family):
 #: between a general label and a name: a few words, no sentence or clause punctuation
 _GAP = re.compile(r"[\s\w'\u2019\-]{0,25}")
 _LABEL_CATEGORIES = {"label", "dysphemism"}
+
+
+def is_group_name(entry: Entry) -> bool:
+    """A name for a group that is not neutral: a naming choice for a referent ("illegal
+    aliens", "regime") or a label ("terrorists", "mainstream media")."""
+    return entry.category != "neutral" and (bool(entry.referent) or entry.category == "label")
 
 
 def is_general_label(entry: Entry) -> bool:
