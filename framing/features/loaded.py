@@ -237,7 +237,8 @@ class LoadedTerms(Family):
         plan = self._plan
         lex = plan.lexicon
         text = doc.text
-        matches = lex.matcher().find(text)
+        # the scan shared with any other family reading the same lexicon (sentiment's actors)
+        matches = doc.matches(lex.matcher())
         terms: list[dict[str, Any]] = []
         spans: list[Evidence] = []
         n_narrator = n_quoted = 0  # loaded matches per voice
