@@ -273,57 +273,43 @@ class LoadedTerms(Family):
             voice = voice_at(start, end) if has_speech else "narrator"
             # most hits are lower case, or a name written with a capital, on a line that is not
             # repeated: neither can be a non-use, so skip the call then
-            if repeats or (lower and text[start].isupper()):
-                reason = not_a_use(text, start, end, e, repeats)
-                if reason is not None:
-                    # a proper name or a repeated line: no mention, no loaded term; kept apart so
-                    # that readers of ``loaded_terms`` (report, naming charts) never count it
-                    not_uses.append(
-                        {
-                            "text": mtext,
-                            "canonical": canonical,
-                            "category": category,
-                            "referent": ref_or_none,
-                            "voice": voice,
-                            "start": start,
-                            "end": end,
-                            "weight": weight,
-                            "connotation": connotation,
-                            "layer": layer,
-                            "confidence": 0.0,
-                            "loaded": not neutral and 0.0 >= threshold,
-                            "not_a_use": reason,
-                        }
-                    )
-                    continue
-            conf = weight
-            if referent and not neutral:
-                k = name_uses[referent, canonical] = name_uses.get((referent, canonical), 0) + 1
-                conf = repeated_name_confidence(e, k)
+            reason = not_a_use(text, start, end, e, repeats) if repeats or (lower and text[start].isupper()) else None
+            if reason is not None:
+                conf = 0.0
+            else:
+                conf = weight
+                if referent and not neutral:
+                    k = name_uses[referent, canonical] = name_uses.get((referent, canonical), 0) + 1
+                    conf = repeated_name_confidence(e, k)
             loaded = not neutral and conf >= threshold
-            terms.append(
-                {
-                    "text": mtext,
-                    "canonical": canonical,
-                    "category": category,
-                    "referent": ref_or_none,
-                    "voice": voice,
-                    "start": start,
-                    "end": end,
-                    "weight": weight,
-                    "connotation": connotation,
-                    "layer": layer,
-                    "confidence": conf,
-                    "loaded": loaded,
-                }
-            )
+            term = {
+                "text": mtext,
+                "canonical": canonical,
+                "category": category,
+                "referent": ref_or_none,
+                "voice": voice,
+                "start": start,
+                "end": end,
+                "weight": weight,
+                "connotation": connotation,
+                "layer": layer,
+                "confidence": conf,
+                "loaded": loaded,
+            }
+            if reason is not None:
+                # a proper name or a repeated line: no mention, no loaded term; kept apart so
+                # that readers of ``loaded_terms`` (report, naming charts) never count it
+                term["not_a_use"] = reason
+                not_uses.append(term)
+                continue
+            terms.append(term)
             uses.append(m)
             labels.append(label)
             if loaded:
                 if name:
                     names_at.append(len(loaded_spans))
                 loaded_spans.append((start, end))
-                loaded_terms.append(terms[-1])
+                loaded_terms.append(term)
             spans.append(Evidence(NAME, canonical, start, end, mtext, voice))
             if is_graded:
                 if loaded:
