@@ -158,10 +158,18 @@ class LoadedTerms(Family):
 
     name: ClassVar[str] = NAME
 
-    def __init__(self, lexicons: Sequence[str] = (), style: bool = False, threshold: float = LOADED_THRESHOLD) -> None:
+    def __init__(
+        self, lexicons: Sequence[str] = (), style: bool = False, threshold: float = LOADED_THRESHOLD,
+        alone_names: bool = False,
+    ) -> None:
         self.lexicons = lexicons
         #: a match counts as loaded when its confidence reaches this (framing/lexicon/confidence.py)
         self.threshold = threshold
+        #: lower a name for a group that stands alone (no other loaded term near it) below the
+        #: threshold, as PTC's annotators read name-calling (confidence.alone_names). Off by
+        #: default: it drops 41% of FA-KES's loaded uses, most of them lone "terrorists" and
+        #: "regime" in state media, which is the naming a researcher of that coverage measures
+        self.alone_names = alone_names
         #: also emit the spelling-style columns (loaded_style.py): house style, off by default
         #: so that models of framing do not learn an outlet's spelling
         self.style = style
@@ -339,7 +347,7 @@ class LoadedTerms(Family):
                 counts[canonical] = counts.get(canonical, 0) + 1
                 conn[referent] += connotation
         matches = uses
-        if names_at:
+        if names_at and self.alone_names:
             # a name alone, no other loaded term near it, is the article's designation of the
             # group: still a mention, its confidence lowered (confidence.alone_names)
             dropped = False

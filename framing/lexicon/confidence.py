@@ -23,7 +23,9 @@ fresh loaded word choice. Its confidence drops to :data:`REPEATED_NAME_CONFIDENC
 threshold: still a mention, no longer a loaded term. General vocabulary ("brutal", "corrupt")
 is a fresh choice every time and is not capped.
 
-A fourth lowers it the same way: *a name alone*. A name for a group (a referent's naming
+A fourth, opt-in (``LoadedTerms(alone_names=True)``; off by default because a lone "terrorists"
+or "regime" is the naming a researcher of war coverage measures), lowers it the same way: *a
+name alone*. A name for a group (a referent's naming
 choice, or a label such as "terrorists" or "mainstream media") that no other loaded term
 stands near (:data:`ALONE_NAME_CHARS` either side, about ten words) is the article's
 designation of the group in a plain sentence ("a terrorist attack in Manchester", "illegal

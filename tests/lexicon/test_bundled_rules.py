@@ -64,6 +64,9 @@ def test_literal_or_plain_use_is_not_loaded(fam, text, word):
         ("the worst president we have ever had", "worst"),
         ("He called it a rigged system.", "rigged"),
         ("True patriots stand with him.", "true patriots"),
+        ("Syrian state media blamed armed gunmen for the attack.", "armed gunmen"),
+        ("radical Islamists seized the town", "radical islamists"),
+        ("a flood of migrants at the border", "flood of migrants"),
         ("Only an idiot would believe such drivel.", "drivel"),
     ],
 )
@@ -88,10 +91,11 @@ def test_neutral_names_count_in_naming_but_never_as_loaded(fam):
         ("a flood of migrants at the border", "a flood of migrants at the border, a catastrophe", "flood of migrants"),
     ],
 )
-def test_loaded_name_is_matched_and_counts_among_charged_words(fam, plain, charged, word):
-    """The sense rules let these names through at their loaded weight ("armed gunmen", not the
-    plain "gunmen"); alone in a plain sentence a name is a designation (confidence.alone_names),
-    beside another loaded word it is loaded."""
+def test_alone_names_counts_a_name_only_among_charged_words(plain, charged, word):
+    """With ``alone_names=True`` the sense rules still let these names through at their loaded
+    weight ("armed gunmen", not the plain "gunmen"); alone in a plain sentence a name is a
+    designation (confidence.alone_names), beside another loaded word it is loaded."""
+    fam = LoadedTerms(alone_names=True)
     got = {t["text"].lower(): t for t in fam.analyze(Document(plain)).details["loaded_terms"]}
     assert got[word]["weight"] >= LOADED_THRESHOLD and not got[word]["loaded"]
     assert word in loaded(fam, charged)

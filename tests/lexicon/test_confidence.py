@@ -152,8 +152,15 @@ def test_alone_names_have_no_loaded_use_within_the_window():
     assert alone_names(spans, []) == []
 
 
-def test_a_name_alone_is_a_mention_not_a_loaded_term():
-    fam = LoadedTerms()
+def test_a_name_alone_stays_loaded_by_default():
+    """The default counts a lone "regime" (a naming choice a researcher of the coverage
+    measures); only ``alone_names=True`` lowers it."""
+    (t,) = LoadedTerms().analyze(Document("The regime bombed the city on Tuesday.")).details["loaded_terms"]
+    assert t["canonical"] == "regime" and t["loaded"]
+
+
+def test_with_alone_names_a_name_alone_is_a_mention_not_a_loaded_term():
+    fam = LoadedTerms(alone_names=True)
     plain = fam.analyze(Document("The regime bombed the city on Tuesday."))
     (t,) = plain.details["loaded_terms"]
     assert t["canonical"] == "regime" and not t["loaded"] and t["confidence"] == ALONE_NAME_CONFIDENCE
