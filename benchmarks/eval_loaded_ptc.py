@@ -87,13 +87,15 @@ def score(articles: Iterable[dict], predictions: dict[str, list[dict]]) -> dict[
     }
 
 
-def predict(articles: Iterable[dict], lexicons: tuple[str, ...] = ()) -> dict[str, list[dict]]:
+def predict(
+    articles: Iterable[dict], lexicons: tuple[str, ...] = (), alone_names: bool = False
+) -> dict[str, list[dict]]:
     """Every match the family calls loaded, per article (title included): a non-neutral
     entry whose confidence reaches the family's threshold (``loaded`` in ``loaded_terms``)."""
     from framing.features.loaded import LoadedTerms
     from framing.text import Document
 
-    fam = LoadedTerms(lexicons=lexicons)
+    fam = LoadedTerms(lexicons=lexicons, alone_names=alone_names)
     out = {}
     for a in articles:
         terms = fam.analyze(Document(a["text"])).details["loaded_terms"]
@@ -105,12 +107,14 @@ def _subset(pred: dict[str, list[dict]], key: str, value: str) -> dict[str, list
     return {k: [t for t in v if t.get(key) == value] for k, v in pred.items()}
 
 
-def evaluate(part: str, lexicons: tuple[str, ...]) -> list[tuple[str, str, dict[str, float]]]:
+def evaluate(
+    part: str, lexicons: tuple[str, ...], alone_names: bool = False
+) -> list[tuple[str, str, dict[str, float]]]:
     rows = []
     parts = ("tune", "report", "all") if part == "every" else (part,)
     for p in parts:
         arts = load(p)
-        pred = predict(arts, lexicons)
+        pred = predict(arts, lexicons, alone_names)
         rows.append((p, "all matches", score(arts, pred)))
         for voice in ("narrator", "quoted"):
             rows.append((p, f"voice {voice}", score(arts, _subset(pred, "voice", voice))))
@@ -132,13 +136,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lexicon", action="append", default=[], metavar="PATH", help="extra lexicon TOML")
     ap.add_argument("--lexicon-pack", action="append", default=[], metavar="NAME",
                     help="only these bundled packs (default: all)")
+    ap.add_argument("--alone-names", action="store_true",
+                    help="score LoadedTerms(alone_names=True): a name for a group with no other "
+                    "loaded term near it is not counted (off in the library's default)")
     ap.add_argument("--json", type=Path, help="also write the rows as JSON here")
     args = ap.parse_args(argv)
     if not PTC.exists():
         print(f"PTC dev not found at {PTC}", file=sys.stderr)
         return 1
     lexicons = tuple(args.lexicon) + tuple(f"pack:{n}" for n in args.lexicon_pack)
-    rows = evaluate(args.part, lexicons)
+    rows = evaluate(args.part, lexicons, args.alone_names)
     print(f"| {'part':<6} | {'predictions':<16} | {'P':>5} | {'R':>5} | {'F1':>5} | {'matches':>7} | {'gold':>5} |")
     print(f"|{'-' * 8}|{'-' * 18}|{'-' * 6}:|{'-' * 6}:|{'-' * 6}:|{'-' * 8}:|{'-' * 6}:|")
     for p, what, s in rows:

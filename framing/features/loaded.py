@@ -17,7 +17,9 @@ from framing.features.loaded_docs import CATEGORY_MEANINGS, RATE_DOCS
 from framing.features.loaded_style import STYLE_COLUMNS, STYLE_DOCS, has_abbreviation, style_features
 from framing.lexicon import CATEGORIES, Entry, Lexicon, Match, load_lexicon, slug
 from framing.lexicon.confidence import (
+    ALONE_NAME_CONFIDENCE,
     LOADED_THRESHOLD,
+    alone_names,
     not_a_use,
     repeated_line_spans,
     repeated_name_confidence,
@@ -30,7 +32,26 @@ if TYPE_CHECKING:
     import pandas as pd
 
 NAME = "loaded"
+_PER_1K, _PER_1K_NARRATOR, _PER_1K_QUOTED = f"{NAME}__per_1k", f"{NAME}__per_1k_narrator", f"{NAME}__per_1k_quoted"
+_WEIGHTED, _PER_1K_GRADED, _N_GRADED = f"{NAME}__weighted_per_1k", f"{NAME}__per_1k_graded", f"{NAME}__n_graded"
+_DISTANCING, _SCARE = f"{NAME}__distancing", f"{NAME}__scare_quotes"
+_N_CATEGORY = {c: f"{NAME}__n_{c}" for c in CATEGORIES}
 _STRIP = " \t\n.,;:!?'\"\u2019\u2018"
+
+
+#: (canonical, category, referent, referent or None, weight, connotation, layer, graded,
+#: written in lower case, neutral, a general label, a name for a group): the fields of an
+#: entry the loop reads
+_Info = tuple[str, str, str, "str | None", float, float, str, bool, bool, bool, bool, bool]
+
+
+def _entry_info(e: Entry) -> _Info:
+    graded = e.layer != "lexicon"
+    return (
+        e.canonical, e.category, e.referent, e.referent or None, e.weight, e.connotation,
+        "graded" if graded else "lexicon", graded, written_lower(e), e.category == "neutral",
+        is_general_label(e), is_group_name(e),
+    )
 
 
 @dataclass(frozen=True)
@@ -57,6 +78,11 @@ class _Plan:
     hyphenated: frozenset[int]
     #: id() of entries written in lower case: only their capitalised hits can be proper names
     lower: frozenset[int]
+    #: id() of each entry -> what the per-match loop reads of it (:func:`_entry_info`): one
+    #: dict lookup per match instead of a dozen attribute and set lookups
+    info: dict[int, _Info]
+    #: referent -> its (mentions, connotation, labelled) columns
+    ref_cols: dict[str, tuple[str, str, str]]
 
 
 def _plan(lex: Lexicon, selected: frozenset[str] = frozenset()) -> _Plan:
@@ -105,6 +131,8 @@ def _plan(lex: Lexicon, selected: frozenset[str] = frozenset()) -> _Plan:
         frozenset(id(e) for e in lex.entries if e.referent and has_abbreviation([*e.forms, *e.exact_forms])),
         frozenset(id(e) for e in lex.entries if e.referent and any("-" in f for f in e.forms)),
         frozenset(id(e) for e in lex.entries if written_lower(e)),
+        {id(e): _entry_info(e) for e in lex.entries},
+        {r: (f"{NAME}__mentions__{r}", f"{NAME}__connotation__{r}", f"{NAME}__labelled__{r}") for r in refs},
     )
 
 
@@ -130,10 +158,18 @@ class LoadedTerms(Family):
 
     name: ClassVar[str] = NAME
 
-    def __init__(self, lexicons: Sequence[str] = (), style: bool = False, threshold: float = LOADED_THRESHOLD) -> None:
+    def __init__(
+        self, lexicons: Sequence[str] = (), style: bool = False, threshold: float = LOADED_THRESHOLD,
+        alone_names: bool = False,
+    ) -> None:
         self.lexicons = lexicons
         #: a match counts as loaded when its confidence reaches this (framing/lexicon/confidence.py)
         self.threshold = threshold
+        #: lower a name for a group that stands alone (no other loaded term near it) below the
+        #: threshold, as PTC's annotators read name-calling (confidence.alone_names). Off by
+        #: default: it drops 41% of FA-KES's loaded uses, most of them lone "terrorists" and
+        #: "regime" in state media, which is the naming a researcher of that coverage measures
+        self.alone_names = alone_names
         #: also emit the spelling-style columns (loaded_style.py): house style, off by default
         #: so that models of framing do not learn an outlet's spelling
         self.style = style
@@ -209,10 +245,11 @@ class LoadedTerms(Family):
         plan = self._plan
         lex = plan.lexicon
         text = doc.text
-        matches = lex.matcher().find(text)
+        # the scan shared with any other family reading the same lexicon (sentiment's actors)
+        matches = doc.matches(lex.matcher())
         terms: list[dict[str, Any]] = []
         spans: list[Evidence] = []
-        n_voice = {"narrator": 0, "quoted": 0}
+        n_narrator = n_quoted = 0  # loaded matches per voice
         weighted = 0.0
         n_graded = 0
         per_cat: dict[str, int] = {}
@@ -224,41 +261,46 @@ class LoadedTerms(Family):
         # without a quoted region everything is narrator voice: skip the lookups
         has_speech = bool(doc.quoted_regions)
         voice_at = doc.voice_at
-        graded = plan.graded
-        lower = plan.lower
+        info = plan.info
         threshold = self.threshold
         repeats = repeated_line_spans(text) if matches else []
         uses: list[Match] = []
+        labels: list[bool] = []  # per use: a general label ("terrorists"), for labelled_mentions
         not_uses: list[dict[str, Any]] = []
         name_uses: dict[tuple[str, str], int] = {}  # (referent, name) -> its uses so far
+        loaded_spans: list[tuple[int, int]] = []  # of the loaded uses, in text order
+        loaded_terms: list[dict[str, Any]] = []
+        names_at: list[int] = []  # indices into loaded_spans of the loaded names of groups
         for m in matches:
             start, end, mtext, e = m
-            canonical, category, referent = e.canonical, e.category, e.referent
+            got = info.get(id(e))
+            if got is None:  # an entry added after the plan was made
+                got = _entry_info(e)
+            (canonical, category, referent, ref_or_none, weight, connotation, layer, is_graded,
+             lower, neutral, label, name) = got
             voice = voice_at(start, end) if has_speech else "narrator"
-            is_graded = id(e) in graded
             # most hits are lower case, or a name written with a capital, on a line that is not
             # repeated: neither can be a non-use, so skip the call then
-            reason = (
-                not_a_use(text, start, end, e, repeats)
-                if repeats or (text[start].isupper() and id(e) in lower)
-                else None
-            )
-            conf = 0.0 if reason is not None else e.weight
-            if referent and reason is None and category != "neutral":
-                k = name_uses[referent, canonical] = name_uses.get((referent, canonical), 0) + 1
-                conf = repeated_name_confidence(e, k)
-            loaded = category != "neutral" and conf >= threshold
+            reason = not_a_use(text, start, end, e, repeats) if repeats or (lower and text[start].isupper()) else None
+            if reason is not None:
+                conf = 0.0
+            else:
+                conf = weight
+                if referent and not neutral:
+                    k = name_uses[referent, canonical] = name_uses.get((referent, canonical), 0) + 1
+                    conf = repeated_name_confidence(e, k)
+            loaded = not neutral and conf >= threshold
             term = {
                 "text": mtext,
                 "canonical": canonical,
                 "category": category,
-                "referent": referent or None,
+                "referent": ref_or_none,
                 "voice": voice,
                 "start": start,
                 "end": end,
-                "weight": e.weight,
-                "connotation": e.connotation,
-                "layer": "graded" if is_graded else "lexicon",
+                "weight": weight,
+                "connotation": connotation,
+                "layer": layer,
                 "confidence": conf,
                 "loaded": loaded,
             }
@@ -270,63 +312,104 @@ class LoadedTerms(Family):
                 continue
             terms.append(term)
             uses.append(m)
+            labels.append(label)
+            if loaded:
+                if name:
+                    names_at.append(len(loaded_spans))
+                loaded_spans.append((start, end))
+                loaded_terms.append(term)
             spans.append(Evidence(NAME, canonical, start, end, mtext, voice))
             if is_graded:
                 if loaded:
                     n_graded += 1
-                    n_voice[voice] += 1
-                    weighted += e.weight
+                    if voice == "narrator":
+                        n_narrator += 1
+                    else:
+                        n_quoted += 1
+                    weighted += weight
                 continue
-            if loaded or (category == "neutral" and referent):  # a plain phrase counts nowhere
+            if loaded or (neutral and referent):  # a plain phrase counts nowhere
                 per_cat[category] = per_cat.get(category, 0) + 1
             per_name[canonical] = per_name.get(canonical, 0) + 1
             if start < lead_end:
                 in_lead.add(canonical)
             if loaded:
-                n_voice[voice] += 1
-                weighted += e.weight
+                if voice == "narrator":
+                    n_narrator += 1
+                else:
+                    n_quoted += 1
+                weighted += weight
             if referent:
-                counts = by_ref.setdefault(referent, {})
+                counts = by_ref.get(referent)
+                if counts is None:
+                    counts = by_ref[referent] = {}
+                    conn[referent] = 0.0
                 counts[canonical] = counts.get(canonical, 0) + 1
-                conn[referent] = conn.get(referent, 0.0) + e.connotation
+                conn[referent] += connotation
         matches = uses
+        if names_at and self.alone_names:
+            # a name alone, no other loaded term near it, is the article's designation of the
+            # group: still a mention, its confidence lowered (confidence.alone_names)
+            dropped = False
+            for i in alone_names(loaded_spans, names_at):
+                term = loaded_terms[i]
+                term["confidence"] = conf = min(term["confidence"], ALONE_NAME_CONFIDENCE)
+                if conf < threshold:
+                    term["loaded"] = False
+                    dropped = True
+                    category = term["category"]
+                    per_cat[category] -= 1
+                    if not per_cat[category]:
+                        del per_cat[category]
+                    if term["voice"] == "narrator":
+                        n_narrator -= 1
+                    else:
+                        n_quoted -= 1
+            if dropped:  # summed again in text order, as the loop summed it
+                weighted = sum(t["weight"] for t in loaded_terms if t["loaded"])
 
         labelled: dict[str, int] = {}
-        for i in labelled_mentions(doc.text, matches):
-            r = matches[i].entry.referent
-            labelled[r] = labelled.get(r, 0) + 1
+        if by_ref and any(labels):  # no referent or no label: nothing can be labelled
+            for i in _labelled(text, matches, labels):
+                r = matches[i].entry.referent
+                labelled[r] = labelled.get(r, 0) + 1
 
         scare = scare_quoted_names(doc, lex)
         for q_start, q_end, _m in scare:
             spans.append(Evidence(NAME, "scare_quotes", q_start, q_end, doc.text[q_start:q_end], "narrator"))
 
         per_k = 1000.0 / doc.n_words if doc.n_words else 0.0
+        # a copy of the all-zero row, then only the columns this article touches
         f = plan.zeros.copy()
-        f[f"{NAME}__per_1k"] = (n_voice["narrator"] + n_voice["quoted"]) * per_k
-        f[f"{NAME}__per_1k_narrator"] = n_voice["narrator"] * per_k
-        f[f"{NAME}__per_1k_quoted"] = n_voice["quoted"] * per_k
-        f[f"{NAME}__weighted_per_1k"] = weighted * per_k
-        f[f"{NAME}__per_1k_graded"] = n_graded * per_k
-        f[f"{NAME}__n_graded"] = float(n_graded)
-        f[f"{NAME}__distancing"] = float(per_cat.get("distancing", 0) + len(scare))
-        f[f"{NAME}__scare_quotes"] = float(len(scare))
+        f[_PER_1K] = (n_narrator + n_quoted) * per_k
+        f[_PER_1K_NARRATOR] = n_narrator * per_k
+        f[_PER_1K_QUOTED] = n_quoted * per_k
+        f[_WEIGHTED] = weighted * per_k
+        f[_PER_1K_GRADED] = n_graded * per_k
+        f[_N_GRADED] = float(n_graded)
+        f[_DISTANCING] = float(per_cat.get("distancing", 0) + len(scare))
+        f[_SCARE] = float(len(scare))
         for c, k in per_cat.items():
-            f[f"{NAME}__n_{c}"] = float(k)
+            f[_N_CATEGORY.get(c) or f"{NAME}__n_{c}"] = float(k)
         rate_names = plan.rates
         for c, k in per_name.items():
             col = rate_names.get(c)
             if col is not None:  # always, unless an entry was added after the plan was made
                 f[col] += k * per_k
+        lead = plan.lead
         for c in in_lead:
-            col = plan.lead.get(c)
+            col = lead.get(c)
             if col is not None:
                 f[col] = 1.0
+        ref_cols = plan.ref_cols
+        naming = plan.naming
         for r, counts in by_ref.items():  # unmentioned referents keep 0 shares and mentions
             total = sum(counts.values())
-            f[f"{NAME}__mentions__{r}"] = float(total)
-            f[f"{NAME}__connotation__{r}"] = conn[r] / total
-            f[f"{NAME}__labelled__{r}"] = labelled.get(r, 0) / total
-            for c, name in plan.naming.get(r, ()):
+            cols = ref_cols.get(r) or (f"{NAME}__mentions__{r}", f"{NAME}__connotation__{r}", f"{NAME}__labelled__{r}")
+            f[cols[0]] = float(total)
+            f[cols[1]] = conn[r] / total
+            f[cols[2]] = labelled.get(r, 0) / total
+            for c, name in naming.get(r, ()):
                 f[name] = counts.get(c, 0) / total
         if self.style:
             f.update(style_features(matches, plan.abbreviated, plan.hyphenated))
@@ -338,6 +421,12 @@ _GAP = re.compile(r"[\s\w'\u2019\-]{0,25}")
 _LABEL_CATEGORIES = {"label", "dysphemism"}
 
 
+def is_group_name(entry: Entry) -> bool:
+    """A name for a group that is not neutral: a naming choice for a referent ("illegal
+    aliens", "regime") or a label ("terrorists", "mainstream media")."""
+    return entry.category != "neutral" and (bool(entry.referent) or entry.category == "label")
+
+
 def is_general_label(entry: Entry) -> bool:
     """A label with no referent ("terrorists", "militants"): it names whoever it is beside."""
     return not entry.referent and entry.category in _LABEL_CATEGORIES
@@ -347,9 +436,14 @@ def labelled_mentions(text: str, matches: Sequence[Match]) -> list[int]:
     """Indices of referent mentions with a general label right beside them in the same
     clause ("ISIS terrorists", "terrorists of Jaish al-Islam"): whom the text calls what,
     which a referent-less label cannot show by itself. ``matches`` in text order."""
+    return _labelled(text, matches, [is_general_label(m.entry) for m in matches])
+
+
+def _labelled(text: str, matches: Sequence[Match], labels: Sequence[bool]) -> list[int]:
+    """:func:`labelled_mentions` with each match's general-label flag given."""
     out = []
     # one flag per match (False at both ends, so neighbours need no bounds check)
-    label = [False, *(is_general_label(m.entry) for m in matches), False]
+    label = [False, *labels, False]
     gap = _GAP.fullmatch
     for i, m in enumerate(matches):
         if not m.entry.referent:
@@ -366,16 +460,18 @@ def scare_quoted_names(doc: Document, lex: Lexicon) -> list[tuple[int, int, Matc
     (``the "Free Syrian Army"``): the writer distances itself from the name."""
     out = []
     text = doc.text
+    matcher = lex.matcher()
     for q in doc.quotes:
         if not q.is_short:
             continue
         inner = text[q.inner_start : q.inner_end]
         core = inner.strip(_STRIP)
-        if not core:
+        # a hit covering the whole core is one automaton key: most quotations are not one
+        if not core or not matcher.is_one_key(core):
             continue
         if _introduces_a_name(text, q.start):
             continue
-        found = lex.matcher().find(core)
+        found = matcher.find(core)
         if len(found) == 1 and found[0].entry.referent and found[0].text == core:
             out.append((q.start, q.end, found[0]))
     return out

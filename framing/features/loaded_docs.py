@@ -18,7 +18,8 @@ CATEGORY_MEANINGS: dict[str, str] = {
 RATE_DOCS: dict[str, tuple[str, str]] = {
     "per_1k": (
         "Loaded-term matches (a non-`neutral` entry whose confidence reaches the loaded "
-        "threshold, 0.2: not weight-0.1 entries, proper names or repeated lines; "
+        "threshold, 0.2: not weight-0.1 entries, proper names, repeated lines, a name's 4th "
+        "and later uses, or with alone_names a name with no other loaded term near it; "
         "docs/loaded-language.md), narrator and quoted voice together, per 1,000 words of "
         "the body (0 for an empty body)",
         "per 1,000 words",

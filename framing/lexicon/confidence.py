@@ -23,6 +23,16 @@ fresh loaded word choice. Its confidence drops to :data:`REPEATED_NAME_CONFIDENC
 threshold: still a mention, no longer a loaded term. General vocabulary ("brutal", "corrupt")
 is a fresh choice every time and is not capped.
 
+A fourth, opt-in (``LoadedTerms(alone_names=True)``; off by default because a lone "terrorists"
+or "regime" is the naming a researcher of war coverage measures), lowers it the same way: *a
+name alone*. A name for a group (a referent's naming
+choice, or a label such as "terrorists" or "mainstream media") that no other loaded term
+stands near (:data:`ALONE_NAME_CHARS` either side, about ten words) is the article's
+designation of the group in a plain sentence ("a terrorist attack in Manchester", "illegal
+immigrants crossed the border"): the naming shares measure that choice. The same name among
+other charged words ("murderous terrorists", "the corrupt mainstream media") is name-calling,
+and stays loaded. Its confidence drops to :data:`ALONE_NAME_CONFIDENCE`.
+
 Each check reads a few characters around the hit (string slicing, no regexes on the whole
 text) and runs only for the hits it could change.
 """
@@ -50,6 +60,15 @@ NAME_USES_LOADED = 3
 #: the confidence of a name's later uses: below LOADED_THRESHOLD, like a word whose loaded
 #: sense is rare in news
 REPEATED_NAME_CONFIDENCE = 0.1
+#: a loaded name of a group with no other loaded term within this many characters either
+#: side is "alone" (module docstring). Read on PTC dev's tune part (54 articles), at 60
+#: characters: names and labels alone had precision 0.22 (129 matches), beside another loaded
+#: term 0.60 (84); the other words alone 0.58, so only names are lowered. 40 / 100 / 150
+#: characters gave all-match precision 0.608 / 0.589 / 0.572 against 0.604 at 60 (recall 0.439
+#: to 0.446): 60, about ten words or a clause, as the round figure
+ALONE_NAME_CHARS = 60
+#: the confidence of a name alone: below LOADED_THRESHOLD, as for a repeated name
+ALONE_NAME_CONFIDENCE = 0.1
 _LOWER_FORMS: dict[int, tuple[Entry, bool]] = {}
 
 
@@ -167,6 +186,21 @@ def repeated_name_confidence(entry: Entry, use: int) -> float:
     return min(entry.weight, REPEATED_NAME_CONFIDENCE)
 
 
+def alone_names(spans: Sequence[tuple[int, int]], names: Sequence[int]) -> list[int]:
+    """Of ``names`` (indices into ``spans``, the (start, end) of every loaded use in text
+    order), those with no other loaded use within :data:`ALONE_NAME_CHARS` of either end."""
+    out = []
+    last = len(spans) - 1
+    for i in names:
+        start, end = spans[i]
+        if i > 0 and start - spans[i - 1][1] <= ALONE_NAME_CHARS:
+            continue
+        if i < last and spans[i + 1][0] - end <= ALONE_NAME_CHARS:
+            continue
+        out.append(i)
+    return out
+
+
 def _inside(spans: Sequence[tuple[int, int]], start: int) -> bool:
     return any(a <= start < b for a, b in spans)
 
@@ -198,11 +232,14 @@ def is_loaded(entry: Entry, conf: float, threshold: float = LOADED_THRESHOLD) ->
 
 
 __all__ = [
+    "ALONE_NAME_CHARS",
+    "ALONE_NAME_CONFIDENCE",
     "LOADED_THRESHOLD",
     "NAME_USES_LOADED",
     "REPEATED_NAME_CONFIDENCE",
     "PROPER_NAME",
     "REPEATED_LINE",
+    "alone_names",
     "confidence",
     "is_loaded",
     "not_a_use",

@@ -135,6 +135,9 @@ class Match(NamedTuple):
 # a candidate for one automaton key: (entry, exact surface forms for case-sensitive entries,
 # whether the entry has sense rules to check): flags computed once, not per hit
 _Cand = tuple[Entry, frozenset[str] | None, bool]
+#: one automaton key: (its length, the first candidate's entry, whether a hit needs
+#: _choose (exact forms or sense rules on the first candidate), every candidate)
+_Slot = tuple[int, Entry, bool, tuple[_Cand, ...]]
 #: the automaton's content as plain data (what framing.lexicon.cache stores): each key with
 #: its candidates in priority order, as (index into the entries, exact forms or None);
 #: lists in place of the tuples when read back from the cache
@@ -154,7 +157,7 @@ class Matcher:
         #: a table computed before (the disk cache's), or None to compute it on first use
         self._table = table
         self._automaton: Any = None
-        self._slots: list[tuple[int, tuple[_Cand, ...]]] = []
+        self._slots: list[_Slot] = []
 
     def __getstate__(self) -> dict[str, Any]:
         return {"entries": self.entries, "_automaton": None}
@@ -203,7 +206,7 @@ class Matcher:
         # integer values (a slot per key) keep building the automaton cheap: ~0.03 CPU-s for
         # 17,000 keys against ~0.15 s for as many Python tuples stored in it
         A = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        slots: list[tuple[int, tuple[_Cand, ...]]] = []
+        slots: list[_Slot] = []
         flags: dict[int, bool] = {}
         for key, cands in self.table():
             kept = []
@@ -214,7 +217,8 @@ class Matcher:
                     ctx = flags[i] = e.has_context
                 kept.append((e, None if exact is None else frozenset(exact), ctx))
             A.add_word(key, len(slots))
-            slots.append((len(key), tuple(kept)))
+            first, exact0, ctx0 = kept[0]
+            slots.append((len(key), first, exact0 is not None or ctx0, tuple(kept)))
         A.make_automaton()
         self._slots = slots
         return A
@@ -223,6 +227,13 @@ class Matcher:
         if self._automaton is None:
             self._automaton = self._build()
         return self
+
+    def is_one_key(self, text: str) -> bool:
+        """Whether the whole of ``text`` is one automaton key: the cheap test (a dict lookup,
+        no scan) for "could a single hit cover all of it", which most short quotations fail."""
+        if self._automaton is None:
+            self._automaton = self._build()
+        return bool(text) and self._automaton.exists(" " + normalise_text(text) + " ")
 
     def find(self, text: str) -> list[Match]:
         """Every non-overlapping hit, longest first then leftmost, returned in text order."""
@@ -240,16 +251,16 @@ class Matcher:
         prev_end = -1
         overlap = False
         slots = self._slots
+        new = tuple.__new__  # what Match(...) calls, without its Python-level __new__ per hit
         for last, slot in self._automaton.iter(padded):
-            klen, cands = slots[slot]
+            klen, entry, special, cands = slots[slot]
             start = last - klen + 1
             end = last - 1
-            entry, exact, ctx = cands[0]
-            if exact is not None or ctx:  # the common case (neither) skips the call
+            if special:  # the common case (no exact forms, no sense rule) skips the call
                 entry = _choose(cands, text, start, end)
                 if entry is None:
                     continue
-            append(Match(start, end, text[start:end], entry))
+            append(new(Match, (start, end, text[start:end], entry)))
             if start < prev_end:
                 overlap = True
             prev_end = end

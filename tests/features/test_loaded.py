@@ -191,7 +191,7 @@ def test_transformer_and_pickle(fam):
     X = fam.fit_transform(["Daesh attacked", "the regime", ""])
     assert X.shape == (3, len(fam.get_feature_names_out()))
     clone = pickle.loads(pickle.dumps(fam))
-    assert clone.get_params() == {"lexicons": (str(MINI),), "style": False, "threshold": 0.2}
+    assert clone.get_params() == {"lexicons": (str(MINI),), "style": False, "threshold": 0.2, "alone_names": False}
     assert clone.analyze(Document("Daesh")).features["loaded__n_label"] == 1
 
 

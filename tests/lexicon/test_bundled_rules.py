@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from framing.features.loaded import LoadedTerms
+from framing.lexicon.confidence import LOADED_THRESHOLD
 from framing.text import Document
 
 
@@ -78,3 +79,23 @@ def test_neutral_names_count_in_naming_but_never_as_loaded(fam):
     terms = res.details["loaded_terms"]
     assert terms and not any(t["loaded"] for t in terms)
     assert res.features["loaded__per_1k"] == 0
+
+
+@pytest.mark.parametrize(
+    ("plain", "charged", "word"),
+    [
+        ("Syrian state media blamed armed gunmen for the attack.",
+         "Syrian state media blamed armed gunmen for the barbaric attack.", "armed gunmen"),
+        ("radical Islamists seized the town", "radical Islamists seized the town in a brutal rampage",
+         "radical islamists"),
+        ("a flood of migrants at the border", "a flood of migrants at the border, a catastrophe", "flood of migrants"),
+    ],
+)
+def test_alone_names_counts_a_name_only_among_charged_words(plain, charged, word):
+    """With ``alone_names=True`` the sense rules still let these names through at their loaded
+    weight ("armed gunmen", not the plain "gunmen"); alone in a plain sentence a name is a
+    designation (confidence.alone_names), beside another loaded word it is loaded."""
+    fam = LoadedTerms(alone_names=True)
+    got = {t["text"].lower(): t for t in fam.analyze(Document(plain)).details["loaded_terms"]}
+    assert got[word]["weight"] >= LOADED_THRESHOLD and not got[word]["loaded"]
+    assert word in loaded(fam, charged)

@@ -8,9 +8,12 @@ import pytest
 from framing.features.loaded import LoadedTerms
 from framing.lexicon import Entry
 from framing.lexicon.confidence import (
+    ALONE_NAME_CHARS,
+    ALONE_NAME_CONFIDENCE,
     LOADED_THRESHOLD,
     NAME_USES_LOADED,
     REPEATED_NAME_CONFIDENCE,
+    alone_names,
     is_loaded,
     not_a_use,
     proper_name_collision,
@@ -137,3 +140,35 @@ def test_family_counts_a_repeated_name_as_a_mention_not_as_loaded():
     assert f["loaded__naming__syrian_government__regime"] == 1.0
     n_loaded = sum(t["loaded"] for t in res.details["loaded_terms"])
     assert f["loaded__per_1k"] == pytest.approx(n_loaded * 1000 / Document(text).n_words)
+
+
+def test_alone_names_have_no_loaded_use_within_the_window():
+    w = ALONE_NAME_CHARS
+    spans = [(0, 5), (5 + w, 10 + w), (100 + 3 * w, 105 + 3 * w)]
+    # the first two are exactly w apart (near each other); the third is far from both
+    assert alone_names(spans, [0, 1, 2]) == [2]
+    assert alone_names([(0, 5), (6 + w, 9 + w)], [0, 1]) == [0, 1]
+    assert alone_names([(10, 20)], [0]) == [0]
+    assert alone_names(spans, []) == []
+
+
+def test_a_name_alone_stays_loaded_by_default():
+    """The default counts a lone "regime" (a naming choice a researcher of the coverage
+    measures); only ``alone_names=True`` lowers it."""
+    (t,) = LoadedTerms().analyze(Document("The regime bombed the city on Tuesday.")).details["loaded_terms"]
+    assert t["canonical"] == "regime" and t["loaded"]
+
+
+def test_with_alone_names_a_name_alone_is_a_mention_not_a_loaded_term():
+    fam = LoadedTerms(alone_names=True)
+    plain = fam.analyze(Document("The regime bombed the city on Tuesday."))
+    (t,) = plain.details["loaded_terms"]
+    assert t["canonical"] == "regime" and not t["loaded"] and t["confidence"] == ALONE_NAME_CONFIDENCE
+    f = plain.features
+    assert f["loaded__mentions__syrian_government"] == 1 and f["loaded__n_label"] == 0
+    assert f["loaded__per_1k"] == 0 and f["loaded__weighted_per_1k"] == 0
+    charged = fam.analyze(Document("The brutal regime bombed the city on Tuesday."))
+    assert [t["loaded"] for t in charged.details["loaded_terms"]] == [True, True]
+    assert charged.features["loaded__n_label"] == 1
+    # general vocabulary alone stays loaded: only names of groups are designations
+    assert fam.analyze(Document("The city was bombed in a brutal way.")).details["loaded_terms"][0]["loaded"]

@@ -243,3 +243,13 @@ def test_not_after_and_only_near():
     assert _texts(m, "a plan to eliminate the visa lottery") == []
     assert _texts(m, "troops eliminated three militants") == ["eliminated"]
     assert _texts(m, "they eliminated the group's leader") == ["eliminated"]
+
+
+def test_is_one_key_says_whether_one_hit_could_cover_the_whole_text():
+    # the pre-check of the scare-quote test: only a text that is one key can be a single hit
+    for text in ("Daesh", "Assad regime", "al Nusra", "Nusra Front's", "ISIS"):
+        assert M.is_one_key(text), text
+        hits = M.find(text)
+        assert len(hits) == 1 and hits[0].text == text
+    for text in ("the regime", "Daesh fighters", "", "  "):
+        assert not M.is_one_key(text), text
