@@ -7,8 +7,9 @@ file per key in ``$XDG_CACHE_HOME/framing/lexicon`` (``~/.cache`` when unset). T
 hash of everything the merged lexicon is made from: the bytes and paths of every bundled
 ``lexicons/*.toml`` and of the user's files, the pack selection, vaderSentiment's valence
 file (the graded layer) and the source of the modules that validate and merge, so editing
-any of them is a new key, never a stale hit. Entries are rebuilt with ``model_construct``
-(they were validated when the file was written). A cache that cannot be read or written
+any of them is a new key, never a stale hit. Tables are rebuilt as plain records
+(:mod:`framing.lexicon.records`: they were validated when the file was written), so a hit
+imports no pydantic. A cache that cannot be read or written
 (a read-only home, a full disk, a damaged file) is passed over silently: loading then
 takes the slow path, with the same result.
 """
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from framing import paths as _paths
-from framing.lexicon.schema import Entry, Meta, Referent
+from framing.lexicon.records import EntryRecord, MetaRecord, ReferentRecord
 
 log = logging.getLogger("framing.lexicon")
 
@@ -33,7 +34,7 @@ FORMAT = 1
 #: cache files kept per folder (one per lexicon version and selection)
 KEEP = 16
 #: the modules whose code decides what a merged lexicon holds
-_CODE = ("schema.py", "load.py", "files.py", "packs.py", "graded.py", "matcher.py", "cache.py")
+_CODE = ("schema.py", "records.py", "load.py", "files.py", "packs.py", "graded.py", "matcher.py", "cache.py")
 
 
 def cache_dir() -> Path:
@@ -66,15 +67,8 @@ def cache_key(selected: Sequence[str] | None, user: Sequence[Path]) -> str | Non
     return h.hexdigest()
 
 
-def _entry_row(e: Entry) -> list[Any]:
+def _entry_row(e: EntryRecord) -> list[Any]:
     return [e.model_dump(), e.source, e.line, e.pack, e.layer]
-
-
-def _entry(row: list[Any]) -> Entry:
-    fields, source, line, pack, layer = row
-    e = Entry.model_construct(**fields)
-    e._source, e._line, e._pack, e._layer = source, line, pack, layer
-    return e
 
 
 def read(key: str) -> Any | None:
@@ -87,10 +81,10 @@ def read(key: str) -> Any | None:
         if data.get("format") != FORMAT or data.get("key") != key:
             return None
         lex = Lexicon(
-            entries=[_entry(r) for r in data["entries"]],
-            referents={k: Referent.model_construct(**v) for k, v in data["referents"].items()},
+            entries=[EntryRecord(*r) for r in data["entries"]],
+            referents={k: ReferentRecord(v) for k, v in data["referents"].items()},
             sources=list(data["sources"]),
-            packs={k: Meta.model_construct(**v) for k, v in data["packs"].items()},
+            packs={k: MetaRecord(v) for k, v in data["packs"].items()},
             pack_files=dict(data["pack_files"]),
         )
         lex._table = data["table"]  # [key, [[entry index, exact forms or null], ...]] as written

@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
+from framing.lexicon.records import EntryFields
+
 #: What kind of loaded language an entry is. ``neutral`` names (weight 0) are kept so the
 #: naming-choice profile can compare loaded names with plain ones.
 CATEGORIES: tuple[str, ...] = (
@@ -135,8 +137,9 @@ def _check_contexts(v: list[str]) -> list[str]:
     return out
 
 
-class Entry(BaseModel):
-    """``[[entry]]``: one loaded (or neutral) way of naming a referent or framing an event."""
+class Entry(EntryFields, BaseModel):
+    """``[[entry]]``: one loaded (or neutral) way of naming a referent or framing an event.
+    (``pack``, ``layer``, ``source``, ``line``, ``counts``, ``key``: :class:`EntryFields`.)"""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -203,36 +206,6 @@ class Entry(BaseModel):
         if any(len(p.split()) != 1 or p in (CONTEXT_ANY, CONTEXT_NUMBER) for p in out):
             raise ValueError("only_near takes single words")
         return out
-
-    @property
-    def has_context(self) -> bool:
-        return bool(self.not_before or self.not_after or self.only_near)
-
-    @property
-    def pack(self) -> str:
-        return self._pack
-
-    @property
-    def layer(self) -> str:
-        return self._layer
-
-    @property
-    def source(self) -> str:
-        return self._source
-
-    @property
-    def line(self) -> int | None:
-        return self._line
-
-    @property
-    def counts(self) -> bool:
-        """Only accepted entries are matched and counted."""
-        return self.status == "accepted"
-
-    @property
-    def key(self) -> tuple[str, str]:
-        """Entries with the same key override each other when lexicons are merged."""
-        return (self.canonical, self.referent)
 
 
 class LexiconFile(BaseModel):
