@@ -13,6 +13,8 @@ import functools
 from bisect import bisect_left
 from typing import Any
 
+from framing import usercache
+
 #: Bound on the per-process cache of syllable counts for words *not* in CMUdict, so memory
 #: stays flat on corpora with an open vocabulary (numbers, typos, names).
 _OOV_CACHE_MAX = 200_000
@@ -75,12 +77,54 @@ def syllable_table_slow() -> dict[str, int]:
     return table
 
 
+#: textstat's default language; its fallback for words CMUdict lacks is pyphen's
+_HYPHEN_LANG = "en_US"
+
+
 @functools.cache
 def _pyphen() -> Any:
-    from pyphen import Pyphen
+    """pyphen's hyphenator for en_US, its patterns read from the user cache when there.
 
-    # textstat's default language is en_US; its fallback for unknown words is pyphen's.
-    return Pyphen(lang="en_US")
+    Parsing the 11,000 patterns of ``hyph_en_US.dic`` is 0.13 CPU-s, the largest cost of a
+    first analysis once CMUdict is looked up per word, and every article has words CMUdict
+    lacks. The parsed table (pattern -> offset and digits) is stored as JSON
+    (:mod:`framing.usercache`), keyed on pyphen's version and the file's bytes, and handed
+    to pyphen through its own per-file cache (``pyphen.hdcache``), so the hyphenation is
+    pyphen's, unchanged."""
+    import pyphen
+
+    path = pyphen.LANGUAGES[pyphen.language_fallback(_HYPHEN_LANG)]
+    try:
+        key = usercache.digest(["pyphen", pyphen.__version__, str(path), path.read_bytes()])
+    except (OSError, AttributeError):
+        return pyphen.Pyphen(lang=_HYPHEN_LANG)
+    hd = pyphen.hdcache.get(path) or _cached_patterns(pyphen, key)
+    if hd is not None:
+        pyphen.hdcache.setdefault(path, hd)
+    hyphenator = pyphen.Pyphen(lang=_HYPHEN_LANG)
+    patterns = getattr(hyphenator.hd, "patterns", None)
+    if hd is None and isinstance(patterns, dict) and all(
+            type(v) is int for _, values in patterns.values() for v in values):  # (no nonstandard hyphens)
+        usercache.write_json(_HYPHEN_FOLDER, key, {k: [a, list(v)] for k, (a, v) in patterns.items()})
+    return hyphenator
+
+
+_HYPHEN_FOLDER = "pyphen"
+
+
+def _cached_patterns(pyphen: Any, key: str) -> Any | None:
+    """A ``pyphen.HyphDict`` from the cached table (the attributes its ``__init__`` sets),
+    or None when there is none or it is not that table."""
+    data = usercache.read_json(_HYPHEN_FOLDER, key)
+    if not isinstance(data, dict) or not data:
+        return None
+    try:
+        patterns = {k: (int(a), tuple(int(v) for v in vs)) for k, (a, vs) in data.items()}
+    except (TypeError, ValueError):
+        return None
+    hd = object.__new__(pyphen.HyphDict)
+    hd.patterns, hd.cache, hd.maxlen = patterns, {}, max(map(len, patterns))
+    return hd
 
 
 def syllables(word: str) -> int:
