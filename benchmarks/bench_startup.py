@@ -12,11 +12,12 @@ unpacked with ``git archive``) for a before/after comparison.
 it; each phase the least over the runs, so the phases need not add up to the least total;
 the interpreter's start and exit are outside them): building the CLI parser, importing the analysis
 modules and families, reading the article, loading the lexicon and compiling its matcher,
-and the first analysis (which loads each family's own data: VADER, CMUdict, the cues).
+and the first analysis (which loads each family's own data: VADER, CMUdict, pyphen, the cues).
 
-The lexicon cache (``framing/lexicon/cache.py``) goes to a fresh temporary
-``XDG_CACHE_HOME``: one untimed run fills it, so the figures are for a warm cache (every run
-after the first on a machine); ``--cold`` times the slow path (no cache written or read).
+The user cache (the lexicon, ``framing/lexicon/cache.py``, and pyphen's patterns,
+``framing/features/_cmudict.py``) goes to a fresh temporary ``XDG_CACHE_HOME``: one untimed
+run fills it, so the figures are for a warm cache (every run after the first on a machine);
+``--cold`` times the slow path (no cache written or read).
 Python's bytecode cache goes to the same temporary folder (``PYTHONPYCACHEPREFIX``) and the
 untimed run fills it too, as an installed package has its ``.pyc`` files (pip writes them at
 install): a shell with ``PYTHONDONTWRITEBYTECODE`` set would otherwise compile framing's ~70
