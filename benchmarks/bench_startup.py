@@ -1,11 +1,14 @@
 """CPU cost of starting framing, and of loading a corpus, in fresh processes.
 
-    python benchmarks/bench_startup.py [--root CHECKOUT] [--corpus PATH] [--repeat 5]
+    python benchmarks/bench_startup.py [--root CHECKOUT] [--corpus PATH] [--repeat 5] [--versus CHECKOUT]
 
 Each figure is the CPU time (user + system, from ``resource.getrusage`` of the child) of a
 fresh ``python`` process, the least of ``--repeat`` runs: CPU time, not wall time, so a busy
 shared machine barely moves it. ``--root`` measures another checkout (e.g. an older commit
-unpacked with ``git archive``) for a before/after comparison.
+unpacked with ``git archive``) for a before/after comparison. On a machine whose load
+changes, CPU time still moves (by 0.2-0.3 s at load 7 on 2 cores): ``--versus CHECKOUT``
+adds ``framing analyze SEED`` timed in alternate runs of the two checkouts (least and median
+of ``--repeat`` each), so both see the same load.
 
 ``framing analyze SEED, by phase`` splits one analysis into the steps a fresh process takes
 (``time.process_time`` inside the child, with the collector set as ``framing.cli.main`` sets
@@ -29,6 +32,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -103,6 +107,8 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=5, help="runs per figure; the least is reported")
     ap.add_argument("--cold", action="store_true",
                     help="time without the lexicon cache (it can be neither written nor read)")
+    ap.add_argument("--versus", type=Path, metavar="CHECKOUT",
+                    help="also time `framing analyze SEED` in runs alternating with this checkout's")
     ap.add_argument("--no-bytecode", action="store_true",
                     help="no bytecode cache: every run compiles framing's modules from source")
     args = ap.parse_args()
@@ -139,6 +145,16 @@ def main() -> int:
         print("# framing analyze SEED, by phase (CPU-seconds inside the process, least of the runs)")
         for name, cpu in phases(args.root, seed, args.repeat, env).items():
             print(f"  {name:43s} {cpu:6.3f}")
+        if args.versus:
+            roots = [args.root, args.versus]
+            child_cpu(cases["framing analyze SEED"], args.versus, 1, env)  # its cache too
+            runs: dict[Path, list[float]] = {r: [] for r in roots}
+            for _ in range(args.repeat):
+                for r in roots:
+                    runs[r].append(child_cpu(cases["framing analyze SEED"], r, 1, env)[0])
+            print(f"# framing analyze SEED, alternating runs ({args.repeat} each): least, median")
+            for r in roots:
+                print(f"  {str(r):43s} {min(runs[r]):6.2f} {statistics.median(runs[r]):6.2f}")
         out.unlink(missing_ok=True)
     return 0
 
