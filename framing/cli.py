@@ -1,8 +1,10 @@
 """The ``framing`` command: a thin shell over the Python API (no logic lives only here).
 
-Building the parser imports every command module, so those import only argparse-level code
-at module level; each command's dependencies (pandas, scikit-learn, matplotlib ...) are
-imported when it runs (tests/test_cli.py checks this).
+Building the whole parser imports every command module, so those import only argparse-level
+code at module level; each command's dependencies (pandas, scikit-learn, matplotlib ...) are
+imported when it runs (tests/test_cli.py checks this). A command line that names its command
+first (``framing analyze FILE``) builds only that command's options: the other eight cost
+more CPU than reading an article. Anything else (``framing --help``, a typo) gets them all.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from framing import __version__
 from framing.errors import FramingError, printable
 
 #: the collector's first threshold while a command runs (CPython's default: 700). Start-up
@@ -28,14 +29,31 @@ GC_THRESHOLD = 20_000
 COMMANDS = ("analyze", "corpus", "datasets", "lexicon", "extract", "compare", "predict", "report", "stories")
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Version(argparse.Action):
+    """``--version``, reading the installed version only when asked (argparse's own action
+    takes the string up front, and looking it up imports importlib.metadata)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kw: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="show program's version number and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from framing import __version__
+
+        print(f"framing {__version__}")  # on stdout, as argparse's version action prints
+        parser.exit()
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The ``framing`` parser: every command, or only ``command`` (one of COMMANDS) when
+    that is all the command line can reach."""
     parser = argparse.ArgumentParser(
         prog="framing",
         description="How news outlets frame a story and how well they source it.",
     )
-    parser.add_argument("--version", action="version", version=f"framing {__version__}")
+    parser.add_argument("--version", action=_Version)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in (command,) if command in COMMANDS else COMMANDS:
         try:
             mod = importlib.import_module(f"framing.commands.{name}")
         except ModuleNotFoundError as exc:  # a command still being built
@@ -61,7 +79,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # only the first word can be the command: `framing --version`, `framing -h` build all
+    parser = build_parser(argv[0] if argv else None)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()

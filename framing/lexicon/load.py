@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
 from framing import paths as _paths  # tests and callers reach LEXICON_DIR here too
 from framing.errors import LexiconError
 from framing.lexicon.files import (  # noqa: F401  (re-exported: callers import them from here)
@@ -28,23 +26,29 @@ from framing.lexicon.files import (  # noqa: F401  (re-exported: callers import 
     other_kind,
     user_files,
 )
-from framing.lexicon.schema import Entry, Meta, Referent, slug
+from framing.lexicon.records import EntryRecord, MetaRecord, ReferentRecord
 
 if TYPE_CHECKING:
+    from pydantic import ValidationError
+
     from framing.lexicon.matcher import Matcher, Table
+    from framing.lexicon.schema import Entry, Meta, Referent
 
 _TOP_KEYS = {"meta", "referent", "entry"}
 
 
 @dataclass
 class Lexicon:
-    """Merged entries and referents. ``matcher()`` compiles the automaton once, lazily."""
+    """Merged entries and referents. ``matcher()`` compiles the automaton once, lazily.
 
-    entries: list[Entry] = field(default_factory=list)
-    referents: dict[str, Referent] = field(default_factory=dict)
+    A loaded lexicon holds plain records (:mod:`framing.lexicon.records`) of the validated
+    tables, whether they were validated now or read from the disk cache."""
+
+    entries: list[EntryRecord] = field(default_factory=list)
+    referents: dict[str, ReferentRecord] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
     #: [meta] of each pack or user file, and the file it came from, by name
-    packs: dict[str, Meta] = field(default_factory=dict)
+    packs: dict[str, MetaRecord] = field(default_factory=dict)
     pack_files: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -147,6 +151,11 @@ def norm_key(form: str, case_sensitive: bool = False) -> str:
 
 def parse_file(path: str | Path) -> _Parsed:
     """Validate one loaded-language file; collect (not raise) every problem."""
+    # pydantic only here, where tables are validated: a load from the disk cache needs none
+    from pydantic import ValidationError
+
+    from framing.lexicon.schema import Entry, Meta, Referent
+
     path = Path(path)
     data, raw, err = _read_toml(path)
     res = _Parsed(path, None, [], [], [], [])
@@ -361,8 +370,16 @@ def _load(selected: list[str] | None, user: list[Path]) -> Lexicon:
             lex.sources.append(str(g))
             lex.packs[cfg.meta.name] = cfg.meta
             lex.pack_files[cfg.meta.name] = str(g)
+        _as_records(lex)
         _CACHE[key] = lex
     return lex
+
+
+def _as_records(lex: Lexicon) -> None:
+    """The validated models as plain records, as a load from the disk cache gives them."""
+    lex.entries[:] = [EntryRecord.of(e) for e in lex.entries]
+    lex.referents = {k: ReferentRecord(r.model_dump()) for k, r in lex.referents.items()}
+    lex.packs = {k: MetaRecord(m.model_dump()) for k, m in lex.packs.items()}
 
 
 __all__ = [
@@ -374,7 +391,6 @@ __all__ = [
     "other_kind",
     "parse_file",
     "user_files",
-    "slug",
     "unreviewed",
     "validate_paths",
 ]

@@ -60,11 +60,14 @@ def test_analyze_gives_the_same_objects_as_through_the_corpus_loader(tmp_path):
 
 
 def test_analyze_imports_no_pandas_sklearn_or_scipy(seed_path):
-    """(nor ftfy: the seed is valid text, so nothing needs its mojibake repair)"""
+    """(nor ftfy: the seed is valid text, so nothing needs its mojibake repair; nor the other
+    commands' modules)"""
     code = (
         "import sys\nfrom framing.cli import main\n"
         f"main(['analyze', '--format', 'json', {str(seed_path)!r}])\n"
-        "heavy = ('pandas', 'sklearn', 'scipy', 'pyarrow', 'ftfy')\n"
+        "heavy = ('pandas', 'sklearn', 'scipy', 'pyarrow', 'ftfy', 'matplotlib', "
+        "'framing.commands.compare', 'framing.commands.report', 'framing.commands.extract', "
+        "'framing.commands.lexicon', 'framing.commands.stories')\n"
         "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, check=True)

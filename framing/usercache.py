@@ -1,0 +1,81 @@
+"""Plain-JSON files in framing's user cache (``$XDG_CACHE_HOME/framing/<folder>/<key>.json``):
+data that is slow to build from installed files and the same in every process (the merged
+lexicon, the hyphenation patterns), so a fresh ``framing analyze FILE`` reads it instead.
+
+JSON, never pickle: reading a cache must not be able to run code. Writes are atomic. The
+caller's key names everything the data is made from, so a changed source is a new file,
+never a stale hit. A cache that cannot be read or written (a read-only home, a full disk, a
+damaged file) is passed over silently: the caller builds the data as it would without one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from framing import paths as _paths
+
+log = logging.getLogger("framing.cache")
+
+#: files kept per folder (each edit of a source makes a new one)
+KEEP = 16
+
+
+def folder(name: str) -> Path:
+    return _paths.user_cache_dir() / name
+
+
+def digest(parts: Iterable[bytes | str]) -> str:
+    """A key from the sources' identities (bytes, paths, versions), in order."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        h.update(f"{len(data)}\0".encode())
+        h.update(data)
+    return h.hexdigest()
+
+
+def read_json(name: str, key: str) -> Any | None:
+    """The data stored under ``key`` in folder ``name``, or None (absent or unreadable)."""
+    path = folder(name) / f"{key}.json"
+    try:
+        return json.loads(path.read_bytes())
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        log.debug("cache %s not used: %s", path, exc)
+        return None
+
+
+def write_json(name: str, key: str, data: Any | None = None, build: Any = None) -> None:
+    """Store ``data`` (or what ``build()`` returns: skipped when the folder is read-only)
+    under ``key`` atomically, keeping the newest ``KEEP`` files; any failure only means no
+    cache."""
+    from framing.atomic import write_atomic
+    from framing.errors import FramingError
+
+    where = folder(name)
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        log.debug("cache not written to %s: %s", where, exc)
+        return
+    if not os.access(where, os.W_OK):  # read-only: spare the serialising
+        return
+    try:
+        text = json.dumps(build() if build is not None else data, ensure_ascii=False, separators=(",", ":"))
+        write_atomic(where / f"{key}.json", text)
+        _prune(where)
+    except (OSError, FramingError) as exc:
+        log.debug("cache not written to %s: %s", where, exc)
+
+
+def _prune(where: Path) -> None:
+    files = sorted(where.glob("*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in files[KEEP:]:
+        old.unlink(missing_ok=True)
