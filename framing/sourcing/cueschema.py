@@ -31,7 +31,9 @@ class CueModel(BaseModel):
     why: str = Field(min_length=1)
 
 
-class SourceNounModel(BaseModel):
+class TypedFormsModel(BaseModel):
+    """``[[source_noun]]`` and ``[[name_word]]``: words that type a source, with the type."""
+
     model_config = ConfigDict(extra="forbid")
 
     type: Literal["person", "organization", "document", "media"]
@@ -39,19 +41,17 @@ class SourceNounModel(BaseModel):
     why: str = Field(min_length=1)
 
 
-class NominalModel(BaseModel):
+class FormsModel(BaseModel):
+    """``[[nominal]]``, ``[[vague]]`` and ``[[marker]]``: a list of forms and its reason."""
+
     model_config = ConfigDict(extra="forbid")
 
     forms: list[str] = Field(min_length=1)
     why: str = Field(min_length=1)
 
 
-class NameWordModel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    type: Literal["person", "organization", "document", "media"]
-    forms: list[str] = Field(min_length=1)
-    why: str = Field(min_length=1)
+SourceNounModel = NameWordModel = TypedFormsModel
+NominalModel = VagueModel = MarkerModel = FormsModel
 
 
 class HeadModel(BaseModel):
@@ -59,20 +59,6 @@ class HeadModel(BaseModel):
 
     forms: list[str] = Field(min_length=1)
     always: bool = False
-    why: str = Field(min_length=1)
-
-
-class VagueModel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    forms: list[str] = Field(min_length=1)
-    why: str = Field(min_length=1)
-
-
-class MarkerModel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    forms: list[str] = Field(min_length=1)
     why: str = Field(min_length=1)
 
 
