@@ -79,3 +79,26 @@ def _prune(where: Path) -> None:
     files = sorted(where.glob("*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
     for old in files[KEEP:]:
         old.unlink(missing_ok=True)
+
+
+def file_key(tag: str, code: Iterable[Path], sources: Iterable[Path]) -> str | None:
+    """The key of data validated from ``sources`` by ``code`` (their bytes, in order), or None
+    when one cannot be read: the caller then takes its slow path, which reports it."""
+    try:
+        return digest([tag, *(p.read_bytes() for p in code), b"\0sources\0", *(p.read_bytes() for p in sources)])
+    except OSError:
+        return None
+
+
+def read_keyed(name: str, key: str) -> Any | None:
+    """What :func:`write_keyed` stored under ``key``, or None (absent, unreadable, not its key)."""
+    data = read_json(name, key)
+    if isinstance(data, dict) and data.get("key") == key and "data" in data:
+        return data["data"]
+    return None
+
+
+def write_keyed(name: str, key: str, data: Any) -> None:
+    """Store ``data`` (validated, plain JSON) with its key inside, so a renamed or damaged
+    file is never read as another key's."""
+    write_json(name, key, {"key": key, "data": data})

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from framing.features.base import Evidence, Family, FamilyResult
 from framing.features.loaded_docs import CATEGORY_MEANINGS, RATE_DOCS
 from framing.features.loaded_style import STYLE_COLUMNS, STYLE_DOCS, has_abbreviation, style_features
-from framing.lexicon import CATEGORIES, Entry, Lexicon, Match, load_lexicon, slug
+from framing.lexicon import CATEGORIES, Lexicon, Match, load_lexicon, slug
 from framing.lexicon.confidence import (
     ALONE_NAME_CONFIDENCE,
     LOADED_THRESHOLD,
@@ -30,6 +30,8 @@ from framing.text import Document
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from framing.lexicon.schema import Entry  # a type hint only: a cache hit imports no pydantic
 
 NAME = "loaded"
 _PER_1K, _PER_1K_NARRATOR, _PER_1K_QUOTED = f"{NAME}__per_1k", f"{NAME}__per_1k_narrator", f"{NAME}__per_1k_quoted"

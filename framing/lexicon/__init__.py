@@ -14,7 +14,8 @@ _LAZY = {
     **dict.fromkeys(("Lexicon", "count_entries", "default_paths", "is_loaded_lexicon", "load_lexicon", "parse_file",
                      "validate_paths"), "framing.lexicon.load"),
     **dict.fromkeys(("Match", "Matcher", "normalise_form", "normalise_text", "variants"), "framing.lexicon.matcher"),
-    **dict.fromkeys(("CATEGORIES", "Entry", "Meta", "Referent", "slug"), "framing.lexicon.schema"),
+    **dict.fromkeys(("Entry", "Meta", "Referent"), "framing.lexicon.schema"),
+    **dict.fromkeys(("CATEGORIES", "slug"), "framing.lexicon.basics"),
 }
 
 

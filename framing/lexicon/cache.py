@@ -27,6 +27,7 @@ from typing import Any
 from framing import paths as _paths
 from framing import usercache
 from framing.lexicon.records import EntryRecord, MetaRecord, ReferentRecord
+from framing.lexicon.vaderfile import vader_path
 
 log = logging.getLogger("framing.lexicon")
 
@@ -34,7 +35,8 @@ log = logging.getLogger("framing.lexicon")
 FORMAT = 1
 FOLDER = "lexicon"
 #: the modules whose code decides what a merged lexicon holds
-_CODE = ("schema.py", "records.py", "load.py", "files.py", "packs.py", "graded.py", "matcher.py", "cache.py")
+_CODE = ("schema.py", "basics.py", "records.py", "load.py", "files.py", "packs.py", "graded.py", "matcher.py",
+         "cache.py")
 
 
 def cache_dir() -> Path:
@@ -44,8 +46,6 @@ def cache_dir() -> Path:
 def cache_key(selected: Sequence[str] | None, user: Sequence[Path]) -> str | None:
     """The key of a load, or None when it cannot be cached (a user path that is a folder
     or cannot be read: the slow path reports it)."""
-    from framing.lexicon.graded import vader_path
-
     h = hashlib.sha256(f"framing-lexicon-cache {FORMAT}\0".encode())
     here = Path(__file__).parent
     try:

@@ -40,8 +40,10 @@ text) and runs only for the hits it could change.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from framing.lexicon.schema import Entry
+if TYPE_CHECKING:  # a type hint only: a cache hit imports no pydantic
+    from framing.lexicon.schema import Entry
 
 #: a match is *loaded* when its confidence is at least this (documented in
 #: docs/loaded-language.md). The graded layer's lightest words weigh 0.2; written entries whose

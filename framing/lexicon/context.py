@@ -11,8 +11,12 @@ entries that need a check pay for it.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from framing.lexicon.schema import CONTEXT_ANY, CONTEXT_NUMBER, Entry
+from framing.lexicon.basics import CONTEXT_ANY, CONTEXT_NUMBER
+
+if TYPE_CHECKING:  # a type hint only: a cache hit imports no pydantic
+    from framing.lexicon.schema import Entry
 
 #: how far to look (characters) and how many words count as "near"
 _WINDOW = 80

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from framing.errors import LexiconError
 from framing.lexicon.schema import Entry, Meta
+from framing.lexicon.vaderfile import vader_path
 
 GRADED_KIND = "graded"
 LAYER = "graded"
@@ -72,13 +73,6 @@ class GradedConfig:
     meta: Meta
     settings: Settings
     plain: frozenset[str]
-
-
-def vader_path() -> Path:
-    """The valence file inside the installed vaderSentiment package."""
-    import vaderSentiment
-
-    return Path(vaderSentiment.__file__).with_name("vader_lexicon.txt")
 
 
 def inflections(word: str) -> set[str]:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import ahocorasick
 
 from framing.lexicon.context import context_allows, in_capitals
-from framing.lexicon.schema import Entry
+
+if TYPE_CHECKING:  # a type hint only (records on a cache hit): no pydantic at run time
+    from framing.lexicon.schema import Entry
 
 # one-to-one replacements, so a normalised text keeps every offset of the original
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
@@ -134,10 +136,10 @@ class Match(NamedTuple):
 
 # a candidate for one automaton key: (entry, exact surface forms for case-sensitive entries,
 # whether the entry has sense rules to check): flags computed once, not per hit
-_Cand = tuple[Entry, frozenset[str] | None, bool]
+_Cand = tuple["Entry", frozenset[str] | None, bool]
 #: one automaton key: (its length, the first candidate's entry, whether a hit needs
 #: _choose (exact forms or sense rules on the first candidate), every candidate)
-_Slot = tuple[int, Entry, bool, tuple[_Cand, ...]]
+_Slot = tuple[int, "Entry", bool, tuple[_Cand, ...]]
 #: the automaton's content as plain data (what framing.lexicon.cache stores): each key with
 #: its candidates in priority order, as (index into the entries, exact forms or None);
 #: lists in place of the tuples when read back from the cache

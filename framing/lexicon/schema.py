@@ -14,33 +14,15 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
+# the plain parts of the format, re-exported here where they were defined before
+from framing.lexicon.basics import CATEGORIES, CONTEXT_ANY, CONTEXT_NUMBER, STATUSES, slug  # noqa: F401
 from framing.lexicon.records import EntryFields
 
-#: What kind of loaded language an entry is. ``neutral`` names (weight 0) are kept so the
-#: naming-choice profile can compare loaded names with plain ones.
-CATEGORIES: tuple[str, ...] = (
-    "label",
-    "dysphemism",
-    "euphemism",
-    "intensifier",
-    "emotive",
-    "distancing",
-    "neutral",
-)
+#: the Literal types of CATEGORIES and STATUSES (framing.lexicon.basics)
 Category = Literal["label", "dysphemism", "euphemism", "intensifier", "emotive", "distancing", "neutral"]
-#: Review state of an entry. Written entries are ``accepted`` (the default); ``framing lexicon
-#: suggest`` writes ``suggested`` ones, which load and validate but do not count until a
-#: researcher sets ``accepted`` (or ``rejected``, which keeps the term out of later drafts).
-STATUSES: tuple[str, ...] = ("accepted", "suggested", "rejected")
 Status = Literal["accepted", "suggested", "rejected"]
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
-
-
-def slug(text: str) -> str:
-    """A feature-name-safe form of a canonical name (``so-called`` -> ``so_called``)."""
-    s = re.sub(r"[^0-9a-z]+", "_", text.lower()).strip("_")
-    return s or "x"
 
 
 class Meta(BaseModel):
@@ -118,9 +100,6 @@ def form_problem(form: str, exact: bool = False) -> str | None:
     return None
 
 
-#: tokens a context pattern may use besides plain words: any one word, any number
-CONTEXT_ANY = "*"
-CONTEXT_NUMBER = "<num>"
 
 
 def _check_contexts(v: list[str]) -> list[str]:

@@ -2,21 +2,29 @@
 
 Loaded once per process and compiled into a few regular expressions, because extraction
 must run at >= 1,000 articles/s: one regex pass finds every cue, another every hedge.
+The validated tables are kept in the user cache (plain JSON, :mod:`framing.usercache`),
+keyed on the three files' bytes and the code that validates them: a fresh process that
+finds them there parses no TOML and imports no pydantic (:mod:`framing.sourcing.cueschema`,
+0.03 CPU-s of ``framing analyze FILE`` with the models' import). A file that does not
+validate is never stored, so its error is the same ``file:line: problem`` every time.
 """
 
 from __future__ import annotations
 
+import logging
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import Any
 
 from framing import paths as _paths
+from framing import usercache
 from framing.errors import LexiconError
 from framing.text.phrases import PhraseFinder, PhraseGroup
+
+log = logging.getLogger("framing.sourcing")
 
 #: title-case forms that are names or other words, never headline cues
 _NOT_TITLE = frozenset(("Said", "Read", "Post", "Tell", "Found", "Show", "Shows", "Know", "Want"))
@@ -27,76 +35,6 @@ CUE_KINDS = ("speech", "cognition", "stance", "evidential", "nominal")
 #: the kind of a cue that the opt-in learned tagger found and no lexicon entry lists (counted
 #: in n_attributions, in none of the per-kind columns)
 OTHER_KIND = "other"
-
-
-class CueModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-    lemma: str = Field(min_length=1)
-    forms: list[str] = Field(min_length=1)
-    type: Literal["neutral", "loaded"]
-    klass: Literal[
-        "speech", "reporting", "writing", "citing", "cognition", "stance", "evidential"
-    ] = Field(alias="class")
-    source: Literal["before", "after", "either"] = "before"
-    requires: Literal["", "document", "quote"] = ""
-    followed_by: list[str] = []
-    not_followed_by: list[str] = []
-    why: str = Field(min_length=1)
-
-
-class SourceNounModel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    type: Literal["person", "organization", "document", "media"]
-    forms: list[str] = Field(min_length=1)
-    why: str = Field(min_length=1)
-
-
-class NominalModel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    forms: list[str] = Field(min_length=1)
-    why: str = Field(min_length=1)
-
-
-class NameWordModel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    type: Literal["person", "organization", "document", "media"]
-    forms: list[str] = Field(min_length=1)
-    why: str = Field(min_length=1)
-
-
-class HeadModel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    forms: list[str] = Field(min_length=1)
-    always: bool = False
-    why: str = Field(min_length=1)
-
-
-class VagueModel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    forms: list[str] = Field(min_length=1)
-    why: str = Field(min_length=1)
-
-
-class MarkerModel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    forms: list[str] = Field(min_length=1)
-    why: str = Field(min_length=1)
-
-
-class HedgeModel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    forms: list[str] = Field(min_length=1)
-    kind: Literal["evidential", "epistemic", "weasel"]
-    rule: Literal["", "modal", "quantifier", "frequency", "possible"] = ""
-    why: str = Field(min_length=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,21 +105,11 @@ def _read(path: Path) -> tuple[dict[str, Any], list[str]]:
         raise LexiconError(path, getattr(exc, "lineno", None), f"invalid TOML: {exc}") from None
 
 
-def _tables(
-    path: Path, data: dict[str, Any], lines: list[str], key: str, model: type[BaseModel]
-) -> list[Any]:
-    """Validate each ``[[key]]`` table; errors name the line where the table starts."""
-    starts = [i + 1 for i, ln in enumerate(lines) if ln.strip() == f"[[{key}]]"]
-    out = []
-    for i, item in enumerate(data.get(key, [])):
-        line = starts[i] if i < len(starts) else None
-        try:
-            out.append(model.model_validate(item))
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            loc = ".".join(str(x) for x in err["loc"]) or key
-            raise LexiconError(path, line, f"[[{key}]] {loc}: {err['msg']}") from None
-    return out
+#: the user-cache folder of the validated tables, and the modules whose code decides them
+CACHE_FOLDER = "sourcing"
+_CODE = ("cues.py", "cueschema.py")
+
+Tables = Callable[[Path, str], list[dict[str, Any]]]
 
 
 def load_sourcing_lexicon(
@@ -191,17 +119,49 @@ def load_sourcing_lexicon(
     cues = Path(cues or _paths.LEXICON_DIR / "cues.toml")
     anonymous = Path(anonymous or _paths.LEXICON_DIR / "anonymous.toml")
     hedges = Path(hedges or _paths.LEXICON_DIR / "hedges.toml")
+    here = Path(__file__).parent
+    key = usercache.file_key("framing-sourcing-tables 1", [here / n for n in _CODE], [cues, anonymous, hedges])
+    stored = usercache.read_keyed(CACHE_FOLDER, key) if key else None
+    if isinstance(stored, dict):
+        try:
+            return _compile(lambda _path, name: stored[name], cues, anonymous, hedges)
+        except (KeyError, TypeError, AttributeError, ValueError, IndexError) as exc:
+            log.debug("sourcing cache %s not used: %s", key, exc)  # damaged: validate again
+    seen: dict[str, list[dict[str, Any]]] = {}
+    lex = _compile(_validating(seen), cues, anonymous, hedges)
+    if key:  # every table validated and compiled: safe to store
+        usercache.write_keyed(CACHE_FOLDER, key, seen)
+    return lex
 
-    data, lines = _read(cues)
+
+def _validating(seen: dict[str, list[dict[str, Any]]]) -> Tables:
+    """Tables read and validated on demand, in the order the compiler asks for them (so a
+    file with several problems reports the one it reported before the cache), kept in
+    ``seen``."""
+    parsed: dict[Path, tuple[dict[str, Any], list[str]]] = {}
+
+    def tables(path: Path, name: str) -> list[dict[str, Any]]:
+        from framing.sourcing.cueschema import validated
+
+        if path not in parsed:
+            parsed[path] = _read(path)
+        seen[name] = validated(path, *parsed[path], name)
+        return seen[name]
+
+    return tables
+
+
+def _compile(tables: Tables, cues: Path, anonymous: Path, hedges: Path) -> SourcingLexicon:
+    """Compile the validated tables (``tables(file, table name)``: plain dicts)."""
     cue_map: dict[str, Cue] = {}
     titles: dict[str, Cue] = {}
-    for c in _tables(cues, data, lines, "cue", CueModel):
-        cue = Cue(c.lemma, c.type, c.klass, c.source, c.requires,
-                  frozenset(w.lower() for w in c.followed_by),
-                  frozenset(w.lower() for w in c.not_followed_by))
-        for f in c.forms:
+    for c in tables(cues, "cue"):
+        cue = Cue(c["lemma"], c["type"], c["klass"], c["source"], c["requires"],
+                  frozenset(w.lower() for w in c["followed_by"]),
+                  frozenset(w.lower() for w in c["not_followed_by"]))
+        for f in c["forms"]:
             if f in cue_map:
-                raise LexiconError(cues, None, f"[[cue]] {c.lemma}: form {f!r} is already a "
+                raise LexiconError(cues, None, f"[[cue]] {c['lemma']}: form {f!r} is already a "
                                    f"form of {cue_map[f].lemma!r}")
             cue_map[f] = cue
             title = f[0].upper() + f[1:]
@@ -212,31 +172,29 @@ def load_sourcing_lexicon(
     titles = {t: c for t, c in titles.items() if t not in cue_map}  # "According to" is listed
     cue_map.update(titles)
     nouns: dict[str, str] = {}
-    for s in _tables(cues, data, lines, "source_noun", SourceNounModel):
-        for f in s.forms:
-            nouns.setdefault(f.lower(), s.type)
-    nominals = sorted({f.lower() for n in _tables(cues, data, lines, "nominal", NominalModel)
-                       for f in n.forms})
-    name_words = {f: n.type for n in _tables(cues, data, lines, "name_word", NameWordModel)
-                  for f in n.forms}
+    for s in tables(cues, "source_noun"):
+        for f in s["forms"]:
+            nouns.setdefault(f.lower(), s["type"])
+    nominals = sorted({f.lower() for n in tables(cues, "nominal")
+                       for f in n["forms"]})
+    name_words = {f: n["type"] for n in tables(cues, "name_word")
+                  for f in n["forms"]}
     if not cue_map:
         raise LexiconError(cues, None, "no [[cue]] entries")
 
-    data, lines = _read(anonymous)
     always: set[str] = set()
     heads: set[str] = set()
-    for h in _tables(anonymous, data, lines, "head", HeadModel):
-        (always if h.always else heads).update(f.lower() for f in h.forms)
-    vague = frozenset(f.lower() for v in _tables(anonymous, data, lines, "vague", VagueModel)
-                      for f in v.forms)
-    markers = [f.lower() for m in _tables(anonymous, data, lines, "marker", MarkerModel)
-               for f in m.forms]
+    for h in tables(anonymous, "head"):
+        (always if h["always"] else heads).update(f.lower() for f in h["forms"])
+    vague = frozenset(f.lower() for v in tables(anonymous, "vague")
+                      for f in v["forms"])
+    markers = [f.lower() for m in tables(anonymous, "marker")
+               for f in m["forms"]]
 
-    data, lines = _read(hedges)
     hedge_kinds: dict[str, tuple[str, str]] = {}
-    for h in _tables(hedges, data, lines, "hedge", HedgeModel):
-        for f in h.forms:
-            hedge_kinds.setdefault(f.lower().replace("\u2019", "'"), (h.kind, h.rule))
+    for h in tables(hedges, "hedge"):
+        for f in h["forms"]:
+            hedge_kinds.setdefault(f.lower().replace("\u2019", "'"), (h["kind"], h["rule"]))
     hedge_forms = list(hedge_kinds)
 
     cue_finder = PhraseFinder(list(cue_map), ignore_case=False)

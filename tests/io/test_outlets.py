@@ -65,3 +65,33 @@ def test_bad_registry_reports_line(tmp_path):
     )
     with pytest.raises(LexiconError, match=r"o.toml:8: .*ownership"):
         OutletRegistry.from_files([f])
+
+
+def test_a_second_load_reads_the_validated_registry_from_the_cache(tmp_path, monkeypatch):
+    from framing.io import outletschema
+    from framing.paths import LEXICON_DIR
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = OutletRegistry.from_files([LEXICON_DIR / "outlets.toml"])
+    assert len(list((tmp_path / "framing" / "outlets").glob("*.json"))) == 1
+
+    def fail(path):
+        raise AssertionError(f"validated {path} although the cache holds it")
+
+    monkeypatch.setattr(outletschema, "validated", fail)
+    again = OutletRegistry.from_files([LEXICON_DIR / "outlets.toml"])
+    assert again.outlets == first.outlets and [o.sources for o in again.outlets] == [o.sources for o in first.outlets]
+    assert again._case_sensitive == first._case_sensitive and again.lookup("presstv.ir") == first.lookup("presstv.ir")
+
+
+def test_a_bad_registry_gives_the_same_error_every_time_and_is_never_stored(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    f = tmp_path / "o.toml"
+    f.write_text('[[outlet]]\nname="B"\nid="b"\ncountry="X"\nownership="owned"\nsources=["u"]\n', encoding="utf-8")
+    errors = []
+    for _ in range(2):
+        with pytest.raises(LexiconError) as err:
+            OutletRegistry.from_files([f])
+        errors.append(str(err.value))
+    assert errors[0] == errors[1] and errors[0].startswith(f"{f}:1:")
+    assert not list((tmp_path / "xdg").rglob("*.json"))

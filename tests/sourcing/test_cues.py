@@ -124,3 +124,71 @@ def test_a_form_listed_under_two_cues_is_refused(tmp_path: Path) -> None:
                    encoding="utf-8")
     with pytest.raises(LexiconError, match="already a form of 'say'"):
         load_sourcing_lexicon(cues=bad)
+
+
+def _compiled(lex) -> tuple:
+    """What a compiled lexicon holds, less its finders (compared by what they find)."""
+    return (lex.cues, lex.title_forms, lex.source_nouns, lex.name_words, lex.anon_always, lex.anon_heads,
+            lex.vague_heads, lex.anon_hint, lex.hedge_kinds, lex.cue_words, lex.media_phrases,
+            lex.hits(_Doc("Officials said the rebels reportedly fled, his claim that a source told ...")))
+
+
+class _Doc:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+@pytest.fixture
+def user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    d = tmp_path / "xdg"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(d))
+    return d / "framing" / "sourcing"
+
+
+def _no_validation(monkeypatch: pytest.MonkeyPatch) -> None:
+    from framing.sourcing import cueschema
+
+    def fail(path, *_args):
+        raise AssertionError(f"validated {path} although the cache holds it")
+
+    monkeypatch.setattr(cueschema, "validated", fail)
+
+
+def test_a_second_load_reads_the_validated_tables_from_the_cache(user_cache, monkeypatch) -> None:
+    first = load_sourcing_lexicon()
+    stored = list(user_cache.glob("*.json"))
+    assert len(stored) == 1 and '"cue"' in stored[0].read_text(encoding="utf-8")  # plain JSON
+    _no_validation(monkeypatch)
+    assert _compiled(load_sourcing_lexicon()) == _compiled(first)
+
+
+def test_an_edited_file_is_validated_again(user_cache, tmp_path, monkeypatch) -> None:
+    hedges = tmp_path / "hedges.toml"
+    hedges.write_text('[[hedge]]\nforms = ["maybe"]\nkind = "epistemic"\nwhy = "w"\n', encoding="utf-8")
+    assert set(load_sourcing_lexicon(hedges=hedges).hedge_kinds) == {"maybe"}
+    hedges.write_text('[[hedge]]\nforms = ["perhaps"]\nkind = "epistemic"\nwhy = "w"\n', encoding="utf-8")
+    assert set(load_sourcing_lexicon(hedges=hedges).hedge_kinds) == {"perhaps"}
+    assert len(list(user_cache.glob("*.json"))) == 2
+
+
+def test_a_bad_file_gives_the_same_error_every_time_and_is_never_stored(user_cache, tmp_path) -> None:
+    bad = tmp_path / "cues.toml"
+    bad.write_text('[meta]\nname = "x"\n\n[[cue]]\nlemma = "say"\nforms = ["said"]\n'
+                   'type = "sneaky"\nclass = "speech"\nwhy = "w"\n', encoding="utf-8")
+    errors = []
+    for _ in range(2):
+        with pytest.raises(LexiconError) as err:
+            load_sourcing_lexicon(cues=bad)
+        errors.append(str(err.value))
+    assert errors[0] == errors[1] and errors[0].startswith(f"{bad}:4:")
+    assert not list(user_cache.glob("*.json"))
+
+
+def test_a_damaged_cache_file_is_passed_over(user_cache) -> None:
+    first = load_sourcing_lexicon()
+    (stored,) = user_cache.glob("*.json")
+    key = stored.stem
+    stored.write_text(f'{{"key": "{key}", "data": {{"cue": [{{"lemma": 1}}]}}}}', encoding="utf-8")
+    assert _compiled(load_sourcing_lexicon()) == _compiled(first)
+    stored.write_text("{not json", encoding="utf-8")
+    assert _compiled(load_sourcing_lexicon()) == _compiled(first)
