@@ -270,9 +270,11 @@ class LoadedTerms(Family):
         labels: list[bool] = []  # per use: a general label ("terrorists"), for labelled_mentions
         not_uses: list[dict[str, Any]] = []
         name_uses: dict[tuple[str, str], int] = {}  # (referent, name) -> its uses so far
-        loaded_spans: list[tuple[int, int]] = []  # of the loaded uses, in text order
+        # for alone_names only: the loaded uses in text order, and which are names of groups
+        alone = self.alone_names
+        loaded_spans: list[tuple[int, int]] = []
         loaded_terms: list[dict[str, Any]] = []
-        names_at: list[int] = []  # indices into loaded_spans of the loaded names of groups
+        names_at: list[int] = []  # indices into loaded_spans
         for m in matches:
             start, end, mtext, e = m
             got = info.get(id(e))
@@ -315,7 +317,7 @@ class LoadedTerms(Family):
             terms.append(term)
             uses.append(m)
             labels.append(label)
-            if loaded:
+            if loaded and alone:
                 if name:
                     names_at.append(len(loaded_spans))
                 loaded_spans.append((start, end))
@@ -349,7 +351,7 @@ class LoadedTerms(Family):
                 counts[canonical] = counts.get(canonical, 0) + 1
                 conn[referent] += connotation
         matches = uses
-        if names_at and self.alone_names:
+        if names_at:
             # a name alone, no other loaded term near it, is the article's designation of the
             # group: still a mention, its confidence lowered (confidence.alone_names)
             dropped = False
