@@ -14,11 +14,13 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from framing import paths as _paths
+
+T = TypeVar("T")
 
 log = logging.getLogger("framing.cache")
 
@@ -102,3 +104,22 @@ def write_keyed(name: str, key: str, data: Any) -> None:
     """Store ``data`` (validated, plain JSON) with its key inside, so a renamed or damaged
     file is never read as another key's."""
     write_json(name, key, {"key": key, "data": data})
+
+
+def cached(
+    name: str, key: str | None, kind: type, use: Callable[[Any], T], build: Callable[[], tuple[T, Any]]
+) -> T:
+    """``use(stored)`` on what is kept under ``key`` when it is a ``kind``; else (absent, no
+    key, another type, or ``use`` finds it damaged) ``build()``, which returns the result and
+    the validated data to keep. Data is stored only after ``build`` returned, so a file that
+    failed validation is never kept."""
+    stored = read_keyed(name, key) if key else None
+    if isinstance(stored, kind):
+        try:
+            return use(stored)
+        except (KeyError, TypeError, AttributeError, ValueError, IndexError) as exc:
+            log.debug("cache %s/%s not used: %s", name, key, exc)  # damaged: build again
+    result, data = build()
+    if key:
+        write_keyed(name, key, data)
+    return result

@@ -10,7 +10,6 @@ pydantic (:mod:`framing.io.outletschema`: 0.04 CPU-s of ``framing analyze FILE``
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,7 +19,6 @@ from framing import paths as _paths
 from framing import usercache
 from framing.text.phrases import PhraseFinder
 
-log = logging.getLogger("framing.io")
 #: the user-cache folder of the validated registry, and the modules whose code decides it
 CACHE_FOLDER = "outlets"
 _CODE = ("outlets.py", "outletschema.py")
@@ -79,19 +77,14 @@ class OutletRegistry:
     def from_files(cls, paths: list[Path]) -> OutletRegistry:
         here = Path(__file__).parent
         key = usercache.file_key("framing-outlets 1", [here / n for n in _CODE], [Path(p) for p in paths])
-        stored = usercache.read_keyed(CACHE_FOLDER, key) if key else None
-        if isinstance(stored, list):
-            try:
-                return cls._of_tables(stored)
-            except (KeyError, TypeError, ValueError) as exc:
-                log.debug("outlet cache %s not used: %s", key, exc)  # damaged: validate again
-        from framing.io.outletschema import validated
 
-        tables = [t for path in paths for t in validated(path)]
-        registry = cls._of_tables(tables)
-        if key:  # every file validated: safe to store
-            usercache.write_keyed(CACHE_FOLDER, key, tables)
-        return registry
+        def build() -> tuple[OutletRegistry, list[dict]]:
+            from framing.io.outletschema import validated
+
+            tables = [t for path in paths for t in validated(path)]
+            return cls._of_tables(tables), tables
+
+        return usercache.cached(CACHE_FOLDER, key, list, cls._of_tables, build)
 
     @classmethod
     def _of_tables(cls, tables: list[dict]) -> OutletRegistry:

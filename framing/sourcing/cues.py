@@ -11,7 +11,6 @@ validate is never stored, so its error is the same ``file:line: problem`` every 
 
 from __future__ import annotations
 
-import logging
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,8 +22,6 @@ from framing import paths as _paths
 from framing import usercache
 from framing.errors import LexiconError
 from framing.text.phrases import PhraseFinder, PhraseGroup
-
-log = logging.getLogger("framing.sourcing")
 
 #: title-case forms that are names or other words, never headline cues
 _NOT_TITLE = frozenset(("Said", "Read", "Post", "Tell", "Found", "Show", "Shows", "Know", "Want"))
@@ -121,17 +118,15 @@ def load_sourcing_lexicon(
     hedges = Path(hedges or _paths.LEXICON_DIR / "hedges.toml")
     here = Path(__file__).parent
     key = usercache.file_key("framing-sourcing-tables 1", [here / n for n in _CODE], [cues, anonymous, hedges])
-    stored = usercache.read_keyed(CACHE_FOLDER, key) if key else None
-    if isinstance(stored, dict):
-        try:
-            return _compile(lambda _path, name: stored[name], cues, anonymous, hedges)
-        except (KeyError, TypeError, AttributeError, ValueError, IndexError) as exc:
-            log.debug("sourcing cache %s not used: %s", key, exc)  # damaged: validate again
-    seen: dict[str, list[dict[str, Any]]] = {}
-    lex = _compile(_validating(seen), cues, anonymous, hedges)
-    if key:  # every table validated and compiled: safe to store
-        usercache.write_keyed(CACHE_FOLDER, key, seen)
-    return lex
+
+    def use(stored: dict[str, list[dict[str, Any]]]) -> SourcingLexicon:
+        return _compile(lambda _path, name: stored[name], cues, anonymous, hedges)
+
+    def build() -> tuple[SourcingLexicon, dict[str, list[dict[str, Any]]]]:
+        seen: dict[str, list[dict[str, Any]]] = {}
+        return _compile(_validating(seen), cues, anonymous, hedges), seen
+
+    return usercache.cached(CACHE_FOLDER, key, dict, use, build)
 
 
 def _validating(seen: dict[str, list[dict[str, Any]]]) -> Tables:
