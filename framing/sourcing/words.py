@@ -120,7 +120,11 @@ TRAILING = re.compile(
     r"year|night|morning|evening|afternoon|\w+day|\d+)\b[\s,]*+)*+[.!?\u2026]?[\"'\u201d\u2019)]*\s*$",
     re.IGNORECASE,
 )
-THAT_AFTER = re.compile(r"\bthat\b")
+#: "that" as a word. Written to open with the literal "t" (the boundary checked behind it) so
+#: the regex engine jumps between the t's of the window: "\bthat\b", which opens with the
+#: boundary, was tried at every character, five times slower on a cue's 120-character window.
+#: Used on sliced strings only, where the look-behind sees nothing before the window.
+THAT_AFTER = re.compile(r"t(?<=\bt)hat\b")
 FIRST_SECOND = frozenset("i you we me us".split())
 #: cue forms that are also nouns: before "for"/"of"/"from", or after a share, they are the noun
 #: ("support for the bill", "fear of", "20 percent support")
