@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from framing.sourcing.cues import SourcingLexicon
 from framing.sourcing.model import Extracted
-from framing.sourcing.words import PRONOUNS, QUOTE_CHARS, TITLE_ABBR, TOK
+from framing.sourcing.words import QUOTE_CHARS, TOK
 from framing.text import Document
 
 _WORDS = re.compile(r"[a-z]+")
@@ -135,7 +135,6 @@ def sentence_features(doc: Document, unit: Unit, rule: tuple[list[int], list[int
     # sentence before), does it open with a quote mark, did the rules find a cue in it
     ctx = ["q0=" + ("1" if in_quote[0] else "0") + ("o" if words[0] in QUOTE_CHARS else ""),
            "hasc=" + ("1" if any(r[1:2] == "C" for r in rl) else "0")]
-    lexf = _lexicon_features(low, words, lex)
     feats = []
     for i in range(n):
         w = low[i]
@@ -159,7 +158,6 @@ def sentence_features(doc: Document, unit: Unit, rule: tuple[list[int], list[int
         ]
         f += ctx
         f += _context_features(i, n, low, shapes, rl, in_quote, cue_words)
-        f += lexf[i]
         if i == 0:
             f.append("first")
         elif i == n - 1:
@@ -203,71 +201,6 @@ def _context_features(i: int, n: int, low: list[str], shapes: list[str], rl: lis
     if shapes[i][0] == "X" and ((i > 0 and shapes[i - 1][0] == "X") or (i + 1 < n and shapes[i + 1][0] == "X")):
         f.append("capsrun")
     return f
-
-
-#: verb endings stripped for the lemma-like feature, longest first ("-ied" -> "-y")
-_ENDINGS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
-_PHRASES: dict[int, tuple[SourcingLexicon, dict[str, list[tuple[tuple[str, ...], str, str]]]]] = {}
-
-
-def _stem(w: str) -> str:
-    """A suffix-stripped form ("eviscerated", "eviscerates" -> "eviscerat"), so the long tail
-    of cue verbs shares weights across its forms; hand-written because a real lemmatiser
-    (spaCy, NLTK's WordNet) needs a model download and is far slower per token."""
-    if len(w) > 4:
-        for end, rep in _ENDINGS:
-            if w.endswith(end) and len(w) - len(end) >= 3:
-                return w[: len(w) - len(end)] + rep
-    return w
-
-
-def _cue_phrases(lex: SourcingLexicon) -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
-    """Every listed cue form as lower-case tokens, by first token: (tokens, kind, lemma)."""
-    got = _PHRASES.get(id(lex))
-    if got is not None and got[0] is lex:
-        return got[1]
-    out: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
-    for form, cue in lex.cues.items():
-        toks = tuple(t.lower() for t in TOK.findall(form))
-        if toks and (toks, cue.kind, cue.lemma) not in out.get(toks[0], []):
-            out.setdefault(toks[0], []).append((toks, cue.kind, cue.lemma))
-    for v in out.values():
-        v.sort(key=lambda p: -len(p[0]))
-    _PHRASES[id(lex)] = (lex, out)
-    return out
-
-
-def _lexicon_features(low: list[str], words: list[str], lex: SourcingLexicon) -> list[list[str]]:
-    """Per token, what the lexicons say beyond its own word: inside a listed cue phrase
-    (B/I with the cue's kind and lemma, whether or not the rules kept it), the lemma-like form,
-    and gazetteer classes for source heads (pronoun, title, listed source noun of the
-    previous word, capitalised name word of a listed type: "Times", "Ministry")."""
-    n = len(low)
-    out: list[list[str]] = [[] for _ in range(n)]
-    phrases = _cue_phrases(lex)
-    i = 0
-    while i < n:
-        for toks, kind, lemma in phrases.get(low[i], ()):
-            k = len(toks)
-            if tuple(low[i:i + k]) == toks:
-                out[i] += ["cp=B" + kind, "cl=" + lemma]
-                for j in range(i + 1, i + k):
-                    out[j] += ["cp=I" + kind, "cl=" + lemma]
-                break
-        i += 1
-    for i, w in enumerate(low):
-        f = out[i]
-        f.append("lm=" + _stem(w))
-        if w in PRONOUNS:
-            f.append("g=pron")
-        elif w.rstrip(".") in TITLE_ABBR or lex.source_nouns.get(w) == "person" and words[i][0].isupper():
-            f.append("g=title")
-        t = lex.name_words.get(words[i])
-        if t is not None:
-            f.append("g=name" + t)
-        if i > 0 and low[i - 1] + " " + w in lex.source_nouns:
-            f.append("g2=" + lex.source_nouns[low[i - 1] + " " + w])
-    return out
 
 
 def _bucket(d: int) -> str:
