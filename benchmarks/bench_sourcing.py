@@ -3,6 +3,12 @@
     python benchmarks/bench_sourcing.py            # the pipeline, articles/s
     python benchmarks/bench_sourcing.py --pysbd    # also: segmentation alone, ours vs pySBD
     python benchmarks/bench_sourcing.py --dump out.jsonl   # the output itself, to diff
+    python benchmarks/bench_sourcing.py --once 100:300     # one untimed pass, for valgrind
+
+``--once A:B`` runs the pipeline once over articles A to B after a 20-article warm-up, with no
+timing and no pinning: under ``valgrind --tool=cachegrind --cache-sim=no`` (with
+``PYTHONHASHSEED=0``) its instruction count, minus that of ``--once A:A``, is the work for
+those articles, free of the load noise that moves CPU time by 30% on a shared machine.
 
 ``--dump`` writes the attributions and claims of every FA-KES article and every PolNeAR
 record (one JSON line each, in order), so speed work can be checked to change no output:
@@ -123,9 +129,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pysbd", action="store_true", help="also time pySBD segmentation")
     ap.add_argument("--pysbd-n", type=int, default=100, help="articles for the pySBD run")
     ap.add_argument("--dump", metavar="PATH", help="write the output (JSON lines) and stop")
+    ap.add_argument("--once", metavar="A:B",
+                    help="one untimed pass over articles A to B after a 20-article warm-up (for valgrind)")
     args = ap.parse_args(argv)
     if args.dump:
         return dump(args.dump)
+    if args.once:
+        a, b = (int(x) for x in args.once.split(":"))
+        texts = load_texts()
+        run_pipeline(texts[:20])
+        run_pipeline(texts[a:b])
+        return 0
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     texts = load_texts()

@@ -35,6 +35,7 @@ from framing.sourcing.words import (
     TRAILING,
     WEEKDAYS,
     is_adverb,
+    last_token,
 )
 
 
@@ -185,8 +186,7 @@ def one_cue(
         return None  # '"...," he continued' needs a quotation next to it
     first = TOK.search(text, ce, min(s_end, ce + 40))
     r0 = first.group() if first else ""  # the cheap tests need one word on each side
-    near = TOK.findall(text, max(s_start, cs - 40), cs)
-    prev = near[-1] if near else ""
+    prev = last_token(text, max(s_start, cs - 40), cs)
     form = text[cs:ce]
     if form in lex.title_forms and prev and not (
             r0[:1].isupper() and prev[:1].isupper()):

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from typing import Any
 
 from framing.sourcing.cues import SourcingLexicon
-from framing.sourcing.words import DETS, TOK
+from framing.sourcing.words import DETS, TOK, last_token, token_words
 from framing.text import Document
 
 #: spans of time: "a few months", "many years" are durations, not vague groups
@@ -30,8 +30,7 @@ _NOUN_AFTER = frozenset("of and or to is was at in on for with from against the 
 
 
 def _word_before(text: str, pos: int) -> str:
-    toks = TOK.findall(text, max(0, pos - 30), pos)
-    return toks[-1].lower() if toks else ""
+    return last_token(text, max(0, pos - 30), pos).lower()
 
 
 def _word_after(text: str, pos: int) -> str:
@@ -59,7 +58,7 @@ def _permission(text: str, s: int, e: int, sent_start: int, before: str, after: 
         return True
     if before in _PERMITTED:
         return True
-    lead = TOK.findall(text, max(sent_start, s - 50), s)[-6:]
+    lead = token_words(text, max(sent_start, s - 50), s)[-6:]
     if any(t.lower() == "only" for t in lead if t not in ",;:"):
         return True
     # "Only the 23 million people of Taiwan may decide": a restriction that opens the sentence

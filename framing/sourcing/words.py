@@ -13,6 +13,30 @@ import re
 #: "\w(?:[\w'-]*\w)?", which backtracks at the end of every word: the same tokens, and the
 #: pattern runs for every window the rules read (checked on every FA-KES and PolNeAR text)
 TOK = re.compile(r"[A-Za-z]\.[A-Za-z]\.(?:[A-Za-z]\.)*|\w+(?:['\u2019\-]+\w+)*|[^\w\s]")
+TOK_FINDALL = TOK.findall
+
+
+def token_words(text: str, start: int, end: int) -> list[str]:
+    """TOK's tokens of ``text[start:end]``, without offsets. Hand-written because a regex scan
+    of the window is slow per character: tokens never hold whitespace and cover every other
+    character, so the window's whitespace-free chunks are tokenised one by one, and a chunk of
+    letters and digits is one token without the regex."""
+    out: list[str] = []
+    for c in text[start:end].split():
+        if c.isalnum():
+            out.append(c)
+        else:
+            out += TOK_FINDALL(c)
+    return out
+
+
+def last_token(text: str, start: int, end: int) -> str:
+    """The last of TOK's tokens in ``text[start:end]``, or "": the last token of the window's
+    last whitespace-free chunk (three times faster than a regex scan of the window)."""
+    chunk = text[start:end].rsplit(None, 1)
+    return TOK_FINDALL(chunk[-1])[-1] if chunk else ""
+
+
 QUOTE_CHARS = "\"\u201c\u201d\u201e\u00ab\u00bb"
 OPEN_Q = "\"\u201c\u201e\u00ab"
 
@@ -96,7 +120,11 @@ TRAILING = re.compile(
     r"year|night|morning|evening|afternoon|\w+day|\d+)\b[\s,]*+)*+[.!?\u2026]?[\"'\u201d\u2019)]*\s*$",
     re.IGNORECASE,
 )
-THAT_AFTER = re.compile(r"\bthat\b")
+#: "that" as a word. Written to open with the literal "t" (the boundary checked behind it) so
+#: the regex engine jumps between the t's of the window: "\bthat\b", which opens with the
+#: boundary, was tried at every character, five times slower on a cue's 120-character window.
+#: Used on sliced strings only, where the look-behind sees nothing before the window.
+THAT_AFTER = re.compile(r"t(?<=\bt)hat\b")
 FIRST_SECOND = frozenset("i you we me us".split())
 #: cue forms that are also nouns: before "for"/"of"/"from", or after a share, they are the noun
 #: ("support for the bill", "fear of", "20 percent support")
