@@ -9,6 +9,13 @@ loaded, the graded layer included (``--lexicon-pack NAME`` to time fewer). Targe
 articles/s for ``LoadedTerms.analyze`` on one core, read from the CPU-time column.
 Each stage runs ``--rounds`` times and the fastest round is reported: on a shared machine
 other processes only ever slow a round down, so the minimum is the closest to one quiet core.
+
+``--count N`` times nothing: it runs ``LoadedTerms.analyze`` (fresh ``Document``) on FA-KES
+articles 100 to 100+N after a 20-article warm-up, for counting instructions, which load on a
+shared machine does not move (as docs/performance.md does it)::
+
+    PYTHONHASHSEED=0 valgrind --tool=cachegrind --cache-sim=no python benchmarks/bench_matcher.py --count 200
+    # minus the same with --count 0: the family's instructions for 200 articles
 """
 
 from __future__ import annotations
@@ -27,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rounds", type=int, default=3, help="time each stage this many times, report the fastest")
     ap.add_argument("--lexicon", action="append", default=[], metavar="PATH")
     ap.add_argument("--lexicon-pack", action="append", default=[], metavar="NAME", help="only these bundled packs")
+    ap.add_argument("--count", type=int, metavar="N", help="time nothing: analyze N articles once, for an "
+                    "instruction count under valgrind (subtract a run with --count 0)")
     args = ap.parse_args(argv)
 
     from framing.features.loaded import LoadedTerms
@@ -38,6 +47,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"FA-KES not found at {FAKES_CSV}", file=sys.stderr)
         return 1
     texts = load_fakes()["text"].tolist()
+    if args.count is not None:
+        fam = LoadedTerms(lexicons=tuple(args.lexicon) + tuple(f"pack:{n}" for n in args.lexicon_pack))
+        for text in texts[:20]:  # builds the lexicon, the automaton and the plan
+            fam.analyze(Document(text))
+        for text in texts[100 : 100 + args.count]:
+            fam.analyze(Document(text))
+        return 0
     reps = max(1, round(args.articles / len(texts)))
     corpus = texts * reps
     n_chars = sum(map(len, corpus))

@@ -85,6 +85,9 @@ class _Plan:
     info: dict[int, _Info]
     #: referent -> its (mentions, connotation, labelled) columns
     ref_cols: dict[str, tuple[str, str, str]]
+    #: referent -> {canonical name: its share column}: ``naming`` as a lookup, for filling in
+    #: only the names an article used (absent for a referent two of whose names' slugs collide)
+    share_cols: dict[str, dict[str, str]]
 
 
 def _plan(lex: Lexicon, selected: frozenset[str] = frozenset()) -> _Plan:
@@ -135,6 +138,7 @@ def _plan(lex: Lexicon, selected: frozenset[str] = frozenset()) -> _Plan:
         frozenset(id(e) for e in lex.entries if written_lower(e)),
         {id(e): _entry_info(e) for e in lex.entries},
         {r: (f"{NAME}__mentions__{r}", f"{NAME}__connotation__{r}", f"{NAME}__labelled__{r}") for r in refs},
+        {r: dict(pairs) for r, pairs in naming.items() if len({n for _, n in pairs}) == len(pairs)},
     )
 
 
@@ -260,8 +264,9 @@ class LoadedTerms(Family):
         lead_end = doc.lead_end if matches else 0
         by_ref: dict[str, dict[str, int]] = {}
         conn: dict[str, float] = {}
-        # without a quoted region everything is narrator voice: skip the lookups
-        has_speech = bool(doc.quoted_regions)
+        # without a quoted region everything is narrator voice: skip the lookups (and without
+        # a hit, finding the regions at all)
+        has_speech = bool(matches) and bool(doc.quoted_regions)
         voice_at = doc.voice_at
         info = plan.info
         threshold = self.threshold
@@ -407,14 +412,23 @@ class LoadedTerms(Family):
                 f[col] = 1.0
         ref_cols = plan.ref_cols
         naming = plan.naming
+        shares = plan.share_cols
         for r, counts in by_ref.items():  # unmentioned referents keep 0 shares and mentions
             total = sum(counts.values())
             cols = ref_cols.get(r) or (f"{NAME}__mentions__{r}", f"{NAME}__connotation__{r}", f"{NAME}__labelled__{r}")
             f[cols[0]] = float(total)
             f[cols[1]] = conn[r] / total
             f[cols[2]] = labelled.get(r, 0) / total
-            for c, name in naming.get(r, ()):
-                f[name] = counts.get(c, 0) / total
+            share_cols = shares.get(r)
+            if share_cols is None:  # two names of the referent share a column: every name, in order
+                for c, name in naming.get(r, ()):
+                    f[name] = counts.get(c, 0) / total
+                continue
+            # the row starts at 0.0: only the names this article used get a share
+            for c, k in counts.items():
+                name = share_cols.get(c)
+                if name is not None:
+                    f[name] = k / total
         if self.style:
             f.update(style_features(matches, plan.abbreviated, plan.hyphenated))
         return FamilyResult(features=f, spans=spans, details={"loaded_terms": terms, "loaded_not_uses": not_uses})
