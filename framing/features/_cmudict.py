@@ -113,7 +113,7 @@ def _pyphen() -> Any:
 
     path = pyphen.LANGUAGES[pyphen.language_fallback(_HYPHEN_LANG)]
     try:
-        key = usercache.digest(["pyphen", pyphen.__version__, str(path), path.read_bytes()])
+        key = usercache.digest(["pyphen", _HYPHEN_FORMAT, pyphen.__version__, str(path), path.read_bytes()])
     except (OSError, AttributeError):
         return pyphen.Pyphen(lang=_HYPHEN_LANG)
     hd = pyphen.hdcache.get(path) or _cached_patterns(pyphen, key)
@@ -121,24 +121,39 @@ def _pyphen() -> Any:
         pyphen.hdcache.setdefault(path, hd)
     hyphenator = pyphen.Pyphen(lang=_HYPHEN_LANG)
     patterns = getattr(hyphenator.hd, "patterns", None)
-    if hd is None and isinstance(patterns, dict) and all(
-            type(v) is int for _, values in patterns.values() for v in values):  # (no nonstandard hyphens)
-        usercache.write_json(_HYPHEN_FOLDER, key, {k: [a, list(v)] for k, (a, v) in patterns.items()})
+    if hd is None and isinstance(patterns, dict) and patterns and all(
+            "\n" not in k and all(type(v) is int and 0 <= v <= 9 for v in values)  # (no nonstandard hyphens)
+            for k, (_, values) in patterns.items()):
+        usercache.write_json(_HYPHEN_FOLDER, key, {
+            "patterns": "\n".join(patterns),
+            "values": " ".join(f"{a}:{''.join(map(str, v))}" for a, v in patterns.values())})
     return hyphenator
 
 
 _HYPHEN_FOLDER = "pyphen"
+#: the stored layout: the patterns, one a line, and beside them "offset:digits" (pyphen's
+#: hyphenation values are single digits); as one string each, because a JSON object of
+#: 11,000 small lists took 0.05 CPU-s to read and convert, more than the rest of the table
+_HYPHEN_FORMAT = "patterns-values/2"
 
 
 def _cached_patterns(pyphen: Any, key: str) -> Any | None:
     """A ``pyphen.HyphDict`` from the cached table (the attributes its ``__init__`` sets),
-    or None when there is none or it is not that table."""
+    or None when there is none or it is not that table. Patterns share their (offset,
+    values) tuples: a few hundred distinct ones, each built once."""
     data = usercache.read_json(_HYPHEN_FOLDER, key)
-    if not isinstance(data, dict) or not data:
-        return None
     try:
-        patterns = {k: (int(a), tuple(int(v) for v in vs)) for k, (a, vs) in data.items()}
-    except (TypeError, ValueError):
+        names, codes = data["patterns"].split("\n"), data["values"].split(" ")
+        if len(names) != len(codes) or not data["patterns"]:
+            return None
+        pairs = {}
+        for code in set(codes):
+            offset, sep, digits = code.partition(":")
+            pairs[code] = (int(offset), tuple(map(int, digits)))
+            if not sep or not digits:
+                return None
+        patterns = dict(zip(names, map(pairs.__getitem__, codes), strict=True))
+    except (TypeError, ValueError, KeyError, AttributeError):
         return None
     hd = object.__new__(pyphen.HyphDict)
     hd.patterns, hd.cache, hd.maxlen = patterns, {}, max(map(len, patterns))
