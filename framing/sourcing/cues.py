@@ -11,7 +11,6 @@ validate is never stored, so its error is the same ``file:line: problem`` every 
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -92,6 +91,8 @@ class SourcingLexicon:
 
 
 def _read(path: Path) -> tuple[dict[str, Any], list[str]]:
+    import tomllib  # here: a warm `framing analyze FILE` reads the cached tables, no TOML
+
     try:
         raw = path.read_text(encoding="utf-8")
     except OSError as exc:

@@ -17,9 +17,7 @@ import json
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from framing.errors import FramingError
 from framing.sourcing.cues import OTHER_KIND, Cue, SourcingLexicon
@@ -28,6 +26,9 @@ from framing.sourcing.sourcetype import classify_source
 from framing.sourcing.tagfeatures import TAGS, quote_mask, rule_roles, sentence_features, units
 from framing.sourcing.words import PRONOUNS
 from framing.text import Document
+
+if TYPE_CHECKING:  # numpy is imported where a model is used: not by the rule-based default
+    import numpy as np
 
 FORMAT = "framing-attribution-crf/1"
 ENV = "FRAMING_ATTRIBUTION_MODEL"
@@ -39,6 +40,8 @@ class Tagger:
     def __init__(self, data: dict[str, Any], path: str = "") -> None:
         if data.get("format") != FORMAT or list(data.get("tags", [])) != list(TAGS):
             raise FramingError(f"{path or 'model'}: not a {FORMAT} attribution model")
+        import numpy as np
+
         feats = data["features"]
         self.index = {a: i for i, a in enumerate(feats)}
         w = np.zeros((len(feats) + 1, len(TAGS)))  # the last row: any unknown feature
@@ -64,6 +67,8 @@ class Tagger:
     def decode_many(self, sents: list[list[list[str]]]) -> list[list[int]]:
         """Viterbi over many sentences at once: one numpy step per token position across all
         of them (padded), not one per token, since per-call overhead dominates 7-tag arrays."""
+        import numpy as np
+
         index, nt = self.index, len(TAGS)
         lens = [len(f) for f in sents]
         n_s, width = len(sents), max(lens, default=0)
@@ -103,6 +108,8 @@ class Tagger:
 def bias_vector(bias: dict[str, float | str]) -> np.ndarray:
     """Per-tag emission bonus from a role or tag -> value map (``{"S": 0.2, "I-C": -0.1}``:
     a tag's own value, else its role's); O gets 0."""
+    import numpy as np
+
     return np.asarray([0.0 if t == "O" else float(bias.get(t, bias.get(t[2:], 0.0))) for t in TAGS])
 
 

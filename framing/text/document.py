@@ -11,11 +11,9 @@ from bisect import bisect_right
 from functools import cached_property
 from typing import Any, Protocol
 
-import numpy as np
-
 from framing.text import quotes as _quotes
 from framing.text import segment as _segment
-from framing.text.charclass import CharClasses, codepoints
+from framing.text.charclass import CharMap
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 #: sentences in the lead: a headline and the first sentence, or the first two sentences
@@ -118,20 +116,20 @@ class Document:
         return _count_words(self.text)
 
 
-def _word_class(ch: str) -> int:
-    # _WORD's classes: 1 a word character ([^\W_] is str.isalnum()), 2 a joiner, 0 other
-    return 1 if ch.isalnum() else 2 if ch in "'\u2019-" else 0
+def _word_stand_in(ch: str) -> bytes:
+    # _WORD's classes: "a" a word character ([^\W_] is str.isalnum()), "'" a joiner, " " other
+    return b"a" if ch.isalnum() else b"'" if ch in "'\u2019-" else b" "
 
 
-_WORD_CLASSES = CharClasses(_word_class)
+_WORD_CLASSES = CharMap("word-classes", _word_stand_in, codec="cp1252")
 
 
 def _count_words(text: str) -> int:
-    """``len(_WORD.findall(text))`` without building the words, about 7x faster (hand-written
+    """``len(_WORD.findall(text))`` without building the words, about 6x faster (hand-written
     because word counting was the largest cost of the loaded-term rates): a word starts at
-    each letter/digit run, minus the runs joined to the previous one by a single joiner."""
-    m = _WORD_CLASSES.of(codepoints(text))
-    a = m == 1
-    starts = np.count_nonzero(a[1:] & ~a[:-1]) + bool(len(a) and a[0])
-    joined = np.count_nonzero(a[:-2] & (m[1:-1] == 2) & a[2:])
-    return int(starts - joined)
+    each run of word characters not joined to the one before by a single joiner, that is
+    at the text's start, after a space, after two joiners, or after a joiner that starts
+    the text or follows a space."""
+    c = _WORD_CLASSES.apply(text)
+    return (c.count(b" a") + c.count(b" 'a") + c.count(b"''a")
+            + c.startswith(b"a") + c.startswith(b"'a"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 # opening mark -> closing marks that may end it
 _PAIRS: dict[str, str] = {
@@ -196,10 +197,15 @@ def speech_introduced(text: str, q: Quote) -> bool:
 
 
 #: an embedded tweet as scraped text keeps its signature: "— Name (@handle) March 3, 2018"
-_TWEET_SIGNATURE = re.compile(
-    r"[\u2014\u2013\-]\s*[^\n()]{0,80}\(@\w{1,15}\)\s*(?:on\s+Twitter\s*)?"
-    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})"
-)
+@cache
+def _tweet_signature() -> re.Pattern[str]:
+    # compiled on first use: only a text holding "(@" is searched
+    return re.compile(
+        r"[\u2014\u2013\-]\s*[^\n()]{0,80}\(@\w{1,15}\)\s*(?:on\s+Twitter\s*)?"
+        r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})"
+    )
+
+
 _PIC_LINK = re.compile(r"pic\.twitter\.com/\w+|https?://t\.co/\w+")
 _BLOCK_QUOTE = re.compile(r"(?m)^[ \t]*>[^\n]*(?:\n[ \t]*>[^\n]*)*")
 _PARA = re.compile(r"\n\s*\n")
@@ -217,7 +223,7 @@ def embedded_quotes(text: str) -> list[tuple[int, int]]:
     '>'): another author's words in the article, so quoted voice."""
     out: list[tuple[int, int]] = []
     if "(@" in text:
-        for m in _TWEET_SIGNATURE.finditer(text):
+        for m in _tweet_signature().finditer(text):
             p_start, _ = _paragraph_bounds(text, m.start())
             if not text[p_start : m.start()].strip() and p_start > 0:
                 # the signature opens its paragraph: the tweet is the paragraph before it

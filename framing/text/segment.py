@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 _BLANK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE = re.compile(r"[^\n]+")
@@ -68,7 +69,7 @@ _CAPTION_LEAD = re.compile(
     re.IGNORECASE,
 )
 # credit and contact lines at the foot of a story: who contributed, where to follow the writer
-_CREDIT = re.compile(
+_CREDIT_PATTERN = (
     r"^\W*[A-Z][\w.'\u2019&-]*(?:\s+(?:of\s+)?[A-Z][\w.'\u2019&-]*)*(?:\s+and\s+[A-Z][\w.'\u2019&-]*)*"
     r"(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)?\s+contributed(?:\s+reporting)?(?:\s+to\s+this"
     r"\s+(?:report|story|article))?\W*$"
@@ -76,9 +77,17 @@ _CREDIT = re.compile(
     r"(?:twitter|facebook|instagram|x)\b"
     r"|^\W*(?:additional\s+)?(?:reporting|writing|editing)\s+by\s+[A-Z]"
     r"|^\W*contact\s+(?:him|her|them|the\s+(?:writer|reporter|author)|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
-    r"\s+at\s+\S+@",
-    re.IGNORECASE,
+    r"\s+at\s+\S+@"
 )
+
+
+@cache
+def _credit() -> re.Pattern[str]:
+    # compiled on first use (0.006 CPU-s): only a short sentence holding one of its words
+    # is searched, and many articles have none
+    return re.compile(_CREDIT_PATTERN, re.IGNORECASE)
+
+
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 
 
@@ -197,7 +206,7 @@ def _kind(text: str, start: int, end: int, n_in_para: int, before_body: bool, al
             and _CAPTION_LEAD.search(s):
         return "caption"
     if len(s) < 160 and ("contributed" in low or "follow" in low or "ing by " in low
-                         or "contact" in low) and _CREDIT.search(s):
+                         or "contact" in low) and _credit().search(s):
         return "credit"  # "The Associated Press contributed to this report."
     if n_in_para == 1 and s[-1] in ".0123456789" and _MONTH_DATE.search(s[-30:]) \
             and _CAPTION_VERB.search(s):

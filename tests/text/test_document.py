@@ -61,14 +61,15 @@ def test_matches_are_found_once_per_matcher():
     assert Document(doc.text).matches(a) == first and a.calls == 2  # per Document
 
 
-_ANY = "ab9 '-_.,\n\u2019\u00e9\u00df\u0130\u0663\u0301\u00a0\u201c\u2014\U0001f622\u4e2d"
+_ANY = "ab9 '-_.,\n\u2019\u00e9\u00df\u0130\u0663\u0301\u00a0\u201c\u2014\U0001f622\u4e2d\u20ac\u2026\u0394\ud800"
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=_ANY, max_size=40))
 def test_word_count_equals_the_word_regex_on_any_text(text):
-    """The numpy word count equals the regex's, on non-ASCII text too (curly quotes,
-    accents, combining marks, Arabic digits, CJK, emoji)."""
+    """The character-map word count equals the regex's, on non-ASCII text too (curly
+    quotes, accents, combining marks, Arabic digits, CJK, emoji, a lone surrogate; in
+    Windows-1252 and outside it)."""
     from framing.text.document import _WORD
 
     assert Document(text).n_words == len(_WORD.findall(text))
