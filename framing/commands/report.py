@@ -29,8 +29,8 @@ def register(sub: Any) -> None:
                     "PATH, report on the bundled seed article (writes reports/seeds.html). "
                     "The report's comparison is a quick one: the 10 largest groups, at most 100 "
                     "articles of each (a seeded sample; the term suggestions read the same "
-                    "cap), framing and word models on 3 grouped folds; `framing compare` runs "
-                    "the full comparison.",
+                    "cap), the framing-features model only on 3 grouped folds (--models adds "
+                    "the word and combined models); `framing compare` runs the full comparison.",
     )
     add_corpus_args(p, nargs="*")
     add_lexicon_arg(p)
@@ -53,12 +53,29 @@ def register(sub: Any) -> None:
                    help="open every section (default: folded, the summary first)")
     p.add_argument("--pdf", action="store_true",
                    help="also write a PDF beside the HTML (needs WeasyPrint: framing[pdf])")
+    p.add_argument("--models", type=_models, default=None, metavar="LIST",
+                   help="comma-separated classifiers for the report's comparison, of "
+                        "framing,tfidf,combined (default: framing, the framing-features "
+                        "model the report is about; the word models take most of the time)")
     p.add_argument("--seed", type=non_negative, default=0, metavar="N",
                    help="random seed for the comparison (default 0)")
     p.add_argument("-j", "--workers", type=positive, default=1, metavar="N",
                    help="analyse articles on N processes (default: 1)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
+
+
+def _models(text: str) -> tuple[str, ...]:
+    """``--models``: known model kinds, in the given order, at least one."""
+    from framing.compare.models import MODEL_KINDS
+
+    kinds = tuple(dict.fromkeys(k.strip() for k in text.split(",") if k.strip()))
+    unknown = [k for k in kinds if k not in MODEL_KINDS]
+    if unknown or not kinds:
+        raise argparse.ArgumentTypeError(
+            f"unknown model {unknown[0]!r}; known: {', '.join(MODEL_KINDS)}" if unknown
+            else f"name at least one of {', '.join(MODEL_KINDS)}")
+    return kinds
 
 
 def _say_left_out(what: str) -> None:
@@ -101,6 +118,7 @@ def run(args: argparse.Namespace) -> int:
         max_cards=args.cards or DEFAULT_MAX_CARDS, progress=False if args.quiet else None,
         seed=args.seed, workers=args.workers, on_left_out=_say_left_out, title=args.title,
         min_n=args.min_n or MIN_N, card_pages=args.card_pages, fold=not args.unfolded,
+        compare_options={"models": args.models} if args.models else None,
     )
     print(f"wrote {written}" + (f" and {written.with_suffix('.pdf')}" if args.pdf else ""))
     return 0

@@ -201,7 +201,8 @@ def _compare(
     counts = pd.Series(y).value_counts()
 
     texts = _texts(df, corpus_df)
-    if texts is not None and not _shared_words(texts.tolist()):
+    words = any(m != "framing" for m in models)
+    if texts is not None and words and not _shared_words(texts.tolist()):
         notes.append("word models skipped: no word is shared by two articles (empty or near-empty texts)")
         models = tuple(m for m in models if m == "framing")
     if texts is not None:
@@ -236,7 +237,11 @@ def _compare(
     X = df.copy()
     Xs = rules = df
     excluded: dict[str, Any] = {}
-    if texts is not None:
+    if texts is not None and not words:
+        # the stripped text feeds the word models alone (the framing features are the table's
+        # own): with none to run it is not made, and nothing is counted as excluded
+        notes.append("page residue not stripped or counted: no word model was run")
+    elif texts is not None:
         say(f"stripping page residue from {len(df)} articles")
         X["text"] = texts.values
         rules = df.copy()

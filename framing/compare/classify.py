@@ -55,6 +55,8 @@ class Effort:
     #: liblinear's stopping tolerance in the recalibration's inner folds, whose values only
     #: feed a 15 x 15 re-weighing (None: ``svm_tol``)
     recal_tol: float | None = None
+    #: inner folds of the recalibration (each one more SVM fit per outer fold and model)
+    recal_folds: int = 3
 
 
 #: The fast default: liblinear tolerance 0.1, and 0.5 in the recalibration's inner folds.
@@ -86,6 +88,8 @@ class Setup:
     uncontrolled: dict[str, np.ndarray] = field(default_factory=dict)
     #: the word models' out-of-fold SVM values, for their refit (``Effort.recal_from_folds``)
     svm_scores: dict[str, np.ndarray] = field(default_factory=dict)
+    #: each fold's fitted framing block, for the next model that fits the same one
+    framing_blocks: dict[tuple, Any] = field(default_factory=dict)
 
 
 def make_model(kind: str, s: Setup, furniture: bool, tuned: bool | None = None) -> Any:
@@ -95,7 +99,7 @@ def make_model(kind: str, s: Setup, furniture: bool, tuned: bool | None = None) 
     return build_model(
         kind, s.cols, strip_rules=False, strip_furniture=furniture, seed=s.seed, tune=tune,
         recal_grouped=s.effort.recal_grouped, choose_words=s.held_out and kind != "framing",
-        svm_tol=s.effort.svm_tol, recal_tol=s.effort.recal_tol,
+        svm_tol=s.effort.svm_tol, recal_tol=s.effort.recal_tol, recal_folds=s.effort.recal_folds,
     )
 
 
@@ -125,7 +129,8 @@ def _oof(kind: str, s: Setup, data: pd.DataFrame, furniture: bool, weights: np.n
         and len(s.plan.tested) == len(s.y)
     svm: list[np.ndarray] | None = [] if keep else None
     pred, _, classes = oof_predict(make_model(kind, s, furniture), data, s.y, s.plan,
-                                   chosen=chosen, sample_weight=weights, svm_scores=svm)
+                                   chosen=chosen, sample_weight=weights, svm_scores=svm,
+                                   blocks=s.framing_blocks)
     if svm:
         s.svm_scores[kind] = svm[0]
     return pred, classes
@@ -192,7 +197,7 @@ def repeated_scores(kind: str, s: Setup, data: pd.DataFrame, furniture: bool,
     for r in range(1, s.effort.n_repeats):
         plan = make_cv(s.y, s.groups, n_splits=s.n_splits, seed=s.seed + r)
         pred, _, classes = oof_predict(make_model(kind, s, furniture), data, s.y, plan,
-                                       sample_weight=s.weights)
+                                       sample_weight=s.weights, blocks=s.framing_blocks)
         scores.append(macro_f1(s.y, pred, classes))
     return {
         "fold_seeds": [s.seed + r for r in range(s.effort.n_repeats)],

@@ -144,7 +144,19 @@ class BoilerplateStripper(TransformerMixin, BaseEstimator):
         return [strip_boilerplate(t, names) for t in texts]
 
     def _zones(self, texts: list[str]) -> list[list[tuple[str, int, int]]]:
-        return [_zone_ngrams(t, self.ngram, self.head, self.tail) for t in texts]
+        memo = _ZONES.get()
+        if memo is None:
+            return [_zone_ngrams(t, self.ngram, self.head, self.tail) for t in texts]
+        # inside ``shared_stripping()``: `framing compare` learns the chrome of the same texts
+        # four times (extraction, the comparison, the two word models' refits)
+        out = []
+        for t in texts:
+            key = (t, self.ngram, self.head, self.tail)
+            got = memo.get(key)
+            if got is None:
+                got = memo[key] = _zone_ngrams(t, self.ngram, self.head, self.tail)
+            out.append(got)
+        return out
 
     def _learn(self, zones: list[list[tuple[str, int, int]]]) -> None:
         df: dict[str, int] = {}
@@ -204,16 +216,23 @@ _STRIPPED: ContextVar[dict[tuple[str, tuple[str, ...]], tuple[str, Counter[str]]
     ContextVar("framing_stripped", default=None)
 
 
+#: each text's edge n-grams (``_zone_ngrams``) by (text, ngram, head, tail), likewise
+_ZONES: ContextVar[dict[tuple[str, int, int, int], list[tuple[str, int, int]]] | None] = \
+    ContextVar("framing_zones", default=None)
+
+
 @contextmanager
 def shared_stripping() -> Iterator[None]:
     """Within this block ``strip_texts`` strips each (text, outlet names) once: `framing
     compare` strips the corpus before extraction and the comparison strips the same texts
-    again for its word models (8 of 104 CPU-seconds on FA-KES); the result is the same."""
-    token = _STRIPPED.set({})
+    again for its word models (8 of 104 CPU-seconds on FA-KES); the result is the same.
+    Site chrome's edge n-grams are likewise found once per text."""
+    token, zones = _STRIPPED.set({}), _ZONES.set({})
     try:
         yield
     finally:
         _STRIPPED.reset(token)
+        _ZONES.reset(zones)
 
 
 def strip_texts(

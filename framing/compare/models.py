@@ -162,6 +162,7 @@ def build_model(
     choose_words: bool = False,
     svm_tol: float = SVM_TOL,
     recal_tol: float | None = None,
+    recal_folds: int = 3,
 ) -> Any:
     """A fresh, unfitted model for ``kind`` (framing | tfidf | combined) over a DataFrame.
 
@@ -177,7 +178,8 @@ def build_model(
     ``recal_grouped`` keeps near-identical rows together in the SVM's recalibration folds
     (``--thorough``; the fast default uses plain stratified folds); ``svm_tol`` is liblinear's
     stopping tolerance (the fast default's is looser, ``classify.FAST``), ``recal_tol`` its
-    tolerance in the recalibration's inner folds (None: ``svm_tol``). ``choose_words`` (for
+    tolerance in the recalibration's inner folds (None: ``svm_tol``), ``recal_folds`` their
+    number. ``choose_words`` (for
     outlets held out) picks the word settings among WORD_CHOICES by inner folds that hold out
     training outlets (``PooledCVChoice``; fit with the outlets as ``groups``).
     """
@@ -214,6 +216,7 @@ def build_model(
     svm = RecalibratedSVC(
         C=0.5 if C is None else C, class_weight="balanced", random_state=seed, tol=svm_tol,
         recal_dup_cosine=RECAL_DUP_COSINE if recal_grouped else None, recal_tol=recal_tol,
+        recal_folds=recal_folds,
     )
     if kind == "tfidf":
         model = Pipeline([("features", features), ("clf", svm)])

@@ -12,10 +12,11 @@ without the cache (tests/compare/test_termcache.py checks it).
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from itertools import count
 from typing import Any
 
 import numpy as np
@@ -26,6 +27,12 @@ ANALYSIS_PARAMS = (
     "input", "encoding", "decode_error", "strip_accents", "lowercase", "preprocessor",
     "tokenizer", "stop_words", "token_pattern", "ngram_range", "analyzer",
 )
+
+#: transformed matrices kept per analyzer: a fast comparison's 5 folds (training and test
+#: texts) and the refit on every article, with room to spare; ``--thorough``'s repeated
+#: fold draws evict theirs before the combined model comes back to them, which bounds memory
+MAX_OUTPUTS = 24
+_TOKENS = count()
 
 _ACTIVE: ContextVar[dict[tuple, TermCounts] | None] = ContextVar("framing_term_counts", default=None)
 
@@ -42,6 +49,25 @@ class TermCounts:
         #: a vectorizer's fitted state per (settings, training texts): the word and combined
         #: models fit the same vocabulary on the same fold
         self.fitted: dict[tuple, dict[str, Any]] = {}
+        #: matrices a fitted state (``fitted``'s token) gave for a list of texts: the word and
+        #: combined models transform the same fold's texts with the same vocabulary, and a
+        #: copy is cheaper than counting again; the oldest go first (MAX_OUTPUTS)
+        self.outputs: OrderedDict[tuple, sp.csr_matrix] = OrderedDict()
+        #: one numbering for every comparison, so a vectorizer fitted in an earlier one
+        #: never finds another state's matrices under its old token
+        self.tokens = _TOKENS
+
+    def output(self, token: int, docs: list[str]) -> sp.csr_matrix | None:
+        """A copy of what the state ``token`` gave for ``docs`` before, or None."""
+        X = self.outputs.get((token, tuple(docs)))
+        return None if X is None else X.copy()
+
+    def keep_output(self, token: int, docs: list[str], X: Any) -> None:
+        if not sp.issparse(X):
+            return
+        self.outputs[(token, tuple(docs))] = X.copy()
+        while len(self.outputs) > MAX_OUTPUTS:
+            self.outputs.popitem(last=False)
 
     @property
     def terms(self) -> list[str]:

@@ -97,15 +97,38 @@ class TermTfidf(TfidfVectorizer):
 
     def fit_transform(self, raw_documents: Any, y: Any = None) -> Any:
         docs = list(raw_documents)
+        self._memo_token = None
         key = self._memo_key(docs)
-        memo = counts_for(self).fitted if key is not None else None
-        if memo is not None and key in memo:
-            for name, value in memo[key].items():
-                setattr(self, name, value)
+        counts = counts_for(self) if key is not None else None
+        if counts is not None and key in counts.fitted:
+            state = counts.fitted[key]
+            for name, value in state.items():
+                if name != "token":
+                    setattr(self, name, value)
+            self._memo_token = state["token"]
             return self.transform(docs)
         X = super().fit_transform(docs)
-        if memo is not None:
-            memo[key] = {n: getattr(self, n) for n in self._FITTED if hasattr(self, n)}
+        if counts is not None:
+            state = {n: getattr(self, n) for n in self._FITTED if hasattr(self, n)}
+            state["token"] = self._memo_token = next(counts.tokens)
+            counts.fitted[key] = state
+            counts.keep_output(self._memo_token, docs, X)
+        return X
+
+    def transform(self, raw_documents: Any) -> Any:
+        # a state restored from (or stored in) the shared counts: the same texts give the same
+        # matrix, which the other model of the fold has usually asked for already
+        token = getattr(self, "_memo_token", None)
+        counts = counts_for(self) if token is not None else None
+        if counts is None:
+            return super().transform(raw_documents)
+        docs = list(raw_documents)
+        if any(not isinstance(d, str) for d in docs):
+            return super().transform(docs)
+        X = counts.output(token, docs)
+        if X is None:
+            X = super().transform(docs)
+            counts.keep_output(token, docs, X)
         return X
 
     def __getstate__(self) -> dict[str, Any]:
@@ -117,6 +140,7 @@ class TermTfidf(TfidfVectorizer):
                 terms[int(i)] = term
             state["vocabulary_terms_"] = terms.astype(str)
         state.pop("stop_words_", None)  # sklearn: only for introspection, safe to drop
+        state.pop("_memo_token", None)  # names a comparison's shared counts, gone after it
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:

@@ -26,6 +26,7 @@ from framing.report.cards import card_anchor, cards_section, inline_card
 from framing.report.comparison import (
     comparison_section,
     largest_groups,
+    models_left_out,
     report_options,
     result_section,
     sampled_rows,
@@ -222,7 +223,8 @@ def build_report(
     groups = sections.group_labels(corpus, by)
     params: dict[str, Any] = {"by": by, "max cards per group": max_cards, "seed": seed,
                               "min n (grey below)": min_n,
-                              **{f"compare {k}": v for k, v in report_options(compare_options).items()},
+                              **{f"compare {k}": ", ".join(v) if isinstance(v, tuple | list) else v
+                                 for k, v in report_options(compare_options).items()},
                               "user lexicons": ", ".join(str(p) for p in lexicons) or "none"}
     ctx: dict[str, Any] = {
         "title": title or _default_title(corpus, out_path),
@@ -259,6 +261,8 @@ def build_report(
     elif len(corpus) > 1:
         ctx["comparison"] = comparison_section(focus.features, ca.spans, focus.corpus, focus.groups,
                                                by, seed, compare_options, docs)
+        if (models_note := models_left_out(compare_options)) and not ctx["comparison"].get("note"):
+            ctx["left_out"].append(models_note)
         ctx["left_out"] += [n.removeprefix("left out of the ") for n in
                             ctx["comparison"].get("notes", [])
                             if n.startswith("left out of the comparison")]

@@ -37,6 +37,7 @@ def feature_docs(lexicons: Sequence[str | Path] = ()) -> dict[str, tuple[str, st
         return {}
 
 
+@lru_cache(maxsize=8192)  # every card glosses the same few thousand columns again
 def short(meaning: str, limit: int = MAX_GLOSS) -> str:
     """The meaning's first clause, cut at a word under ``limit`` characters."""
     text = _PAREN.sub("", " ".join(str(meaning).replace("`", "").split()))

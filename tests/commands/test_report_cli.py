@@ -46,3 +46,26 @@ def test_compare_refuses_a_tiny_corpus_in_one_line(tmp_path, seed_path, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert err[-1].startswith("framing: error:") and "needs at least two values of 'outlet' with at least 5" in err[-1]
     assert not out.exists()
+
+
+def test_report_models_option_reaches_the_comparison_and_rejects_unknown_kinds(
+        tmp_path, seed_path, capsys, monkeypatch):
+    import framing.report.build as build
+
+    seen: dict = {}
+
+    def fake_build(corpus, out, **kw):
+        seen.update(kw)
+        out.write_text("<html></html>", encoding="utf-8")
+        return out
+
+    monkeypatch.setattr(build, "build_report", fake_build)
+    src = _corpus(tmp_path, seed_path, 2)
+    out = tmp_path / "r.html"
+    assert main(["report", str(src), "-o", str(out), "-q", "--models", "framing, tfidf"]) == 0
+    assert seen["compare_options"] == {"models": ("framing", "tfidf")}
+    assert main(["report", str(src), "-o", str(out), "-q"]) == 0
+    assert seen["compare_options"] is None  # the report's own default (framing only)
+    with pytest.raises(SystemExit) as exc:
+        main(["report", str(src), "-o", str(out), "--models", "framing,bogus"])
+    assert exc.value.code == 2 and "unknown model 'bogus'" in capsys.readouterr().err

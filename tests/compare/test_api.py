@@ -76,6 +76,17 @@ def test_without_text_only_the_framing_model_runs(tiny):
     assert r.summary["notes"]
 
 
+def test_the_framing_model_alone_strips_nothing_and_scores_as_beside_the_others(result, tiny):
+    features, spans, corpus = tiny
+    r = compare_outlets(features, spans_df=spans, corpus_df=corpus, n_splits=3, n_boot=50,
+                        n_coef_boot=0, models=("framing",))
+    assert set(r.summary["models"]) == {"framing"} and r.summary["excluded"] == {}
+    assert any("no word model" in n for n in r.summary["notes"])
+    full = result[0].predictions
+    assert r.predictions["pred_framing"].tolist() == full["pred_framing"].tolist()
+    assert r.summary["cv"]["n_groups"] == result[0].summary["cv"]["n_groups"]  # text still groups
+
+
 def test_repeats_score_each_model_on_other_fold_draws(tiny):
     features, _, corpus = tiny
     r = compare_outlets(

@@ -359,3 +359,20 @@ def test_shared_stripping_strips_each_text_once_with_the_same_result(monkeypatch
     assert [c - Counter({"chrome": c["chrome"]}) for c in plain[1]] == again[1]
     strip_texts(texts, ())
     assert len(calls) == 2 + len(texts)  # outside the block nothing is kept
+
+
+def test_shared_stripping_finds_each_text_s_edge_ngrams_once(monkeypatch):
+    import framing.compare.furniture as furniture
+    from framing.compare.furniture import BoilerplateStripper, shared_stripping
+
+    footer = " Subscribe to our channel and share this story with friends and family today."
+    texts = [f"Story {i} about the town council and its budget vote today." + footer for i in range(4)]
+    plain = BoilerplateStripper(rules=False).fit_transform(texts)
+    calls = []
+    real = furniture._zone_ngrams
+    monkeypatch.setattr(furniture, "_zone_ngrams", lambda *a: calls.append(a[0]) or real(*a))
+    with shared_stripping():
+        first = BoilerplateStripper(rules=False).fit_transform(texts)
+        again, cut = BoilerplateStripper(rules=False).fit_transform_counted(texts)
+    assert len(calls) == len(texts)  # the second stripper found them kept
+    assert list(first) == list(again) == list(plain) and cut == [1, 1, 1, 1]

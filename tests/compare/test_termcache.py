@@ -42,3 +42,25 @@ def test_shared_counts_fit_the_same_vectorizer_on_every_fold(params):
     np.testing.assert_allclose(Bt.toarray(), plain.transform(test).toarray())
     # outside the block the fitted vectorizer reads new text by itself (framing predict)
     np.testing.assert_allclose(cached.transform(test).toarray(), Bt.toarray())
+
+
+def test_a_fitted_state_s_matrices_are_kept_and_never_leak_into_another_comparison():
+    from framing.compare import termcache
+
+    train, test = DOCS[:10], DOCS[10:]
+    settings = {"min_df": 2, "max_df": 0.9, "ngram_range": (1, 2), "dtype": np.float32}
+    with shared_term_counts():
+        words = TermTfidf(**settings)
+        A, At = words.fit_transform(train), words.transform(test)
+        combined = TermTfidf(**settings)  # the combined model's copy of the same fold
+        B, Bt = combined.fit_transform(train), combined.transform(test)
+        counts = termcache.counts_for(combined)
+        assert counts is not None and len(counts.outputs) == 2  # train and test, kept once
+        Bt.data[:] = 0  # a caller writing into its matrix does not change the kept one
+        np.testing.assert_allclose(combined.transform(test).toarray(), At.toarray())
+    np.testing.assert_allclose(B.toarray(), A.toarray())
+    with shared_term_counts():  # a new comparison: its first state must not meet the old one's
+        other = TermTfidf(**settings).fit(DOCS[5:])
+        np.testing.assert_allclose(words.transform(test).toarray(),
+                                   TermTfidf(**settings).fit(train).transform(test).toarray())
+        assert other.transform(test).shape[1] == len(other.vocabulary_)

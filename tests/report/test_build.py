@@ -250,3 +250,15 @@ def test_report_comparison_defaults_are_capped_and_the_users_options_win():
     assert opts["n_splits"] == 3 and opts["max_per_group"] == 100 and "combined" not in opts["models"]
     assert report_options({"n_splits": 5, "max_per_group": None}) == {**opts, "n_splits": 5,
                                                                       "max_per_group": None}
+
+
+def test_report_comparison_runs_the_framing_model_alone_by_default_and_says_so():
+    from framing.compare.models import MODEL_KINDS
+    from framing.report.comparison import models_left_out, report_options
+
+    assert report_options(None)["models"] == ("framing",)
+    line = models_left_out(None)
+    assert line is not None and "words (tf-idf), combined" in line and "--models" in line
+    assert "framing-features" not in line.split(":")[0]
+    assert models_left_out({"models": MODEL_KINDS}) is None
+    assert "framing-features" in (models_left_out({"models": ("tfidf",)}) or "")
