@@ -52,7 +52,8 @@ class Ctx:
         # chunks with punctuation go through TOK; TOK's tokens never hold whitespace and
         # cover every other character, so the tokens are exactly TOK's over the window.
         # str.find places each chunk (the next occurrence is the chunk itself); the tokens
-        # of a chunk are contiguous.
+        # of a chunk are contiguous. words.token_words is the same rule without offsets; it
+        # is not called here because placing its tokens one by one measured 26% slower.
         out = []
         pos = start
         find = self.text.find

@@ -20,7 +20,8 @@ def token_words(text: str, start: int, end: int) -> list[str]:
     """TOK's tokens of ``text[start:end]``, without offsets. Hand-written because a regex scan
     of the window is slow per character: tokens never hold whitespace and cover every other
     character, so the window's whitespace-free chunks are tokenised one by one, and a chunk of
-    letters and digits is one token without the regex."""
+    letters and digits is one token without the regex. ``model.Ctx.tokens`` applies the same
+    rule with offsets (kept in step with this one)."""
     out: list[str] = []
     for c in text[start:end].split():
         if c.isalnum():
